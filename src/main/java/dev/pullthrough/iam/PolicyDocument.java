@@ -1,0 +1,56 @@
+package dev.pullthrough.iam;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pullthrough.model.Problem;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An IAM identity policy (all statements Allow) and the warnings that came with building it.
+ *
+ * <p>The JSON form follows {@code aws_iam_policy_document}: a single action or resource is a string, several are
+ * a sorted list, so the Terraform modules and this class produce the same document.
+ */
+public record PolicyDocument(List<Statement> statements, List<Problem> warnings) {
+    public static final String VERSION = "2012-10-17";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public PolicyDocument {
+        statements = List.copyOf(statements);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Stable, pretty-printed JSON. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(toMap());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The document as nested maps and lists, in the order it renders. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("Version", VERSION);
+        doc.put("Statement", statements.stream().map(PolicyDocument::statementMap).toList());
+        return doc;
+    }
+
+    private static Map<String, Object> statementMap(Statement s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Sid", s.sid());
+        m.put("Effect", "Allow");
+        m.put("Action", oneOrMany(s.actions()));
+        m.put("Resource", oneOrMany(s.resources()));
+        return m;
+    }
+
+    private static Object oneOrMany(List<String> values) {
+        return values.size() == 1 ? values.get(0) : values;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.pullthrough.model;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A container image reference split the way Docker reads it: registry, repository, tag and digest.
+ *
+ * <p>Docker Hub short names are normalised as Docker does: {@code node:22} is registry {@code docker.io},
+ * repository {@code library/node}, tag {@code 22}.
+ */
+public record ImageReference(String registry, String repository, Optional<String> tag, Optional<String> digest) {
+    public static final String DOCKER_HUB = "docker.io";
+    private static final Set<String> DOCKER_HUB_ALIASES =
+            Set.of("docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com");
+    private static final Pattern REPOSITORY =
+            Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+    private static final Pattern DIGEST = Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}");
+
+    public static ImageReference parse(String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw new InvalidImageReferenceException(String.valueOf(reference), "is empty");
+        }
+        String rest = reference.trim();
+        Optional<String> digest = Optional.empty();
+        int at = rest.indexOf('@');
+        if (at >= 0) {
+            String d = rest.substring(at + 1);
+            if (!DIGEST.matcher(d).matches()) {
+                throw new InvalidImageReferenceException(reference, "digest \"" + d + "\" is not algorithm:hex");
+            }
+            digest = Optional.of(d);
+            rest = rest.substring(0, at);
+        }
+        String registry = DOCKER_HUB;
+        int slash = rest.indexOf('/');
+        if (slash > 0) {
+            String first = rest.substring(0, slash);
+            // Docker's rule: the first part is a registry when it has a dot or a port, or is localhost.
+            if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+                registry = first;
+                rest = rest.substring(slash + 1);
+            }
+        }
+        Optional<String> tag = Optional.empty();
+        int colon = rest.lastIndexOf(':');
+        if (colon >= 0) {
+            String t = rest.substring(colon + 1);
+            if (!TAG.matcher(t).matches()) {
+                throw new InvalidImageReferenceException(reference, "tag \"" + t + "\" is not a valid tag");
+            }
+            tag = Optional.of(t);
+            rest = rest.substring(0, colon);
+        }
+        if (DOCKER_HUB_ALIASES.contains(registry)) {
+            registry = DOCKER_HUB;
+            if (!rest.contains("/")) {
+                rest = "library/" + rest;
+            }
+        }
+        if (!REPOSITORY.matcher(rest).matches()) {
+            throw new InvalidImageReferenceException(reference,
+                    "repository \"" + rest + "\" must be lowercase letters, digits and separators");
+        }
+        return new ImageReference(registry, rest, tag, digest);
+    }
+
+    /** The same image under another registry and repository, tag and digest kept. */
+    public ImageReference relocate(String newRegistry, String newRepository) {
+        return new ImageReference(newRegistry, newRepository, tag, digest);
+    }
+
+    /** The fully qualified form: {@code docker.io/library/node:22}. A reference without tag or digest stays so. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder(registry).append('/').append(repository);
+        tag.ifPresent(t -> b.append(':').append(t));
+        digest.ifPresent(d -> b.append('@').append(d));
+        return b.toString();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.pullthrough.model;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a private ECR registry lives: account, region and partition. Gives the registry host and repository ARNs.
+ *
+ * <p>Construct with {@link #of}, which rejects values that cannot name a registry, and partitions where AWS does not
+ * offer pull-through cache. For values that are not known yet (cdktf tokens, Terraform expressions) use
+ * {@link ArnScope} instead.
+ */
+public record RegistryCoordinates(String accountId, String region, Partition partition) {
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}");
+    private static final Pattern REGISTRY_HOST =
+            Pattern.compile("([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.(amazonaws\\.com(?:\\.cn)?)");
+
+    public RegistryCoordinates {
+        if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
+            throw new InvalidCoordinatesException("account_id", accountId, "an AWS account id is exactly 12 digits");
+        }
+        if (region == null || !REGION.matcher(region).matches()) {
+            throw new InvalidCoordinatesException("region", region,
+                    "not an AWS region name; use a region such as us-east-1 or eu-west-1");
+        }
+        if (partition == null) {
+            throw new InvalidCoordinatesException("partition", null, "a partition is required (aws)");
+        }
+        if (Partition.ofRegion(region) != partition) {
+            throw new InvalidCoordinatesException("region", region,
+                    "belongs to partition " + Partition.ofRegion(region).id() + ", not " + partition.id());
+        }
+        if (!partition.offersPullThroughCache()) {
+            throw new InvalidCoordinatesException("partition", partition.id(),
+                    "ECR pull-through cache is not offered in this partition; use a region of the aws partition");
+        }
+    }
+
+    public static RegistryCoordinates of(String accountId, String region, Partition partition) {
+        return new RegistryCoordinates(accountId, region, partition);
+    }
+
+    /** Coordinates with the partition taken from the region's name. */
+    public static RegistryCoordinates of(String accountId, String region) {
+        return new RegistryCoordinates(accountId, region, region == null ? null : Partition.ofRegion(region));
+    }
+
+    /** Reads {@code <account>.dkr.ecr.<region>.<dns suffix>}; empty when the host is not an ECR registry host. */
+    public static Optional<RegistryCoordinates> parseHost(String host) {
+        if (host == null) {
+            return Optional.empty();
+        }
+        Matcher m = REGISTRY_HOST.matcher(host.trim().toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        Partition partition = Partition.ofRegion(m.group(2));
+        if (!partition.dnsSuffix().equals(m.group(3))) {
+            return Optional.empty();
+        }
+        return Optional.of(new RegistryCoordinates(m.group(1), m.group(2), partition));
+    }
+
+    /** {@code 123456789012.dkr.ecr.us-east-1.amazonaws.com}. */
+    public String registryHost() {
+        return accountId + ".dkr.ecr." + region + "." + partition.dnsSuffix();
+    }
+
+    public ArnScope arnScope() {
+        return new ArnScope(partition.id(), region, accountId);
+    }
+}
