@@ -1,0 +1,224 @@
+package dev.pullthrough.testing.docker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real CNCF distribution registry ({@code docker-registry serve}) on a free loopback port, in one of two roles:
+ * <ul>
+ *   <li>{@link #dockerHub()}: a plain registry standing in for Docker Hub, seeded by pushes;</li>
+ *   <li>{@link #ecr}: the ECR stand-in, a pull-through cache (proxy mode) of the Docker Hub stand-in that requires
+ *       HTTP Basic auth for user {@code AWS} with a long token, answering 401 with a {@code Basic realm=} challenge
+ *       as ECR does.</li>
+ * </ul>
+ * Distribution cannot strip a path prefix when it proxies, unlike an ECR pull-through rule (which maps
+ * {@code docker-hub/library/hello} to Docker Hub's {@code library/hello}). Tests therefore seed the image in the Docker
+ * Hub stand-in under both names; see {@link ImageSeeder}. The access log (stdout) and the application log (stderr)
+ * go to separate files.
+ */
+public final class DistributionRegistry implements AutoCloseable {
+    /** bcrypt reads at most 72 bytes; htpasswd refuses passwords over 255. The full token still authenticates. */
+    private static final int BCRYPT_MAX_BYTES = 72;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
+
+    private final ScratchDir dir;
+    private final Process process;
+    private final int port;
+    private final Optional<Path> htpasswd;
+    private final LogFile accessLog;
+    private final LogFile applicationLog;
+
+    private DistributionRegistry(ScratchDir dir, Process process, int port, Optional<Path> htpasswd) {
+        this.dir = dir;
+        this.process = process;
+        this.port = port;
+        this.htpasswd = htpasswd;
+        this.accessLog = new LogFile(dir.resolve("access.log"));
+        this.applicationLog = new LogFile(dir.resolve("registry.log"));
+    }
+
+    /** The "Docker Hub" stand-in: no auth, accepts pushes. */
+    public static DistributionRegistry dockerHub() {
+        ScratchDir dir = ScratchDir.create();
+        int port = FreePort.onLoopback();
+        String config = baseConfig(dir, port);
+        return start(dir, port, config, Optional.empty());
+    }
+
+    /**
+     * The "ECR" stand-in: a pull-through cache of {@code upstream}, Basic auth user {@code AWS} with
+     * {@code initialToken} as password (written before start: without the file distribution provisions a random user).
+     */
+    public static DistributionRegistry ecr(DistributionRegistry upstream, String initialToken) {
+        ScratchDir dir = ScratchDir.create();
+        int port = FreePort.onLoopback();
+        Path htpasswd = dir.resolve("htpasswd");
+        writeHtpasswd(htpasswd, initialToken);
+        String config = baseConfig(dir, port)
+                + "auth:\n"
+                + "  htpasswd:\n"
+                + "    realm: pt-ecr-stand-in\n"
+                + "    path: " + htpasswd + "\n"
+                + "proxy:\n"
+                + "  remoteurl: " + upstream.url() + "\n";
+        return start(dir, port, config, Optional.of(htpasswd));
+    }
+
+    private static String baseConfig(ScratchDir dir, int port) {
+        return "version: 0.1\n"
+                + "log:\n"
+                + "  level: info\n"
+                + "  formatter: text\n"
+                + "storage:\n"
+                + "  filesystem:\n"
+                + "    rootdirectory: " + dir.resolve("data") + "\n"
+                + "  delete:\n"
+                + "    enabled: true\n"
+                + "  maintenance:\n"
+                + "    uploadpurging:\n"
+                + "      enabled: false\n"
+                + "http:\n"
+                + "  addr: 127.0.0.1:" + port + "\n"
+                + "  secret: pullthrough-test-only\n";
+    }
+
+    private static DistributionRegistry start(ScratchDir dir, int port, String config, Optional<Path> htpasswd) {
+        Path binary = RequiredTool.DISTRIBUTION.path();
+        try {
+            Path configFile = dir.resolve("config.yml");
+            Files.writeString(configFile, config);
+            Process process = new ProcessBuilder(binary.toString(), "serve", configFile.toString())
+                    .redirectOutput(dir.resolve("access.log").toFile())
+                    .redirectError(dir.resolve("registry.log").toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .start();
+            DistributionRegistry registry = new DistributionRegistry(dir, process, port, htpasswd);
+            registry.awaitReady();
+            return registry;
+        } catch (IOException e) {
+            dir.close();
+            throw new UncheckedIOException("cannot start distribution in " + dir.path(), e);
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                String tail = applicationLog.tail(20);
+                close();
+                throw new IllegalStateException("distribution exited during start:\n" + tail);
+            }
+            try {
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(URI.create(url() + "/v2/")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200 || response.statusCode() == 401) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        String tail = applicationLog.tail(20);
+        close();
+        throw new IllegalStateException("distribution did not answer on " + url() + ":\n" + tail);
+    }
+
+    /**
+     * Makes {@code token} the only valid password of user AWS, by atomically replacing the htpasswd file
+     * (distribution re-reads it when it changes: rotation without restart, like a new ECR token).
+     */
+    public void rotatePassword(String token) {
+        writeHtpasswd(htpasswd.orElseThrow(() -> new IllegalStateException("this registry has no auth")), token);
+    }
+
+    private static void writeHtpasswd(Path file, String token) {
+        byte[] bytes = token.getBytes(StandardCharsets.UTF_8);
+        byte[] hashed = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, BCRYPT_MAX_BYTES));
+        CommandResult result = CommandRunner.inheritingEnvironment()
+                .run(List.of(RequiredTool.HTPASSWD.path().toString(), "-niB", "AWS"), hashed)
+                .requireSuccess();
+        String line = result.stdout().lines().filter(l -> l.startsWith("AWS:")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("htpasswd printed no entry: " + result));
+        try {
+            Path temp = Files.createTempFile(file.getParent(), "htpasswd", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temp, line + "\n");
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code 127.0.0.1:PORT}, the form image references and `docker login` take. */
+    public String hostPort() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** {@code http://127.0.0.1:PORT}. */
+    public String url() {
+        return "http://" + hostPort();
+    }
+
+    public LogFile accessLog() {
+        return accessLog;
+    }
+
+    public LogFile applicationLog() {
+        return applicationLog;
+    }
+
+    public List<AccessLogEntry> accessEntries() {
+        return accessEntriesSince(new LogFile.Mark(0));
+    }
+
+    public List<AccessLogEntry> accessEntriesSince(LogFile.Mark mark) {
+        return accessLog.linesSince(mark).stream().map(AccessLogEntry::parse).flatMap(Optional::stream).toList();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        dir.close();
+    }
+}
