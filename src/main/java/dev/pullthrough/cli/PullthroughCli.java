@@ -1,7 +1,29 @@
 package dev.pullthrough.cli;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "pullthrough", mixinStandardHelpOptions = true, version = "pullthrough 0.1.0",
+        description = "ECR pull-through caches for CI runner fleets: modules, policies, and the runner hook.",
+        subcommands = {ValidateCommand.class, PolicyCommand.class, MirrorRefCommand.class})
 public final class PullthroughCli {
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "print the full stack trace of a failure")
+    boolean stacktrace;
+
     public static void main(String[] args) {
-        System.out.println("pullthrough");
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new PullthroughCli());
+        cmd.setExecutionExceptionHandler(new ShortErrorHandler());
+        return cmd;
     }
 }

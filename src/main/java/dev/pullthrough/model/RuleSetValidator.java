@@ -48,7 +48,10 @@ final class RuleSetValidator {
         }
         checkPrefix(key, "ecr_repository_prefix", rule.ecrRepositoryPrefix(), true);
         Optional<UpstreamKind> kind = checkUpstream(key, rule.upstreamRegistryUrl());
-        kind.ifPresent(k -> checkCredential(rule, k));
+        // A mistyped URL with an obvious meaning (docker.io) still gets its credential checked, so that one run
+        // reports everything the user has to fix.
+        kind.or(() -> UpstreamKind.suggestionFor(rule.upstreamRegistryUrl()).flatMap(UpstreamKind::classify))
+                .ifPresent(k -> checkCredential(rule, k));
         rule.upstreamRepositoryPrefix().ifPresent(p -> {
             if (rule.isRoot()) {
                 errors.add(Problem.error(key, "upstream_repository_prefix", p, UPSTREAM_PREFIX_WITH_ROOT,

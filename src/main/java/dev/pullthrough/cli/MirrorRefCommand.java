@@ -1,0 +1,50 @@
+package dev.pullthrough.cli;
+
+import dev.pullthrough.model.ImageReference;
+import dev.pullthrough.model.MirrorReference;
+import dev.pullthrough.model.NoMatchingRuleException;
+import dev.pullthrough.model.RuleSet;
+import dev.pullthrough.model.ValidationMode;
+import dev.pullthrough.model.ValidationReport;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "mirror-ref", mixinStandardHelpOptions = true,
+        description = {"Prints the image reference that pulls IMAGE through the cache,",
+            "e.g. node:22 -> <registry>/docker-hub/library/node:22. Exit 1 when no rule caches the image's registry."})
+final class MirrorRefCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "IMAGE", description = "image reference as you would pull it, e.g. node:22")
+    String image;
+
+    @Option(names = "--registry", required = true, defaultValue = "${env:RUNS_ON_ECR_PULL_THROUGH_CACHE}",
+            description = "cache registry host (default: $RUNS_ON_ECR_PULL_THROUGH_CACHE)")
+    String registry;
+
+    @Option(names = "--rules", required = true, description = "JSON rules file, as for 'validate'")
+    Path rules;
+
+    @Override
+    public Integer call() throws RulesFileException {
+        RuleSet ruleSet = RulesFile.read(rules);
+        ValidationReport report = ruleSet.validate(ValidationMode.EXISTING);
+        if (!report.isValid()) {
+            report.errors().forEach(p -> spec.commandLine().getErr().println("error: " + p.message()));
+            return ExitCodes.INVALID;
+        }
+        try {
+            spec.commandLine().getOut().println(MirrorReference.rewrite(ImageReference.parse(image), ruleSet, registry));
+            return ExitCodes.OK;
+        } catch (NoMatchingRuleException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.pullthrough.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import picocli.CommandLine;
+
+/** One in-process CLI run: exit code and what it printed. */
+record CliRun(int exitCode, String out, String err) {
+    static CliRun of(String... args) {
+        CommandLine cmd = PullthroughCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    static String fixture(String name) {
+        Path p = Paths.get("src/test/resources/rules", name);
+        return p.toString();
+    }
+}

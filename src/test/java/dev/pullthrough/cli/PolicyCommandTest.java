@@ -1,0 +1,50 @@
+package dev.pullthrough.cli;
+
+import static dev.pullthrough.cli.CliRun.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class PolicyCommandTest {
+    @Test
+    void policy_namedPrefixes_printsScopedPolicy() throws Exception {
+        CliRun run = CliRun.of("policy", fixture("valid-docker-hub.json"), "--account-id", "123456789012",
+                "--region", "eu-west-1");
+
+        assertThat(run.exitCode()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertThat(doc.get("Statement").get(1).get("Resource").toString())
+                .contains("arn:aws:ecr:eu-west-1:123456789012:repository/docker-hub/*")
+                .contains("repository/ghcr/*").contains("repository/ecr-public/*");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void policy_rootRule_warnsOnStderr() {
+        CliRun run = CliRun.of("policy", fixture("runs-on-root.json"), "--account-id", "123456789012",
+                "--region", "us-east-1");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("repository/*");
+        assertThat(run.err()).startsWith("warning: rule \"docker_hub\"");
+    }
+
+    @Test
+    void policy_chinaPartition_exitsTwoSayingNotOffered() {
+        CliRun run = CliRun.of("policy", fixture("valid-docker-hub.json"), "--account-id", "123456789012",
+                "--region", "cn-north-1", "--partition", "aws-cn");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("not offered");
+    }
+
+    @Test
+    void policy_missingAccount_isAUsageError() {
+        CliRun run = CliRun.of("policy", fixture("valid-docker-hub.json"), "--region", "us-east-1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--account-id");
+    }
+}
