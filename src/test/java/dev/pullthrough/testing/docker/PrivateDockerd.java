@@ -217,6 +217,22 @@ public final class PrivateDockerd implements AutoCloseable {
                 .run(command, stdin);
     }
 
+    /**
+     * Builds {@code contextDir} with the classic builder (DOCKER_BUILDKIT=0): its FROM pulls go through dockerd's own
+     * pull path, hence through its registry mirrors.
+     */
+    public CommandResult buildClassic(Path contextDir, String tag) {
+        return docker(Map.of("DOCKER_BUILDKIT", "0"), "build", "--tag", tag, contextDir.toString());
+    }
+
+    /** Runs `ctr` against the containerd that this dockerd manages, in namespace {@code namespace}. */
+    public CommandResult ctr(String namespace, String... args) {
+        List<String> command = new ArrayList<>(List.of(RequiredTool.CTR.path().toString(),
+                "--address", containerdSocket().toString(), "--namespace", namespace));
+        command.addAll(Arrays.asList(args));
+        return CommandRunner.inheritingEnvironment().withTimeout(Duration.ofSeconds(120)).run(command);
+    }
+
     /** `docker login` with the password on stdin (never in argv). */
     public CommandResult login(String registry, String user, String password) {
         return dockerWithInput(Map.of(), password.getBytes(StandardCharsets.UTF_8),
