@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one external command to completion with a given environment, optional stdin and a timeout. Output streams are
@@ -69,8 +70,8 @@ public final class CommandRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
-        CompletableFuture<String> out = drain(process.getInputStream());
-        CompletableFuture<String> err = drain(process.getErrorStream());
+        Drain out = drain(process.getInputStream());
+        Drain err = drain(process.getErrorStream());
         try {
             if (stdin != null) {
                 try (OutputStream in = process.getOutputStream()) {
@@ -81,35 +82,66 @@ public final class CommandRunner {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
-                return new CommandResult(command, 124, out.getNow(""),
-                        err.getNow("") + "\n[harness] killed after " + timeout);
+                return new CommandResult(command, 124, out.text(),
+                        err.text() + "\n[harness] killed after " + timeout);
             }
-            return new CommandResult(command, process.exitValue(), out.get(), err.get());
+            // A command may leave a detached child holding the pipes (a hook starting its proxy): do not wait for
+            // end-of-stream forever once the command itself has exited.
+            return new CommandResult(command, process.exitValue(), settle(out), settle(err));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot feed stdin of " + command, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             throw new IllegalStateException("interrupted while running " + command, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read output of " + command, e.getCause());
         }
     }
 
-    /** A thread of its own per stream: the common pool may have a single worker on a 2-core machine. */
-    private static CompletableFuture<String> drain(InputStream stream) {
-        CompletableFuture<String> result = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (stream) {
-                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-                stream.transferTo(buffer);
-                result.complete(buffer.toString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                result.complete("[harness] output unreadable: " + e);
+    /**
+     * The stream's text once it ended, or what arrived within 5 s of the command's exit: a command may leave a
+     * detached child holding the pipe (a hook starting its proxy), and that must not hang the test.
+     */
+    private static String settle(Drain drain) throws InterruptedException {
+        try {
+            drain.done.get(5, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return drain.text() + "\n[harness] stream still open 5 s after exit (a detached child inherited it)";
+        }
+        return drain.text();
+    }
+
+    /** Collects one stream on a thread of its own (the common pool may have a single worker on 2 cores). */
+    private static final class Drain {
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        Drain(InputStream stream) {
+            Thread reader = new Thread(() -> {
+                byte[] chunk = new byte[8192];
+                try (stream) {
+                    int n;
+                    while ((n = stream.read(chunk)) >= 0) {
+                        synchronized (buffer) {
+                            buffer.write(chunk, 0, n);
+                        }
+                    }
+                } catch (IOException e) {
+                    // stream closed under us: keep what was read
+                }
+                done.complete(null);
+            }, "drain");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        String text() {
+            synchronized (buffer) {
+                return buffer.toString(StandardCharsets.UTF_8);
             }
-        }, "drain");
-        reader.setDaemon(true);
-        reader.start();
-        return result;
+        }
+    }
+
+    private static Drain drain(InputStream stream) {
+        return new Drain(stream);
     }
 }

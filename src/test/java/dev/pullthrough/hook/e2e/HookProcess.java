@@ -1,0 +1,140 @@
+package dev.pullthrough.hook.e2e;
+
+import dev.pullthrough.testing.docker.CommandResult;
+import dev.pullthrough.testing.docker.CommandRunner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the packaged hook jar as a real process ({@code java -jar target/pullthrough-0.1.0-hook.jar start|stop|status}),
+ * every flag pointing at the scenario's temp files, the AWS environment pointing at the token API stand-in. The ITs
+ * run in Maven's integration-test phase, after {@code package} built the jar (failsafe passes its path as
+ * {@code pt.hook.jar}). State-dir file names follow docs/HOOK.md.
+ */
+public final class HookProcess {
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    private final HookFiles files;
+    private final Map<String, String> environment;
+
+    public HookProcess(HookFiles files, Map<String, String> environment) {
+        this.files = files;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The hook jar; a clear failure when the tests were started without `package`. */
+    public static Path jar() {
+        String configured = System.getProperty("pt.hook.jar");
+        Path jar = configured != null ? Path.of(configured)
+                : Path.of(System.getProperty("pt.project.dir", "."), "target", "pullthrough-0.1.0-hook.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the hook jar " + jar + " does not exist: run the ITs with `mvn verify` "
+                    + "(failsafe runs after `package`), not on their own");
+        }
+        return jar;
+    }
+
+    public HookFiles files() {
+        return files;
+    }
+
+    public HookProcess withFiles(HookFiles other) {
+        return new HookProcess(other, environment);
+    }
+
+    /** Same files, with these variables added to (or replacing) the process environment. */
+    public HookProcess withEnvironment(Map<String, String> extra) {
+        Map<String, String> merged = new LinkedHashMap<>(environment);
+        merged.putAll(extra);
+        return new HookProcess(files, merged);
+    }
+
+    public CommandResult start(String... extraFlags) {
+        return run("start", extraFlags);
+    }
+
+    public CommandResult stop(String... extraFlags) {
+        return run("stop", extraFlags);
+    }
+
+    public CommandResult status(String... extraFlags) {
+        return run("status", extraFlags);
+    }
+
+    /** The flags of every run: each names a file or address of the scenario. */
+    public List<String> flags() {
+        return List.of(
+                "--registry", files.registryUrl(),
+                "--region", files.region(),
+                "--docker-hub-prefix", files.dockerHubPrefix(),
+                "--daemon-config", files.daemonJson().toString(),
+                "--docker-pid-file", files.dockerPidFile().toString(),
+                "--containerd-certs-dir", files.containerdCertsDir().toString(),
+                "--buildkitd-config", files.buildkitdConfig().toString(),
+                "--docker-config", files.dockerConfigDir().toString(),
+                "--github-env", files.githubEnv().toString(),
+                "--listen", files.listen(),
+                "--state-dir", files.stateDir().toString());
+    }
+
+    public CommandResult run(String subcommand, String... extraFlags) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString(), subcommand));
+        command.addAll(flags());
+        command.addAll(Arrays.asList(extraFlags));
+        return CommandRunner.inheritingEnvironment()
+                .withEnvironment(environment)
+                .withTimeout(TIMEOUT)
+                .run(command);
+    }
+
+    /** The proxy's pid, while its pid file exists. */
+    public Optional<Long> proxyPid() {
+        Path pidFile = files.stateDir().resolve("proxy.pid");
+        try {
+            if (!Files.isRegularFile(pidFile)) {
+                return Optional.empty();
+            }
+            return Optional.of(Long.parseLong(Files.readString(pidFile).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<ProcessHandle> proxyProcess() {
+        return proxyPid().flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+    }
+
+    public Path proxyLog() {
+        return files.stateDir().resolve("proxy.log");
+    }
+
+    /**
+     * Teardown safety net after `stop`: ends the proxy this scenario's hook started, by its pid and only when that
+     * process is a java running the hook jar with this scenario's state dir.
+     */
+    public void killLeftoverProxy() {
+        proxyProcess()
+                .filter(p -> p.info().commandLine().map(cmd -> cmd.contains(files.stateDir().toString())
+                        || cmd.contains(jar().getFileName().toString())).orElse(false))
+                .ifPresent(p -> {
+                    p.destroy();
+                    p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> {
+                        p.destroyForcibly();
+                        return null;
+                    }).join();
+                });
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+}
