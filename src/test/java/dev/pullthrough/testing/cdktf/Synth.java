@@ -62,6 +62,30 @@ public final class Synth {
         }
     }
 
+    /** The resources of one type, by Terraform name, in synthesized order. */
+    public static java.util.Map<String, JsonNode> resources(JsonNode stack, String type) {
+        return byName(stack.path("resource").path(type));
+    }
+
+    public static java.util.Map<String, JsonNode> dataSources(JsonNode stack, String type) {
+        return byName(stack.path("data").path(type));
+    }
+
+    private static java.util.Map<String, JsonNode> byName(JsonNode node) {
+        java.util.Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** The single resource of a type; fails when there is not exactly one. */
+    public static JsonNode only(JsonNode stack, String type) {
+        java.util.Map<String, JsonNode> all = resources(stack, type);
+        if (all.size() != 1) {
+            throw new AssertionError("expected exactly one " + type + ", found " + all.keySet());
+        }
+        return all.values().iterator().next();
+    }
+
     public static String pretty(JsonNode node) {
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);

@@ -1,0 +1,131 @@
+package dev.pullthrough.cdktf;
+
+import com.hashicorp.cdktf.Token;
+import dev.pullthrough.cdktf.aws.DataAwsCallerIdentity;
+import dev.pullthrough.cdktf.aws.DataAwsPartition;
+import dev.pullthrough.cdktf.aws.DataAwsRegion;
+import dev.pullthrough.model.ArnScope;
+import dev.pullthrough.model.InvalidCoordinatesException;
+import dev.pullthrough.model.Partition;
+import dev.pullthrough.model.RegistryCoordinates;
+import software.constructs.Construct;
+
+/**
+ * The account, region and partition a construct works in, as strings that may be tokens. A value the user gave is
+ * used as is; only the missing ones are looked up with data sources (created under the construct), so a stack with
+ * all three given plans without any AWS call, like the Terraform modules with account_id/region/partition set.
+ *
+ * <p>Literal values are validated here, at synth time, rather than failing later in a plan.
+ */
+final class AccountLocation {
+    private static final String AWS_REVERSE_DNS = "com.amazonaws";
+    private static final String AWS_CN_REVERSE_DNS = "cn.com.amazonaws";
+
+    private final String accountId;
+    private final String region;
+    private final String partition;
+    private final String dnsSuffix;
+    private final String reverseDnsPrefix;
+
+    private AccountLocation(String accountId, String region, String partition, String dnsSuffix,
+            String reverseDnsPrefix) {
+        this.accountId = accountId;
+        this.region = region;
+        this.partition = partition;
+        this.dnsSuffix = dnsSuffix;
+        this.reverseDnsPrefix = reverseDnsPrefix;
+    }
+
+    /** What a construct's user gave (any of them null when not given). */
+    record Given(String accountId, String region, Partition partition) {
+        static Given none() {
+            return new Given(null, null, null);
+        }
+    }
+
+    /**
+     * Resolves the location for a construct.
+     *
+     * @param needsAccount false for constructs that never build an ARN or host (the endpoints)
+     * @param needsPullThrough true when the partition must offer ECR pull-through cache
+     */
+    static AccountLocation resolve(Construct scope, Given given, boolean needsAccount, boolean needsPullThrough) {
+        check(given, needsPullThrough);
+        String accountId = blankToNull(given.accountId());
+        String region = blankToNull(given.region());
+        Partition partition = partitionOf(given);
+        if (needsAccount && accountId == null) {
+            accountId = DataAwsCallerIdentity.Builder.create(scope, "caller-identity").build().getAccountId();
+        }
+        if (region == null) {
+            region = DataAwsRegion.Builder.create(scope, "region").build().getName();
+        }
+        if (partition != null) {
+            return new AccountLocation(accountId, region, partition.id(), partition.dnsSuffix(),
+                    partition == Partition.AWS_CN ? AWS_CN_REVERSE_DNS : AWS_REVERSE_DNS);
+        }
+        DataAwsPartition lookedUp = DataAwsPartition.Builder.create(scope, "partition").build();
+        return new AccountLocation(accountId, region, lookedUp.getPartition(), lookedUp.getDnsSuffix(),
+                lookedUp.getReverseDnsPrefix());
+    }
+
+    /**
+     * Rejects literal values that cannot name a registry (and partitions without pull-through cache when needed),
+     * before any construct is created. Tokens are not checked: they are only known at plan time.
+     */
+    static void check(Given given, boolean needsPullThrough) {
+        String accountId = blankToNull(given.accountId());
+        String region = blankToNull(given.region());
+        Partition partition = partitionOf(given);
+        if (accountId != null && region != null && partition != null && isLiteral(accountId) && isLiteral(region)) {
+            if (needsPullThrough) {
+                RegistryCoordinates.of(accountId, region, partition);
+            }
+        } else if (needsPullThrough && partition != null && !partition.offersPullThroughCache()) {
+            throw new InvalidCoordinatesException("partition", partition.id(),
+                    "ECR pull-through cache is not offered in this partition; use a region of the aws partition");
+        }
+    }
+
+    private static Partition partitionOf(Given given) {
+        String region = blankToNull(given.region());
+        if (given.partition() == null && region != null && isLiteral(region)) {
+            return Partition.ofRegion(region);
+        }
+        return given.partition();
+    }
+
+    private static boolean isLiteral(String value) {
+        return !Token.isUnresolved(value);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    String accountId() {
+        return accountId;
+    }
+
+    String region() {
+        return region;
+    }
+
+    String partition() {
+        return partition;
+    }
+
+    ArnScope arnScope() {
+        return new ArnScope(partition, region, accountId);
+    }
+
+    /** {@code <account>.dkr.ecr.<region>.<dns suffix>} (a token string when any part is looked up). */
+    String registryHost() {
+        return accountId + ".dkr.ecr." + region + "." + dnsSuffix;
+    }
+
+    /** The VPC endpoint service name of an AWS service here, e.g. {@code com.amazonaws.us-east-1.ecr.dkr}. */
+    String endpointServiceName(String service) {
+        return reverseDnsPrefix + "." + region + "." + service;
+    }
+}

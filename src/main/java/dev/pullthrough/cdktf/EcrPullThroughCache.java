@@ -1,0 +1,252 @@
+package dev.pullthrough.cdktf;
+
+import dev.pullthrough.cdktf.aws.EcrPullThroughCacheRule;
+import dev.pullthrough.cdktf.aws.EcrRepositoryCreationTemplate;
+import dev.pullthrough.model.InvalidRuleSetException;
+import dev.pullthrough.model.Partition;
+import dev.pullthrough.model.PullThroughRule;
+import dev.pullthrough.model.RuleSet;
+import dev.pullthrough.model.ValidationMode;
+import dev.pullthrough.model.ValidationReport;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import software.constructs.Construct;
+
+/**
+ * The admin side of a pull-through cache: one {@code aws_ecr_pull_through_cache_rule} per rule, and a repository
+ * creation template per rule prefix so that the cache repositories ECR creates get a lifecycle policy (cached images
+ * expire after {@value CacheLifecyclePolicy#DEFAULT_DAYS} days unless configured otherwise).
+ *
+ * <p>The rule set is validated on construction as rules AWS would have to create; an invalid set throws
+ * {@link dev.pullthrough.model.InvalidRuleSetException} listing every problem. Warnings become cdktf annotations.
+ *
+ * <pre>{@code
+ * EcrPullThroughCache cache = EcrPullThroughCache.Builder.create(stack, "cache")
+ *     .rules(RuleSet.of(PullThroughRule.builder("ecr_public")
+ *         .ecrRepositoryPrefix("ecr-public").upstreamRegistryUrl("public.ecr.aws").build()))
+ *     .build();
+ * }</pre>
+ */
+public class EcrPullThroughCache extends Construct {
+    public static final String DEFAULT_IMAGE_TAG_MUTABILITY = "MUTABLE";
+
+    private final RuleSet ruleSet;
+    private final String registryHost;
+    private final Map<String, EcrPullThroughCacheRule> rules;
+    private final Map<String, EcrRepositoryCreationTemplate> creationTemplates;
+
+    protected EcrPullThroughCache(Builder b) {
+        // Validate before the construct joins the tree, so a rejected rule set leaves nothing behind.
+        super(b.scope, b.checkedId());
+        ValidationReport report = b.report;
+        this.ruleSet = b.rules;
+        AccountLocation location = AccountLocation.resolve(this, b.given(), true, true);
+        this.registryHost = location.registryHost();
+
+        Map<String, EcrPullThroughCacheRule> madeRules = new LinkedHashMap<>();
+        Map<String, EcrRepositoryCreationTemplate> madeTemplates = new LinkedHashMap<>();
+        String lifecyclePolicy = b.expiryDays == null ? null : CacheLifecyclePolicy.expireAfterDays(b.expiryDays);
+        for (PullThroughRule rule : b.rules.rules()) {
+            String id = ConstructIds.of(rule.key());
+            EcrPullThroughCacheRule resource = EcrPullThroughCacheRule.Builder.create(this, "rule-" + id)
+                    .ecrRepositoryPrefix(rule.ecrRepositoryPrefix())
+                    .upstreamRegistryUrl(rule.upstreamRegistryUrl())
+                    .credentialArn(rule.credentialArn().orElse(null))
+                    .customRoleArn(rule.customRoleArn().orElse(null))
+                    .upstreamRepositoryPrefix(rule.upstreamRepositoryPrefix().orElse(null))
+                    .build();
+            madeRules.put(rule.key(), resource);
+            if (b.creationTemplates) {
+                madeTemplates.put(rule.key(), EcrRepositoryCreationTemplate.Builder.create(this, "template-" + id)
+                        .prefix(rule.prefix().canonical())
+                        .appliedFor(List.of(EcrRepositoryCreationTemplate.APPLIED_FOR_PULL_THROUGH_CACHE))
+                        .description(templateDescription(rule, b.expiryDays))
+                        .imageTagMutability(b.imageTagMutability)
+                        .lifecyclePolicy(lifecyclePolicy)
+                        .customRoleArn(b.templateCustomRoleArn)
+                        .encryptionConfiguration(b.kmsKeyArn == null ? null
+                                : EcrRepositoryCreationTemplate.EncryptionConfiguration.kms(b.kmsKeyArn))
+                        .resourceTags(b.repositoryTags)
+                        .build());
+            }
+        }
+        this.rules = Collections.unmodifiableMap(madeRules);
+        this.creationTemplates = Collections.unmodifiableMap(madeTemplates);
+        Warnings.annotate(this, report.warnings());
+    }
+
+    private static String templateDescription(PullThroughRule rule, Integer expiryDays) {
+        String what = "Pull-through cache repositories of rule " + rule.key() + " (" + rule.upstreamRegistryUrl() + ")";
+        return expiryDays == null ? what : what + ", images expire after " + expiryDays + " days";
+    }
+
+    /** The registry host runners pull through: {@code <account>.dkr.ecr.<region>.amazonaws.com} (maybe a token). */
+    public String getRegistryHost() {
+        return registryHost;
+    }
+
+    /** The validated rule set, credentials included. */
+    public RuleSet getRuleSet() {
+        return ruleSet;
+    }
+
+    /** The rules in RunsOn's shape, for {@link RunnerFleetPullThrough} or another account's runner fleet. */
+    public RuleSet getRunsOnRules() {
+        return RunsOnRules.of(ruleSet);
+    }
+
+    /** {@link #getRunsOnRules()} as the map value of an {@code ecr_pull_through_cache_rules} output. */
+    public Map<String, Map<String, String>> getRunsOnRulesValue() {
+        return RunsOnRules.toTerraformValue(getRunsOnRules());
+    }
+
+    /** The rule resources by rule key (e.g. to depend on them). */
+    public Map<String, EcrPullThroughCacheRule> getRules() {
+        return rules;
+    }
+
+    /** The creation templates by rule key; empty when turned off. */
+    public Map<String, EcrRepositoryCreationTemplate> getCreationTemplates() {
+        return creationTemplates;
+    }
+
+    /** All resources this construct creates, for depends_on. */
+    public List<Construct> getResources() {
+        List<Construct> all = new ArrayList<>(rules.values());
+        all.addAll(creationTemplates.values());
+        return Collections.unmodifiableList(all);
+    }
+
+    public static final class Builder {
+        private final Construct scope;
+        private final String id;
+        private RuleSet rules;
+        private String accountId;
+        private String region;
+        private Partition partition;
+        private boolean creationTemplates = true;
+        private Integer expiryDays = CacheLifecyclePolicy.DEFAULT_DAYS;
+        private String imageTagMutability = DEFAULT_IMAGE_TAG_MUTABILITY;
+        private String templateCustomRoleArn;
+        private String kmsKeyArn;
+        private Map<String, String> repositoryTags = Map.of();
+
+        private Builder(Construct scope, String id) {
+            this.scope = Objects.requireNonNull(scope, "scope");
+            this.id = Objects.requireNonNull(id, "id");
+        }
+
+        public static Builder create(Construct scope, String id) {
+            return new Builder(scope, id);
+        }
+
+        /** Required. The rules to create (validated as AWS would: credentials required where AWS requires them). */
+        public Builder rules(RuleSet value) {
+            this.rules = Objects.requireNonNull(value, "rules");
+            return this;
+        }
+
+        /** The account of the registry; looked up with aws_caller_identity when not given. */
+        public Builder accountId(String value) {
+            this.accountId = value;
+            return this;
+        }
+
+        /** The region of the registry; looked up with aws_region when not given. */
+        public Builder region(String value) {
+            this.region = value;
+            return this;
+        }
+
+        /** The partition; taken from a literal region, or looked up with aws_partition, when not given. */
+        public Builder partition(Partition value) {
+            this.partition = value;
+            return this;
+        }
+
+        /** Days after which cached images expire (default {@value CacheLifecyclePolicy#DEFAULT_DAYS}). */
+        public Builder expireCachedImagesAfterDays(int days) {
+            CacheLifecyclePolicy.expireAfterDays(days);
+            this.expiryDays = days;
+            return this;
+        }
+
+        /** Keep cached images until removed by hand: the creation templates get no lifecycle policy. */
+        public Builder keepCachedImagesForever() {
+            this.expiryDays = null;
+            return this;
+        }
+
+        /** Whether to create repository creation templates at all (default true). */
+        public Builder creationTemplates(boolean value) {
+            this.creationTemplates = value;
+            return this;
+        }
+
+        /** MUTABLE (default: a cached tag follows its upstream tag) or IMMUTABLE. */
+        public Builder imageTagMutability(String value) {
+            this.imageTagMutability = Objects.requireNonNull(value, "imageTagMutability");
+            return this;
+        }
+
+        /** Role ECR assumes to create cache repositories; needed for KMS encryption or repository tags. */
+        public Builder templateCustomRoleArn(String value) {
+            this.templateCustomRoleArn = value;
+            return this;
+        }
+
+        /** Encrypt cache repositories with this KMS key (needs {@link #templateCustomRoleArn}). */
+        public Builder kmsKeyArn(String value) {
+            this.kmsKeyArn = value;
+            return this;
+        }
+
+        /** Tags for the cache repositories ECR creates (needs {@link #templateCustomRoleArn}). */
+        public Builder repositoryTags(Map<String, String> value) {
+            this.repositoryTags = Collections.unmodifiableMap(new TreeMap<>(value));
+            return this;
+        }
+
+        private ValidationReport report;
+
+        private String checkedId() {
+            if (rules == null) {
+                throw new IllegalArgumentException("EcrPullThroughCache \"" + id + "\": rules are required");
+            }
+            report = rules.validate(ValidationMode.CREATE);
+            if (!report.isValid()) {
+                throw new InvalidRuleSetException(report);
+            }
+            checkTemplateSettings();
+            AccountLocation.check(given(), true);
+            return id;
+        }
+
+        private AccountLocation.Given given() {
+            return new AccountLocation.Given(accountId, region, partition);
+        }
+
+        private void checkTemplateSettings() {
+            if (templateCustomRoleArn != null || !creationTemplates) {
+                return;
+            }
+            if (kmsKeyArn != null) {
+                throw new IllegalArgumentException("kmsKeyArn = \"" + kmsKeyArn + "\" needs templateCustomRoleArn: "
+                        + "ECR assumes that role to create KMS-encrypted cache repositories");
+            }
+            if (!repositoryTags.isEmpty()) {
+                throw new IllegalArgumentException("repositoryTags " + repositoryTags.keySet()
+                        + " need templateCustomRoleArn: ECR assumes that role to tag the cache repositories it creates");
+            }
+        }
+
+        public EcrPullThroughCache build() {
+            return new EcrPullThroughCache(this);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.pullthrough.cdktf;
+
+import dev.pullthrough.cdktf.aws.IamPolicy;
+import dev.pullthrough.cdktf.aws.IamRolePolicyAttachment;
+import dev.pullthrough.iam.PolicyDocument;
+import dev.pullthrough.iam.RunnerPolicy;
+import dev.pullthrough.model.InvalidRuleSetException;
+import dev.pullthrough.model.Partition;
+import dev.pullthrough.model.Problem;
+import dev.pullthrough.model.RuleSet;
+import dev.pullthrough.model.ValidationMode;
+import dev.pullthrough.model.ValidationReport;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import software.constructs.Construct;
+
+/**
+ * The EcrPullThroughCacheAccess policy: the least a runner needs to pull through existing rules and fill the cache
+ * (see {@link RunnerPolicy}), optionally attached to runner roles given by name.
+ *
+ * <p>Role names are plain strings, so roles from anywhere work: literals, variables, or {@code role.getName()} of the
+ * prebuilt cdktf-provider-aws IamRole. The rules are validated as references to existing rules (credentials are not
+ * needed here); an invalid set throws {@link InvalidRuleSetException} listing every problem.
+ */
+public class EcrPullThroughCacheAccess extends Construct {
+    public static final String DEFAULT_NAME_PREFIX = "EcrPullThroughCacheAccess-";
+    public static final String DEFAULT_DESCRIPTION =
+            "Pull images through the ECR pull-through cache and let ECR import them (no rule administration)";
+
+    private final PolicyDocument policyDocument;
+    private final String policyJson;
+    private final IamPolicy policy;
+    private final List<IamRolePolicyAttachment> attachments;
+
+    protected EcrPullThroughCacheAccess(Builder b) {
+        super(b.scope, b.checkedId());
+        AccountLocation location = b.location != null ? b.location
+                : AccountLocation.resolve(this, b.given(), true, true);
+        this.policyDocument = RunnerPolicy.from(b.rules, location.arnScope());
+        this.policyJson = policyDocument.toJson();
+        this.policy = IamPolicy.Builder.create(this, "policy")
+                .name(b.policyName)
+                .namePrefix(b.policyName == null ? DEFAULT_NAME_PREFIX : null)
+                .path(b.path)
+                .description(b.description)
+                .policy(policyJson)
+                .tags(b.tags)
+                .build();
+        List<IamRolePolicyAttachment> made = new ArrayList<>();
+        for (int i = 0; i < b.roleNames.size(); i++) {
+            made.add(IamRolePolicyAttachment.Builder.create(this, "role-" + i)
+                    .role(b.roleNames.get(i))
+                    .policyArn(policy.getArn())
+                    .build());
+        }
+        this.attachments = Collections.unmodifiableList(made);
+        List<Problem> warnings = new ArrayList<>(b.report.warnings());
+        warnings.addAll(policyDocument.warnings());
+        Warnings.annotate(this, warnings);
+    }
+
+    /** The policy as built from the model (statements, resources, warnings); ARNs may contain tokens. */
+    public PolicyDocument getPolicyDocument() {
+        return policyDocument;
+    }
+
+    /** The policy JSON as given to aws_iam_policy (tokens resolve at synth). */
+    public String getPolicyJson() {
+        return policyJson;
+    }
+
+    public IamPolicy getPolicy() {
+        return policy;
+    }
+
+    public String getPolicyArn() {
+        return policy.getArn();
+    }
+
+    public List<IamRolePolicyAttachment> getAttachments() {
+        return attachments;
+    }
+
+    public static final class Builder {
+        private final Construct scope;
+        private final String id;
+        private RuleSet rules;
+        private String accountId;
+        private String region;
+        private Partition partition;
+        private String policyName;
+        private String path;
+        private String description = DEFAULT_DESCRIPTION;
+        private Map<String, String> tags = Map.of();
+        private List<String> roleNames = List.of();
+        private ValidationReport report;
+        private AccountLocation location;
+
+        private Builder(Construct scope, String id) {
+            this.scope = Objects.requireNonNull(scope, "scope");
+            this.id = Objects.requireNonNull(id, "id");
+        }
+
+        public static Builder create(Construct scope, String id) {
+            return new Builder(scope, id);
+        }
+
+        /** Required. The rules runners pull through (RunsOn shape is enough). */
+        public Builder rules(RuleSet value) {
+            this.rules = Objects.requireNonNull(value, "rules");
+            return this;
+        }
+
+        /** The rules of a cache created in the same app. */
+        public Builder cache(EcrPullThroughCache value) {
+            return rules(value.getRunsOnRules());
+        }
+
+        /** The registry's account; looked up with aws_caller_identity when not given. */
+        public Builder accountId(String value) {
+            this.accountId = value;
+            return this;
+        }
+
+        /** The registry's region; looked up with aws_region when not given. */
+        public Builder region(String value) {
+            this.region = value;
+            return this;
+        }
+
+        /** The partition; taken from a literal region, or looked up with aws_partition, when not given. */
+        public Builder partition(Partition value) {
+            this.partition = value;
+            return this;
+        }
+
+        /** A fixed policy name (default: a unique name starting with {@value #DEFAULT_NAME_PREFIX}). */
+        public Builder policyName(String value) {
+            this.policyName = value;
+            return this;
+        }
+
+        public Builder path(String value) {
+            this.path = value;
+            return this;
+        }
+
+        public Builder description(String value) {
+            this.description = value;
+            return this;
+        }
+
+        public Builder tags(Map<String, String> value) {
+            this.tags = Collections.unmodifiableMap(new TreeMap<>(value));
+            return this;
+        }
+
+        /** Names (not ARNs) of the roles to attach the policy to. */
+        public Builder roleNames(List<String> value) {
+            this.roleNames = List.copyOf(value);
+            return this;
+        }
+
+        /** A location already resolved by an enclosing construct, so its data sources are not duplicated. */
+        Builder location(AccountLocation value) {
+            this.location = value;
+            return this;
+        }
+
+        AccountLocation.Given given() {
+            return new AccountLocation.Given(accountId, region, partition);
+        }
+
+        private String checkedId() {
+            if (rules == null) {
+                throw new IllegalArgumentException("EcrPullThroughCacheAccess \"" + id + "\": rules are required");
+            }
+            report = rules.validate(ValidationMode.EXISTING);
+            if (!report.isValid()) {
+                throw new InvalidRuleSetException(report);
+            }
+            AccountLocation.check(given(), true);
+            return id;
+        }
+
+        public EcrPullThroughCacheAccess build() {
+            return new EcrPullThroughCacheAccess(this);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.pullthrough.cdktf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformStack;
+import dev.pullthrough.cdktf.aws.EcrPullThroughCacheRule;
+import dev.pullthrough.cdktf.aws.EcrRepositoryCreationTemplate;
+import dev.pullthrough.model.InvalidCoordinatesException;
+import dev.pullthrough.model.InvalidRuleSetException;
+import dev.pullthrough.model.Partition;
+import dev.pullthrough.model.PullThroughRule;
+import dev.pullthrough.model.RuleSet;
+import dev.pullthrough.testing.cdktf.Synth;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.constructs.MetadataEntry;
+
+class EcrPullThroughCacheTest {
+
+    private static EcrPullThroughCache.Builder cache(TerraformStack stack, RuleSet rules) {
+        return EcrPullThroughCache.Builder.create(stack, "cache").rules(rules)
+                .accountId(Fixtures.ACCOUNT).region(Fixtures.REGION);
+    }
+
+    @Test
+    void build_namedRules_createsOneRulePerEntryWithItsArguments() {
+        TerraformStack stack = Fixtures.stack();
+        cache(stack, Fixtures.named()).build();
+        JsonNode json = Synth.stack(stack);
+
+        Map<String, JsonNode> rules = Synth.resources(json, EcrPullThroughCacheRule.TF_RESOURCE_TYPE);
+        assertThat(rules).hasSize(3);
+        Map<String, JsonNode> byPrefix = rules.values().stream()
+                .collect(Collectors.toMap(r -> r.path("ecr_repository_prefix").asText(), r -> r));
+        assertThat(byPrefix.keySet()).containsExactlyInAnyOrder("docker-hub", "ecr-public", "quay");
+        assertThat(byPrefix.get("docker-hub").path("upstream_registry_url").asText()).isEqualTo("registry-1.docker.io");
+        assertThat(byPrefix.get("docker-hub").path("credential_arn").asText()).isEqualTo(Fixtures.DOCKER_HUB_SECRET);
+        assertThat(byPrefix.get("quay").has("credential_arn")).isFalse();
+        assertThat(byPrefix.get("quay").has("upstream_repository_prefix")).isFalse();
+    }
+
+    @Test
+    void build_default_templatePerPrefixExpiresImagesAfter30Days() {
+        TerraformStack stack = Fixtures.stack();
+        cache(stack, Fixtures.named()).build();
+        JsonNode json = Synth.stack(stack);
+
+        Map<String, JsonNode> templates = Synth.resources(json, EcrRepositoryCreationTemplate.TF_RESOURCE_TYPE);
+        assertThat(templates.values()).extracting(t -> t.path("prefix").asText())
+                .containsExactlyInAnyOrder("docker-hub", "ecr-public", "quay");
+        for (JsonNode template : templates.values()) {
+            assertThat(template.path("applied_for")).extracting(JsonNode::asText).containsExactly("PULL_THROUGH_CACHE");
+            assertThat(template.path("image_tag_mutability").asText()).isEqualTo("MUTABLE");
+            JsonNode rule = Synth.parse(template.path("lifecycle_policy").asText()).path("rules").get(0);
+            assertThat(rule.path("selection").path("countType").asText()).isEqualTo("sinceImagePushed");
+            assertThat(rule.path("selection").path("countNumber").asInt()).isEqualTo(30);
+            assertThat(rule.path("selection").path("tagStatus").asText()).isEqualTo("any");
+            assertThat(rule.path("action").path("type").asText()).isEqualTo("expire");
+        }
+    }
+
+    @Test
+    void build_expiryDaysSet_lifecyclePolicyUsesThem() {
+        TerraformStack stack = Fixtures.stack();
+        cache(stack, RuleSet.of(Fixtures.quay())).expireCachedImagesAfterDays(7).build();
+        JsonNode template = Synth.only(Synth.stack(stack), EcrRepositoryCreationTemplate.TF_RESOURCE_TYPE);
+        assertThat(Synth.parse(template.path("lifecycle_policy").asText()).at("/rules/0/selection/countNumber").asInt())
+                .isEqualTo(7);
+        assertThat(template.path("description").asText()).contains("7 days");
+    }
+
+    @Test
+    void build_keepCachedImagesForever_templateWithoutLifecyclePolicy() {
+        TerraformStack stack = Fixtures.stack();
+        cache(stack, RuleSet.of(Fixtures.quay())).keepCachedImagesForever().build();
+        JsonNode template = Synth.only(Synth.stack(stack), EcrRepositoryCreationTemplate.TF_RESOURCE_TYPE);
+        assertThat(template.has("lifecycle_policy")).isFalse();
+    }
+
+    @Test
+    void build_creationTemplatesOff_onlyRules() {
+        TerraformStack stack = Fixtures.stack();
+        EcrPullThroughCache made = cache(stack, Fixtures.named()).creationTemplates(false).build();
+        JsonNode json = Synth.stack(stack);
+        assertThat(json.path("resource").has(EcrRepositoryCreationTemplate.TF_RESOURCE_TYPE)).isFalse();
+        assertThat(made.getCreationTemplates()).isEmpty();
+        assertThat(made.getRules()).containsOnlyKeys("docker_hub", "ecr_public", "quay");
+    }
+
+    @Test
+    void build_expiryDaysOutOfRange_throwsNamingTheValue() {
+        assertThatThrownBy(() -> EcrPullThroughCache.Builder.create(Fixtures.stack(), "c").expireCachedImagesAfterDays(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("= 0 days");
+    }
+
+    @Test
+    void build_kmsWithoutTemplateRole_throws() {
+        assertThatThrownBy(() -> cache(Fixtures.stack(), Fixtures.named()).kmsKeyArn("arn:aws:kms:eu-west-1:1:key/x").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("templateCustomRoleArn");
+        assertThatThrownBy(() -> cache(Fixtures.stack(), Fixtures.named()).repositoryTags(Map.of("a", "b")).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("templateCustomRoleArn");
+    }
+
+    @Test
+    void build_kmsAndTagsWithRole_templateCarriesThem() {
+        TerraformStack stack = Fixtures.stack();
+        cache(stack, RuleSet.of(Fixtures.quay())).templateCustomRoleArn("arn:aws:iam::123456789012:role/ecr-templates")
+                .kmsKeyArn("arn:aws:kms:eu-west-1:123456789012:key/k").repositoryTags(Map.of("cache", "true")).build();
+        JsonNode template = Synth.only(Synth.stack(stack), EcrRepositoryCreationTemplate.TF_RESOURCE_TYPE);
+        assertThat(template.path("custom_role_arn").asText()).endsWith(":role/ecr-templates");
+        assertThat(template.at("/encryption_configuration/0/encryption_type").asText()).isEqualTo("KMS");
+        assertThat(template.at("/resource_tags/cache").asText()).isEqualTo("true");
+    }
+
+    @Test
+    void build_invalidRuleSet_throwsListingEveryProblemAndAddsNothing() {
+        TerraformStack stack = Fixtures.stack();
+        assertThatThrownBy(() -> cache(stack, Fixtures.threeMistakes()).build())
+                .isInstanceOfSatisfying(InvalidRuleSetException.class, e -> {
+                    assertThat(e.report().errors()).extracting(p -> p.ruleKey())
+                            .contains("hub", "github", "quay");
+                    assertThat(e.getMessage()).contains("rule \"hub\"", "registry-1.docker.io", "rule \"github\"",
+                            "credential_arn", "rule \"quay\"", "Quay!");
+                });
+        assertThat(stack.getNode().tryFindChild("cache")).isNull();
+    }
+
+    @Test
+    void build_dockerHubWithoutCredential_rejectedInCreateMode() {
+        RuleSet noCredential = RuleSet.of(PullThroughRule.builder("docker_hub").ecrRepositoryPrefix("docker-hub")
+                .upstreamRegistryUrl("registry-1.docker.io").build());
+        assertThatThrownBy(() -> cache(Fixtures.stack(), noCredential).build())
+                .isInstanceOf(InvalidRuleSetException.class).hasMessageContaining("credential_arn");
+    }
+
+    @Test
+    void registryHost_givenAccountAndRegion_isLiteralAndNoLookups() {
+        TerraformStack stack = Fixtures.stack();
+        EcrPullThroughCache made = cache(stack, Fixtures.named()).build();
+        assertThat(made.getRegistryHost()).isEqualTo(Fixtures.HOST);
+        assertThat(Synth.stack(stack).has("data")).isFalse();
+    }
+
+    @Test
+    void registryHost_nothingGiven_usesDataSources() {
+        TerraformStack stack = Fixtures.stack();
+        EcrPullThroughCache made = EcrPullThroughCache.Builder.create(stack, "cache").rules(Fixtures.named()).build();
+        TerraformOutput.Builder.create(stack, "host").value(made.getRegistryHost()).build();
+        JsonNode json = Synth.stack(stack);
+        assertThat(json.path("data").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("aws_caller_identity", "aws_region", "aws_partition");
+        assertThat(json.at("/output/host/value").asText()).matches(
+                "\\$\\{data\\.aws_caller_identity\\.[\\w-]+\\.account_id}\\.dkr\\.ecr\\."
+                        + "\\$\\{data\\.aws_region\\.[\\w-]+\\.name}\\.\\$\\{data\\.aws_partition\\.[\\w-]+\\.dns_suffix}");
+    }
+
+    @Test
+    void registryHost_literalRegionOnly_partitionFromRegionNoPartitionLookup() {
+        TerraformStack stack = Fixtures.stack();
+        EcrPullThroughCache.Builder.create(stack, "cache").rules(Fixtures.named()).region("us-west-2").build();
+        JsonNode json = Synth.stack(stack);
+        assertThat(json.path("data").fieldNames()).toIterable().containsExactly("aws_caller_identity");
+    }
+
+    @Test
+    void build_chinaPartition_throwsBeforeAddingAnything() {
+        TerraformStack stack = Fixtures.stack();
+        assertThatThrownBy(() -> EcrPullThroughCache.Builder.create(stack, "cache").rules(Fixtures.named())
+                .accountId(Fixtures.ACCOUNT).region("cn-north-1").build())
+                .isInstanceOf(InvalidCoordinatesException.class).hasMessageContaining("aws-cn");
+        assertThatThrownBy(() -> EcrPullThroughCache.Builder.create(stack, "cache2").rules(Fixtures.named())
+                .partition(Partition.AWS_US_GOV).build())
+                .isInstanceOf(InvalidCoordinatesException.class);
+        assertThat(stack.getNode().getChildren()).hasSize(1);
+    }
+
+    @Test
+    void build_rootRule_warnsAboutBreadthAsAnnotation() {
+        TerraformStack stack = Fixtures.stack();
+        EcrPullThroughCache made = cache(stack, Fixtures.rootDockerHub()).build();
+        List<MetadataEntry> metadata = made.getNode().getMetadata();
+        assertThat(metadata).anySatisfy(m -> {
+            assertThat(m.getType()).contains("warn");
+            assertThat(String.valueOf(m.getData())).contains("repository/*");
+        });
+        JsonNode json = Synth.stack(stack);
+        assertThat(Synth.resources(json, EcrRepositoryCreationTemplate.TF_RESOURCE_TYPE).values())
+                .extracting(t -> t.path("prefix").asText()).contains("ROOT");
+    }
+
+    @Test
+    void runsOnRules_dropCredentialsKeepPrefixes() {
+        EcrPullThroughCache made = cache(Fixtures.stack(), Fixtures.named()).build();
+        assertThat(made.getRunsOnRules().rules()).allSatisfy(r -> assertThat(r.credentialArn()).isEmpty());
+        assertThat(made.getRunsOnRulesValue()).containsOnlyKeys("docker_hub", "ecr_public", "quay");
+        assertThat(made.getRunsOnRulesValue().get("docker_hub")).containsExactly(
+                Map.entry("ecr_repository_prefix", "docker-hub"),
+                Map.entry("upstream_registry_url", "registry-1.docker.io"));
+    }
+}
