@@ -42,6 +42,15 @@ public final class TerraformOutputs {
         return output.path("value");
     }
 
+    /**
+     * The output's value, or empty when it is null: {@code terraform output -json} leaves null outputs out
+     * altogether, so "absent" is how a null-safe output of a toggled-off module shows after apply.
+     */
+    public java.util.Optional<JsonNode> find(String name) {
+        JsonNode value = root.path(name).path("value");
+        return value.isMissingNode() || value.isNull() ? java.util.Optional.empty() : java.util.Optional.of(value);
+    }
+
     public String string(String name) {
         return value(name).asText();
     }

@@ -206,10 +206,12 @@ public final class TerraformWorkspace implements AutoCloseable {
         return show();
     }
 
-    /** init (unless skipped), validate (unless skipped), plan: the usual sequence. */
+    /**
+     * init (unless skipped), then plan. No separate validate: plan validates the configuration too, and each extra
+     * command costs seconds of provider start-up.
+     */
     public TerraformPlan initAndPlan(String... planArgs) {
         init();
-        validate();
         return plan(planArgs);
     }
 
