@@ -1,0 +1,82 @@
+package dev.pullthrough.testing.terraform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * IAM policy documents compared by meaning rather than bytes: {@code "Action": "x"} equals {@code ["x"]}, the order
+ * of actions, resources and statements does not matter, key order does not matter. What does matter - Sid, Effect,
+ * every action and resource, conditions - stays. Used to prove the Terraform module and the Java
+ * {@code RunnerPolicy} grant the same thing, whichever renders single values as strings or orders sets differently.
+ */
+public final class PolicySemantics {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> SET_VALUED = List.of("Action", "NotAction", "Resource", "NotResource");
+
+    private PolicySemantics() {
+    }
+
+    public static JsonNode canonical(String policyJson) {
+        JsonNode doc;
+        try {
+            doc = JSON.readTree(policyJson);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a JSON policy document: " + e.getMessage() + "\n" + policyJson, e);
+        }
+        if (doc == null || !doc.isObject()) {
+            throw new IllegalArgumentException("not a JSON object: " + policyJson);
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.set("Version", doc.path("Version"));
+        List<JsonNode> statements = new ArrayList<>();
+        JsonNode raw = doc.path("Statement");
+        for (JsonNode s : raw.isArray() ? raw : JSON.createArrayNode().add(raw)) {
+            statements.add(canonicalStatement(s));
+        }
+        statements.sort(Comparator.comparing(JsonNode::toString));
+        ArrayNode list = out.putArray("Statement");
+        statements.forEach(list::add);
+        return out;
+    }
+
+    private static JsonNode canonicalStatement(JsonNode statement) {
+        TreeMap<String, JsonNode> fields = new TreeMap<>();
+        statement.fields().forEachRemaining(e -> {
+            if (SET_VALUED.contains(e.getKey())) {
+                TreeSet<String> values = new TreeSet<>();
+                if (e.getValue().isArray()) {
+                    e.getValue().forEach(v -> values.add(v.asText()));
+                } else {
+                    values.add(e.getValue().asText());
+                }
+                ArrayNode sorted = JSON.createArrayNode();
+                values.forEach(sorted::add);
+                fields.put(e.getKey(), sorted);
+            } else {
+                fields.put(e.getKey(), e.getValue());
+            }
+        });
+        ObjectNode out = JSON.createObjectNode();
+        fields.forEach(out::set);
+        return out;
+    }
+
+    /** Fails with both canonical documents when the two policies grant different things. */
+    public static void assertEquivalent(String context, String expectedJson, String actualJson) {
+        JsonNode expected = canonical(expectedJson);
+        JsonNode actual = canonical(actualJson);
+        if (!expected.equals(actual)) {
+            throw new AssertionError("[" + context + "] policies differ in meaning\n  expected: " + expected
+                    + "\n  actual:   " + actual);
+        }
+    }
+}
