@@ -1,0 +1,108 @@
+package dev.pullthrough.hook;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes files so that a reader sees either the old or the new bytes, never half a file: a temp file in the same
+ * directory, flushed to disk, then renamed over the target. A symbolic link is followed (its target is replaced),
+ * and an existing file keeps its owner and permissions unless others are asked for.
+ */
+public final class AtomicFiles {
+    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    public static final Set<PosixFilePermission> DEFAULT_CONFIG = PosixFilePermissions.fromString("rw-r--r--");
+
+    private AtomicFiles() {
+    }
+
+    /** The file's bytes, or empty when it does not exist. */
+    public static Optional<byte[]> read(Path path) throws IOException {
+        try {
+            return Optional.of(Files.readAllBytes(path));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param permissions the new file's mode; null keeps an existing file's mode (and uses {@link #DEFAULT_CONFIG}
+     *     for a new one)
+     */
+    public static void write(Path path, byte[] bytes, Set<PosixFilePermission> permissions) throws IOException {
+        Path target = Files.isSymbolicLink(path) ? path.toRealPath() : path;
+        Path dir = target.toAbsolutePath().getParent();
+        Optional<PosixFileAttributes> existing = attributes(target);
+        Set<PosixFilePermission> mode = permissions != null ? permissions
+                : existing.map(PosixFileAttributes::permissions).orElse(DEFAULT_CONFIG);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".pullthrough-tmp",
+                PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            if (existing.isPresent()) {
+                copyOwner(existing.get(), tmp);
+            }
+            Files.setPosixFilePermissions(tmp, mode);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Creates a new file that must not exist yet, with the given mode (for the state directory's own files). */
+    public static void createNew(Path path, byte[] bytes, Set<PosixFilePermission> permissions) throws IOException {
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(path.toString());
+        }
+        write(path, bytes, permissions);
+    }
+
+    static Optional<PosixFileAttributes> attributes(Path path) {
+        try {
+            return Optional.of(Files.readAttributes(path, PosixFileAttributes.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void copyOwner(PosixFileAttributes original, Path tmp) {
+        PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+        UserPrincipal owner = original.owner();
+        GroupPrincipal group = original.group();
+        try {
+            view.setOwner(owner);
+        } catch (IOException | SecurityException ignored) {
+            // Not root: the file then belongs to whoever runs the hook, who could write the original anyway.
+        }
+        try {
+            view.setGroup(group);
+        } catch (IOException | SecurityException ignored) {
+            // As above.
+        }
+    }
+}

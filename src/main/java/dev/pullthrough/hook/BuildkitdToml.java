@@ -1,0 +1,135 @@
+package dev.pullthrough.hook;
+
+import dev.pullthrough.hook.TomlScanner.Entry;
+import dev.pullthrough.hook.TomlScanner.Item;
+import dev.pullthrough.hook.TomlText.Table;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Adds the loopback mirror to BuildKit's {@code buildkitd.toml}: first in {@code [registry."docker.io"] mirrors}
+ * (existing mirrors kept after it) and {@code [registry."127.0.0.1:PORT"] http = true}, since BuildKit otherwise
+ * talks TLS to a mirror. Every other byte of the file is kept.
+ *
+ * <p>Limits of the minimal editor: the two tables must be written as standard tables ({@code [registry."docker.io"]});
+ * a file that configures them through dotted keys ({@code registry."docker.io".mirrors = ...}), an inline table under
+ * {@code [registry]}, or array tables is refused with {@link InvalidConfigFileException} and left untouched.
+ */
+public final class BuildkitdToml {
+    static final String LABEL = "buildkitd.toml";
+    static final String DOCKER_HUB = "docker.io";
+
+    private BuildkitdToml() {
+    }
+
+    /**
+     * @param original the file's bytes, or null when it does not exist
+     * @param mirrorHost {@code 127.0.0.1:5155} (BuildKit mirrors are host[:port], no scheme)
+     */
+    public static byte[] merge(byte[] original, String mirrorHost) throws InvalidConfigFileException {
+        String text = TomlText.decode(original, LABEL);
+        refuseOtherLayouts(text, List.of("registry", DOCKER_HUB));
+        refuseOtherLayouts(text, List.of("registry", mirrorHost));
+        text = setMirrors(text, mirrorHost);
+        text = setValue(text, List.of("registry", mirrorHost), "http", "true");
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String setMirrors(String text, String mirrorHost) throws InvalidConfigFileException {
+        List<String> key = List.of("registry", DOCKER_HUB);
+        Optional<Table> table = find(text, key);
+        if (table.isEmpty()) {
+            return TomlText.append(text, header(key) + "  mirrors = " + TomlText.stringArray(List.of(mirrorHost)) + "\n");
+        }
+        Optional<Entry> mirrors = table.get().entry("mirrors");
+        if (mirrors.isEmpty()) {
+            int at = table.get().header().end();
+            return TomlText.splice(text, at, at, "  mirrors = " + TomlText.stringArray(List.of(mirrorHost)) + "\n");
+        }
+        Entry e = mirrors.get();
+        String value = text.substring(e.valueStart(), e.valueEnd());
+        List<String> existing = TomlText.parseStringArray(value).orElseThrow(() -> new InvalidConfigFileException(LABEL,
+                "[registry.\"docker.io\"] mirrors must be an array of strings, found " + value));
+        List<String> merged = new ArrayList<>();
+        merged.add(mirrorHost);
+        for (String m : existing) {
+            if (!merged.contains(m)) {
+                merged.add(m);
+            }
+        }
+        return TomlText.splice(text, e.valueStart(), e.valueEnd(), TomlText.stringArray(merged));
+    }
+
+    private static String setValue(String text, List<String> tableKey, String key, String value)
+            throws InvalidConfigFileException {
+        Optional<Table> table = find(text, tableKey);
+        if (table.isEmpty()) {
+            return TomlText.append(text, header(tableKey) + "  " + key + " = " + value + "\n");
+        }
+        Optional<Entry> entry = table.get().entry(key);
+        if (entry.isEmpty()) {
+            int at = table.get().header().end();
+            return TomlText.splice(text, at, at, "  " + key + " = " + value + "\n");
+        }
+        return TomlText.splice(text, entry.get().valueStart(), entry.get().valueEnd(), value);
+    }
+
+    private static Optional<Table> find(String text, List<String> key) throws InvalidConfigFileException {
+        Optional<Table> found = Optional.empty();
+        for (Table t : TomlText.tables(TomlScanner.scan(text, LABEL))) {
+            if (!t.header().arrayTable() && t.header().key().equals(key)) {
+                if (found.isPresent()) {
+                    throw new InvalidConfigFileException(LABEL, "table " + render(key) + " is defined twice");
+                }
+                found = Optional.of(t);
+            }
+        }
+        return found;
+    }
+
+    /** Refuses files that set {@code key}'s values somewhere other than its own standard table. */
+    private static void refuseOtherLayouts(String text, List<String> key) throws InvalidConfigFileException {
+        List<Item> items = TomlScanner.scan(text, LABEL);
+        for (Entry e : TomlText.rootEntries(items)) {
+            check(e.key(), key, "root table");
+        }
+        for (Table t : TomlText.tables(items)) {
+            List<String> h = t.header().key();
+            if (t.header().arrayTable() && startsWith(h, key.subList(0, 1))) {
+                throw new InvalidConfigFileException(LABEL, "array table [[" + String.join(".", h)
+                        + "]] is not supported by the hook's TOML editor");
+            }
+            if (startsWith(h, key)) {
+                continue; // its own table, or a sub-table such as [registry."docker.io".keypair]
+            }
+            for (Item item : t.items()) {
+                if (item instanceof Entry e) {
+                    List<String> full = new ArrayList<>(h);
+                    full.addAll(e.key());
+                    check(full, key, "table [" + String.join(".", h) + "]");
+                }
+            }
+        }
+    }
+
+    private static void check(List<String> fullKey, List<String> key, String where) throws InvalidConfigFileException {
+        if (startsWith(fullKey, key)) {
+            throw new InvalidConfigFileException(LABEL, render(key) + " is configured by a dotted key or inline table"
+                    + " in the " + where + "; the hook's TOML editor only edits the standard table " + render(key));
+        }
+    }
+
+    private static boolean startsWith(List<String> list, List<String> prefix) {
+        return list.size() >= prefix.size() && list.subList(0, prefix.size()).equals(prefix);
+    }
+
+    private static String header(List<String> key) {
+        return render(key) + "\n";
+    }
+
+    private static String render(List<String> key) {
+        return "[" + key.get(0) + "." + TomlText.quote(key.get(1)) + "]";
+    }
+}

@@ -1,0 +1,148 @@
+package dev.pullthrough.hook;
+
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Changes user files one at a time and records each in the state file before moving on, so that whatever happens
+ * (a later step fails, the process is killed) {@link #undo} can put back the exact original bytes.
+ */
+public final class ChangeJournal {
+    private final StateDir dir;
+    private HookState state;
+
+    public ChangeJournal(StateDir dir, HookState state) {
+        this.dir = dir;
+        this.state = state;
+    }
+
+    public HookState state() {
+        return state;
+    }
+
+    public void update(HookState newState) throws IOException {
+        state = newState;
+        dir.writeState(state);
+    }
+
+    /**
+     * Writes {@code bytes} to {@code path} unless it already holds them. The original is copied into the state
+     * directory first.
+     *
+     * @param mode the mode to give the file, or null to keep an existing file's mode
+     * @return whether the file was changed
+     */
+    public boolean apply(String kind, Path path, byte[] bytes, Set<PosixFilePermission> mode) throws IOException {
+        Optional<byte[]> original = AtomicFiles.read(path);
+        if (original.isPresent() && java.util.Arrays.equals(original.get(), bytes)) {
+            return false;
+        }
+        String backup = null;
+        String originalMode = null;
+        if (original.isPresent()) {
+            backup = "originals/" + (state.changes().size() + 1) + "-" + path.getFileName();
+            AtomicFiles.write(dir.path().resolve(backup), original.get(), AtomicFiles.OWNER_ONLY);
+            originalMode = AtomicFiles.attributes(path).map(PosixFileAttributes::permissions)
+                    .map(PosixFilePermissions::toString).orElse(null);
+        }
+        List<String> created = missingDirs(path.toAbsolutePath().getParent());
+        FileChange change = new FileChange(kind, path.toString(), original.isPresent(), backup, originalMode,
+                sha256(bytes), created);
+        // Record first: if the write or anything after it fails, undo knows about this file.
+        update(state.with(change));
+        for (String d : created) {
+            Files.createDirectories(Path.of(d));
+        }
+        AtomicFiles.write(path, bytes, mode);
+        return true;
+    }
+
+    /**
+     * Restores every recorded file, last first. A file someone else changed since the hook wrote it is left alone
+     * (with a warning), except Docker's config.json, where only the hook's login entry is removed.
+     *
+     * @return whether every file is back to its original bytes, and whether some could not be written at all
+     */
+    public static UndoResult undo(StateDir dir, HookState state, Consumer<String> warn) {
+        boolean exact = true;
+        boolean failed = false;
+        List<FileChange> changes = new ArrayList<>(state.changes());
+        java.util.Collections.reverse(changes);
+        for (FileChange c : changes) {
+            Path path = Path.of(c.path());
+            try {
+                Optional<byte[]> current = AtomicFiles.read(path);
+                if (current.isEmpty()) {
+                    warn.accept(c.path() + " was removed after the hook wrote it; left as it is");
+                    exact = false;
+                } else if (!sha256(current.get()).equals(c.writtenSha256())) {
+                    exact = false;
+                    if (c.kind().equals(DockerConfigLogin.LABEL) && state.registry() != null) {
+                        String host = RegistryEndpoint.parse(state.registry()).authority();
+                        AtomicFiles.write(path, DockerConfigLogin.remove(current.get(), host), null);
+                        warn.accept(c.path() + " changed after the hook wrote it; removed only the hook's login for "
+                                + host);
+                    } else {
+                        warn.accept(c.path() + " changed after the hook wrote it; left as it is");
+                    }
+                } else if (c.existed()) {
+                    byte[] original = Files.readAllBytes(dir.path().resolve(c.backup()));
+                    Set<PosixFilePermission> mode = c.mode() == null ? null : PosixFilePermissions.fromString(c.mode());
+                    AtomicFiles.write(path, original, mode);
+                } else {
+                    Files.deleteIfExists(path);
+                }
+                List<String> dirs = new ArrayList<>(c.createdDirs());
+                java.util.Collections.reverse(dirs);
+                for (String d : dirs) {
+                    try {
+                        Files.deleteIfExists(Path.of(d));
+                    } catch (DirectoryNotEmptyException e) {
+                        break; // someone put something there; keep it
+                    }
+                }
+            } catch (IOException | HookException | RuntimeException e) {
+                exact = false;
+                failed = true;
+                warn.accept("could not restore " + c.path() + ": " + e.getMessage()
+                        + (c.backup() == null ? "" : " (original bytes kept in " + dir.path().resolve(c.backup()) + ")"));
+            }
+        }
+        return new UndoResult(exact, failed);
+    }
+
+    /** {@code exact}: all files hold their original bytes; {@code failed}: a write failed (state is kept to retry). */
+    public record UndoResult(boolean exact, boolean failed) {
+    }
+
+    private static List<String> missingDirs(Path dir) {
+        List<String> missing = new ArrayList<>();
+        Path p = dir;
+        while (p != null && !Files.exists(p)) {
+            missing.add(0, p.toString());
+            p = p.getParent();
+        }
+        return missing;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.pullthrough.hook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Puts the loopback mirror first in dockerd's {@code registry-mirrors}. Every other key, its value and the key order
+ * are kept; mirrors already listed stay, after the proxy, without duplicates. The output is pretty-printed JSON (two
+ * spaces), so merging an already merged file gives the same bytes.
+ *
+ * <p>dockerd refuses mirror URLs with a path, so the mirror is always {@code http://<loopback>:<port>}.
+ */
+public final class DaemonJsonMerger {
+    static final String KEY = "registry-mirrors";
+
+    private DaemonJsonMerger() {
+    }
+
+    /**
+     * @param original the file's bytes, or null when it does not exist
+     * @param mirrorUrl {@code http://127.0.0.1:5155}
+     * @throws InvalidConfigFileException the file is not a JSON object or {@code registry-mirrors} is not a list of strings
+     */
+    public static byte[] merge(byte[] original, String mirrorUrl) throws InvalidConfigFileException {
+        ObjectNode root = JsonFiles.readObject(original, "daemon.json");
+        JsonNode existing = root.get(KEY);
+        List<String> mirrors = new ArrayList<>();
+        if (existing != null && !existing.isNull()) {
+            if (!existing.isArray()) {
+                throw new InvalidConfigFileException("daemon.json",
+                        "\"" + KEY + "\" must be a list of URLs, found " + existing.getNodeType());
+            }
+            for (Iterator<JsonNode> it = existing.elements(); it.hasNext(); ) {
+                JsonNode m = it.next();
+                if (!m.isTextual()) {
+                    throw new InvalidConfigFileException("daemon.json",
+                            "\"" + KEY + "\" must be a list of URLs, found element " + m);
+                }
+                mirrors.add(m.asText());
+            }
+        }
+        // dockerd normalises mirrors (trailing slash, case of scheme and host); compare the same way.
+        Map<String, String> byKey = new LinkedHashMap<>();
+        byKey.put(normalise(mirrorUrl), mirrorUrl);
+        for (String m : mirrors) {
+            byKey.putIfAbsent(normalise(m), m);
+        }
+        ArrayNode list = JsonFiles.MAPPER.createArrayNode();
+        byKey.values().forEach(list::add);
+        // set() keeps the key's position when it exists, and appends it otherwise.
+        root.set(KEY, list);
+        return JsonFiles.write(root, "  ");
+    }
+
+    /** The mirrors listed in a daemon.json, for status and tests. */
+    public static List<String> mirrors(byte[] daemonJson) throws InvalidConfigFileException {
+        List<String> out = new ArrayList<>();
+        JsonNode list = JsonFiles.readObject(daemonJson, "daemon.json").get(KEY);
+        if (list != null && list.isArray()) {
+            list.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+
+    private static String normalise(String url) {
+        String u = url.trim().toLowerCase(Locale.ROOT);
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+}

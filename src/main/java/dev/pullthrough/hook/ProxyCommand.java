@@ -1,0 +1,135 @@
+package dev.pullthrough.hook;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The mirror in the foreground (what {@code start} runs detached). Reads the first token from stdin (the hook
+ * writes it there so it is never in argv or the environment), binds, writes {@code proxy.pid} and
+ * {@code proxy.addr}, keeps {@code proxy-stats.json} current, and runs until SIGTERM.
+ */
+@Command(name = "proxy", hidden = true, mixinStandardHelpOptions = true,
+        description = "Run the mirror proxy in the foreground (started by 'start'; the token is read from stdin).")
+public final class ProxyCommand implements Callable<Integer> {
+    @Option(names = "--listen", required = true)
+    String listen;
+    @Option(names = "--registry", required = true)
+    String registry;
+    @Option(names = "--docker-hub-prefix", required = true)
+    String prefix;
+    @Option(names = "--region", required = true)
+    String region;
+    @Option(names = "--state-dir", required = true)
+    Path stateDir;
+
+    /** Line 1: the base64 authorization token; line 2: expiry, epoch ms; line 3: when it was obtained, epoch ms. */
+    static String tokenHandoff(EcrToken t) {
+        return t.authorizationToken() + "\n" + t.expiresAt().toEpochMilli() + "\n" + t.obtainedAt().toEpochMilli() + "\n";
+    }
+
+    static EcrToken readHandoff(BufferedReader in) throws IOException {
+        String token = in.readLine();
+        String expires = in.readLine();
+        String obtained = in.readLine();
+        if (token == null || expires == null || obtained == null) {
+            throw new IOException("no token on stdin");
+        }
+        return new EcrToken(token.trim(), Instant.ofEpochMilli(Long.parseLong(expires.trim())),
+                Instant.ofEpochMilli(Long.parseLong(obtained.trim())));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream log = System.err;
+        java.util.function.Consumer<String> logger = line -> log.println(
+                DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC)) + " " + line);
+        StateDir dir = new StateDir(stateDir);
+        MirrorProxy proxy;
+        try {
+            // Bind and warm up while the hook is still fetching the token: both JVMs work at the same time.
+            proxy = MirrorProxy.bind(new MirrorProxy.Config(ListenAddress.parse(listen), RegistryEndpoint.parse(registry),
+                    prefix), logger);
+        } catch (IOException e) {
+            logger.accept("error: cannot listen on " + listen + ": " + e.getMessage());
+            return 1;
+        }
+        EcrToken first;
+        try {
+            first = readHandoff(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)));
+        } catch (IOException | RuntimeException e) {
+            logger.accept("error: " + e.getMessage());
+            proxy.close();
+            return 1;
+        }
+        EcrTokenSource source = new EcrTokenSource(region, Clock.systemUTC());
+        RefreshingToken token = new RefreshingToken(source, first, Clock.systemUTC(), logger);
+        proxy.serve(token);
+        ProcessHandle self = ProcessHandle.current();
+        long started = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+        AtomicFiles.write(dir.startedFile(), (started + "\n").getBytes(StandardCharsets.US_ASCII), AtomicFiles.OWNER_ONLY);
+        AtomicFiles.write(dir.pidFile(), (self.pid() + "\n").getBytes(StandardCharsets.US_ASCII), AtomicFiles.OWNER_ONLY);
+        AtomicFiles.write(dir.addrFile(), (proxy.address().hostPort() + "\n").getBytes(StandardCharsets.US_ASCII),
+                AtomicFiles.OWNER_ONLY);
+        logger.accept("mirror listening on " + proxy.address() + ", forwarding to " + registry + " (prefix " + prefix
+                + "), token expires " + first.expiresAt());
+
+        ScheduledExecutorService stats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "stats");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicReference<String> last = new AtomicReference<>("");
+        Runnable writeStats = () -> writeStats(dir, proxy, token, last);
+        stats.scheduleWithFixedDelay(writeStats, 0, 250, TimeUnit.MILLISECONDS);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            proxy.close();
+            stats.shutdownNow();
+            writeStats.run();
+            try {
+                Files.deleteIfExists(dir.addrFile());
+            } catch (IOException ignored) {
+                // Best effort on the way out.
+            }
+            logger.accept("mirror stopped; " + proxy.counters().snapshot());
+            source.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private static void writeStats(StateDir dir, MirrorProxy proxy, RefreshingToken token, AtomicReference<String> last) {
+        Map<String, Long> snapshot = new java.util.LinkedHashMap<>(proxy.counters().snapshot());
+        snapshot.put("tokenRefreshes", token.refreshes());
+        String json = snapshot.toString();
+        if (json.equals(last.get())) {
+            return;
+        }
+        try {
+            AtomicFiles.write(dir.statsFile(), JsonFiles.write(JsonFiles.MAPPER.valueToTree(snapshot), "  "),
+                    AtomicFiles.OWNER_ONLY);
+            last.set(json);
+        } catch (IOException | RuntimeException ignored) {
+            // Retried on the next tick.
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.pullthrough.hook;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The mirror as a detached background process: the same jar, run as {@code HookMain proxy ...} with a small heap,
+ * in its own session ({@code setsid}) so it outlives the hook. Output goes to {@code proxy.log}. The token is written
+ * to the child's stdin, never put on its command line or in its environment (both are visible to other users).
+ * The child writes {@code proxy.pid} and, once bound, {@code proxy.addr}.
+ */
+public final class ProxyProcess {
+    /** Keeps the mirror near 50-90 MB RSS: it only copies streams. */
+    static final List<String> JVM_FLAGS = List.of("-Xms8m", "-Xmx64m", "-Xss256k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m",
+            "-XX:MaxDirectMemorySize=32m", "-Dsun.net.httpserver.nodelay=true");
+
+    private final Process process;
+    private final StateDir dir;
+
+    private ProxyProcess(Process process, StateDir dir) {
+        this.process = process;
+        this.dir = dir;
+    }
+
+    /** Starts the child; it waits for the token on stdin before it binds. */
+    public static ProxyProcess launch(StartSettings s, StateDir dir) throws IOException {
+        Files.deleteIfExists(dir.addrFile());
+        Files.deleteIfExists(dir.pidFile());
+        List<String> cmd = new ArrayList<>();
+        Optional<Path> setsid = findOnPath("setsid");
+        setsid.ifPresent(p -> cmd.add(p.toString()));
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(JVM_FLAGS);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(HookMain.class.getName());
+        cmd.addAll(List.of("proxy", "--listen", s.listen().hostPort(), "--registry", s.registry().toString(),
+                "--docker-hub-prefix", s.dockerHubPrefix(), "--region", s.region(),
+                "--state-dir", dir.path().toString()));
+        if (!Files.exists(dir.logFile())) {
+            AtomicFiles.write(dir.logFile(), new byte[0], AtomicFiles.OWNER_ONLY);
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.logFile().toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(dir.logFile().toFile()));
+        return new ProxyProcess(pb.start(), dir);
+    }
+
+    /** Hands the token over and closes stdin. */
+    public void sendToken(EcrToken token) throws IOException {
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(ProxyCommand.tokenHandoff(token).getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    /** Waits until the child has bound its port; fails when it exits first. */
+    public ListenAddress awaitBound(Duration timeout) throws HookException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                Optional<byte[]> addr = AtomicFiles.read(dir.addrFile());
+                if (addr.isPresent()) {
+                    return ListenAddress.parse(new String(addr.get(), StandardCharsets.US_ASCII).trim());
+                }
+                if (!process.isAlive()) {
+                    throw new HookException("the mirror process exited (code " + process.exitValue() + "): "
+                            + lastLogLine(dir));
+                }
+                Thread.sleep(10);
+            } catch (IOException e) {
+                throw new HookException("cannot read " + dir.addrFile() + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HookException("interrupted", e);
+            }
+        }
+        throw new HookException("the mirror process did not start listening within " + timeout.toSeconds() + " s: "
+                + lastLogLine(dir));
+    }
+
+    /** Kills a child that never came up. */
+    public void kill() {
+        process.destroy();
+        try {
+            if (!process.waitFor(3, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The running mirror named by {@code proxy.pid}, if that process is still the one that wrote it. */
+    public static Optional<ProcessHandle> running(StateDir dir) {
+        try {
+            Optional<byte[]> bytes = AtomicFiles.read(dir.pidFile());
+            if (bytes.isEmpty()) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(new String(bytes.get(), StandardCharsets.US_ASCII).trim());
+            Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+            Optional<byte[]> recorded = AtomicFiles.read(dir.startedFile());
+            if (handle.isPresent() && recorded.isPresent()) {
+                // Guards against a recycled pid: the start time must be the one the mirror recorded.
+                Optional<Instant> started = handle.get().info().startInstant();
+                long expected = Long.parseLong(new String(recorded.get(), StandardCharsets.US_ASCII).trim());
+                if (started.isPresent() && started.get().toEpochMilli() != expected) {
+                    return Optional.empty();
+                }
+            }
+            return handle;
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stops the running mirror (SIGTERM, then SIGKILL after the grace period). */
+    public static boolean stop(StateDir dir, Duration grace) {
+        Optional<ProcessHandle> handle = running(dir);
+        if (handle.isEmpty()) {
+            return false;
+        }
+        ProcessHandle h = handle.get();
+        h.destroy();
+        if (!awaitExit(h, grace)) {
+            h.destroyForcibly();
+            awaitExit(h, Duration.ofSeconds(2));
+        }
+        try {
+            Files.deleteIfExists(dir.pidFile());
+            Files.deleteIfExists(dir.startedFile());
+            Files.deleteIfExists(dir.addrFile());
+        } catch (IOException ignored) {
+            // The next start replaces them.
+        }
+        return true;
+    }
+
+    /**
+     * Polls rather than {@code onExit()}: the mirror is not our child, the JDK polls non-children every 300+ ms, and
+     * an exited process stays a zombie until its new parent reaps it; both count as gone here.
+     */
+    static boolean awaitExit(ProcessHandle h, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!h.isAlive() || isZombie(h.pid())) {
+                return true;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+            int close = stat.lastIndexOf(')');
+            return close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    static String lastLogLine(StateDir dir) {
+        try {
+            List<String> lines = Files.readAllLines(dir.logFile(), StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (!lines.get(i).isBlank()) {
+                    return lines.get(i).trim();
+                }
+            }
+        } catch (IOException ignored) {
+            // No log: nothing to add.
+        }
+        return "see " + dir.logFile();
+    }
+
+    private static Optional<Path> findOnPath(String name) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        for (String d : path.split(":")) {
+            Path p = Path.of(d.isEmpty() ? "." : d, name);
+            if (Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.pullthrough.hook;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hook start}: see docs/HOOK.md. */
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = {"Start the loopback ECR mirror and point dockerd, containerd, BuildKit and the Docker client at it.",
+                "Fails open: without --strict any failure is a warning, everything is put back, and the exit code is 0."})
+public final class StartCommand implements Callable<Integer> {
+    @Option(names = "--registry", paramLabel = "HOST|URL",
+            description = "ECR registry host or URL (env RUNS_ON_ECR_PULL_THROUGH_CACHE); http:// only for loopback.")
+    String registry;
+    @Option(names = "--region", description = "AWS region (env AWS_REGION, AWS_DEFAULT_REGION; else from the host).")
+    String region;
+    @Option(names = "--docker-hub-prefix", paramLabel = "PREFIX",
+            description = "ECR prefix of the Docker Hub rule, ROOT for none "
+                    + "(env RUNS_ON_ECR_PULL_THROUGH_CACHE_DOCKER_HUB_PREFIX; default docker-hub).")
+    String prefix;
+    @Option(names = "--daemon-config", paramLabel = "FILE|none",
+            description = "dockerd config (default /etc/docker/daemon.json).")
+    String daemonConfig;
+    @Option(names = "--docker-pid-file", paramLabel = "FILE|none",
+            description = "dockerd pid file, to reload it with SIGHUP (default /var/run/docker.pid).")
+    String dockerPidFile;
+    @Option(names = "--containerd-certs-dir", paramLabel = "DIR|none",
+            description = "containerd hosts directory (default /etc/containerd/certs.d).")
+    String containerdCertsDir;
+    @Option(names = "--buildkitd-config", paramLabel = "FILE|none",
+            description = "BuildKit config (default /etc/buildkit/buildkitd.toml).")
+    String buildkitdConfig;
+    @Option(names = "--docker-config", paramLabel = "DIR|none",
+            description = "Docker client config dir (env DOCKER_CONFIG; default ~/.docker).")
+    String dockerConfig;
+    @Option(names = "--github-env", paramLabel = "FILE|none", description = "File to export variables to (env GITHUB_ENV).")
+    String githubEnv;
+    @Option(names = "--listen", paramLabel = "ADDR:PORT",
+            description = "Loopback address of the mirror (env PULLTHROUGH_HOOK_LISTEN; default " + ListenAddress.DEFAULT
+                    + "; port 0 = any free port).")
+    String listen;
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Hook state (env PULLTHROUGH_HOOK_STATE_DIR; default /run/pullthrough or $XDG_RUNTIME_DIR/pullthrough).")
+    String stateDir;
+    @Option(names = "--strict", description = "Exit 1 on failure instead of warning and exiting 0.")
+    boolean strict;
+
+    @Override
+    public Integer call() {
+        Console console = Console.system();
+        String os = System.getProperty("os.name", "");
+        if (!os.toLowerCase(Locale.ROOT).contains("linux")) {
+            console.info(os + " is not Linux; the hook does nothing here");
+            return 0;
+        }
+        Map<String, String> env = System.getenv();
+        StartSettings settings;
+        try {
+            settings = StartSettings.resolve(new StartSettings.Flags(registry, region, prefix, daemonConfig, dockerPidFile,
+                    containerdCertsDir, buildkitdConfig, dockerConfig, githubEnv, listen, stateDir, strict), env);
+        } catch (InvalidHookSettingException e) {
+            console.warn(e.getMessage() + "; nothing was changed");
+            return strict ? HookStart.EXIT_FAILED : 0;
+        }
+        return new HookStart(settings, console, r -> new EcrTokenSource(r, Clock.systemUTC())).run(env);
+    }
+}
