@@ -5,8 +5,8 @@
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 MEASURE="$BENCH_DIR/lib/measure.py"
-CLI_JAR="$ROOT/target/pullthrough-0.1.0-cli.jar"
-HOOK_JAR="$ROOT/target/pullthrough-0.1.0-hook.jar"
+CLI_JAR="${CLI_JAR:-$ROOT/target/pullthrough-0.1.0-cli.jar}"
+HOOK_JAR="${HOOK_JAR:-$ROOT/target/pullthrough-0.1.0-hook.jar}"
 # The launcher's JVM flags (bin/pullthrough): the benchmarks run `java -jar` with them directly, which leaves out
 # only the launcher's staleness check (a `find` over the sources, ~10 ms).
 JAVA_FLAGS=(-Xshare:auto -XX:TieredStopAtLevel=1)
@@ -99,4 +99,232 @@ bench_wait_http() {
     [ $SECONDS -lt $deadline ] || return 1
     sleep 0.05
   done
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Docker side: a private dockerd, distribution registries, nginx, the ECR token stand-in (recipes from
+# docs/../shared ENVIRONMENT notes and the hookproof test harness, in shell).
+
+# bench_dockerd_start [MIRRORS_JSON]: a private dockerd under $BENCH_TMP/d (vfs, no bridge, no iptables), started by
+# lib/dockerd-start.sh. Sets DOCKERD_DIR and exports DOCKER_HOST and DOCKER_CONFIG (the client config, for logins).
+bench_dockerd_start() {
+  bench_need dockerd "apt-get install -y docker.io"
+  bench_need docker "apt-get install -y docker.io"
+  DOCKERD_DIR="$BENCH_TMP/d"
+  mkdir -p "$DOCKERD_DIR/client"
+  bench_daemon_json "${1:-[]}"
+  bench_on_exit "bench_dockerd_stop"
+  export DOCKER_HOST="unix://$DOCKERD_DIR/docker.sock" DOCKER_CONFIG="$DOCKERD_DIR/client" DOCKER_CLI_HINTS=false
+  "$BENCH_DIR/lib/dockerd-start.sh" "$DOCKERD_DIR" || die "dockerd did not start"
+}
+
+# bench_daemon_json MIRRORS_JSON: writes the private daemon's config (atomically).
+bench_daemon_json() {
+  printf '{"iptables": false, "bridge": "none", "storage-driver": "vfs", "registry-mirrors": %s}\n' "$1" \
+    > "$DOCKERD_DIR/daemon.json.tmp"
+  mv -f "$DOCKERD_DIR/daemon.json.tmp" "$DOCKERD_DIR/daemon.json"
+}
+
+# bench_dockerd_await [SECONDS]: until the API answers /_ping.
+bench_dockerd_await() {
+  local deadline=$((SECONDS + ${1:-30}))
+  until curl -sf --unix-socket "$DOCKERD_DIR/docker.sock" http://d/_ping >/dev/null 2>&1; do
+    [ $SECONDS -lt $deadline ] || return 1
+    sleep 0.02
+  done
+}
+
+# bench_set_mirror URL: rewrites registry-mirrors and reloads dockerd with SIGHUP; waits until it took effect.
+bench_set_mirror() {
+  bench_daemon_json "[\"$1\"]"
+  kill -HUP "$(cat "$DOCKERD_DIR/docker.pid")"
+  local deadline=$((SECONDS + 10))
+  until docker info --format '{{json .RegistryConfig.Mirrors}}' 2>/dev/null | grep -qF "${1%/}"; do
+    [ $SECONDS -lt $deadline ] || die "dockerd did not take mirror $1"
+    sleep 0.05
+  done
+}
+
+bench_dockerd_stop() {
+  [ -n "${DOCKERD_DIR:-}" ] && [ -f "$DOCKERD_DIR/docker.pid" ] || return 0
+  local pid
+  pid="$(cat "$DOCKERD_DIR/docker.pid")"
+  if kill -0 "$pid" 2>/dev/null; then
+    docker ps -aq 2>/dev/null | xargs -r docker rm -f >/dev/null 2>&1 || true
+    kill "$pid" 2>/dev/null || true
+    local deadline=$((SECONDS + 20))
+    while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.05; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  awk -v p="$DOCKERD_DIR/" 'index($5, p) == 1 {print $5}' /proc/self/mountinfo | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
+}
+
+# bench_registry_start NAME [PASSWORD]: a distribution registry on a free loopback port in $BENCH_TMP/NAME; with
+# PASSWORD it requires HTTP Basic auth for user AWS (like ECR: `Basic realm=` challenge). Sets REGISTRY_PORT.
+bench_registry_start() {
+  local name="$1" password="${2:-}" dir="$BENCH_TMP/$1" bin
+  bin="$(command -v docker-registry || command -v registry || true)"
+  [ -n "$bin" ] || die "docker-registry is missing: apt-get install -y docker-registry"
+  mkdir -p "$dir/data"
+  REGISTRY_PORT="$(bench_free_port)"
+  cat > "$dir/config.yml" <<YML
+version: 0.1
+log:
+  level: warn
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: $dir/data
+  maintenance:
+    uploadpurging:
+      enabled: false
+http:
+  addr: 127.0.0.1:$REGISTRY_PORT
+  secret: pullthrough-bench-only
+YML
+  if [ -n "$password" ]; then
+    bench_need htpasswd "apt-get install -y apache2-utils"
+    # bcrypt reads 72 bytes; htpasswd refuses longer passwords. The full password still authenticates.
+    # Cost 4 (the minimum) keeps the stand-in's own per-request bcrypt check small next to what is measured.
+    printf '%s' "${password:0:72}" | htpasswd -niB -C 4 AWS | grep "^AWS:" > "$dir/htpasswd"
+    printf 'auth:\n  htpasswd:\n    realm: pt-ecr-stand-in\n    path: %s\n' "$dir/htpasswd" >> "$dir/config.yml"
+  fi
+  "$bin" serve "$dir/config.yml" > "$dir/registry.log" 2>&1 < /dev/null &
+  local pid=$!
+  bench_on_exit "kill $pid; wait $pid"
+  bench_wait_http "http://127.0.0.1:$REGISTRY_PORT/v2/" || { tail "$dir/registry.log" >&2; die "registry $name did not start"; }
+}
+
+# bench_push_blob REGISTRY REPO FILE [CURL_AUTH...]: uploads FILE as a blob (monolithic POST+PUT); prints its digest.
+bench_push_blob() {
+  local reg="$1" repo="$2" file="$3" digest location
+  shift 3
+  digest="sha256:$(sha256sum "$file" | cut -d' ' -f1)"
+  location="$(curl -sSf "$@" -X POST -D - -o /dev/null "http://$reg/v2/$repo/blobs/uploads/" | tr -d '\r' \
+    | sed -n 's/^[Ll]ocation: //p')"
+  case "$location" in http*) ;; *) location="http://$reg$location" ;; esac
+  case "$location" in *\?*) location="$location&digest=$digest" ;; *) location="$location?digest=$digest" ;; esac
+  curl -sSf "$@" -X PUT -H 'Content-Type: application/octet-stream' -T "$file" -o /dev/null "$location"
+  echo "$digest"
+}
+
+# bench_seed_image REGISTRY REPO TAG LAYER_MB... [-- CURL_AUTH...]: an image of random (incompressible) layers,
+# pushed through the registry API (no daemon needed). Writes $BENCH_TMP/image-REPO-TAG.size (bytes of blobs).
+bench_seed_image() {
+  local reg="$1" repo="$2" tag="$3" work k=0 mb layers=() diffs=() sizes=() total=0
+  shift 3
+  local mbs=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do mbs+=("$1"); shift; done
+  [ "${1:-}" = "--" ] && shift
+  work="$(mktemp -d "$BENCH_TMP/seed.XXXXXX")"
+  for mb in "${mbs[@]}"; do
+    mkdir -p "$work/l$k/data"
+    head -c "$((mb * 1024 * 1024))" /dev/urandom > "$work/l$k/data/blob-$k.bin"
+    tar -C "$work/l$k" --owner=0 --group=0 --mtime=@0 -cf "$work/l$k.tar" data
+    diffs+=("sha256:$(sha256sum "$work/l$k.tar" | cut -d' ' -f1)")
+    gzip -1 -n -c "$work/l$k.tar" > "$work/l$k.tar.gz"
+    sizes+=("$(stat -c %s "$work/l$k.tar.gz")")
+    layers+=("$(bench_push_blob "$reg" "$repo" "$work/l$k.tar.gz" "$@")")
+    total=$((total + ${sizes[$k]}))
+    k=$((k + 1))
+  done
+  local diff_json layer_json i
+  diff_json="$(printf '"%s",' "${diffs[@]}")"
+  printf '{"architecture":"amd64","os":"linux","config":{"Cmd":["/bin/sh"]},"rootfs":{"type":"layers","diff_ids":[%s]}}' \
+    "${diff_json%,}" > "$work/config.json"
+  local config_digest
+  config_digest="$(bench_push_blob "$reg" "$repo" "$work/config.json" "$@")"
+  layer_json=""
+  for ((i = 0; i < k; i++)); do
+    layer_json+="{\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\",\"size\":${sizes[$i]},\"digest\":\"${layers[$i]}\"},"
+  done
+  printf '{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"mediaType":"application/vnd.docker.container.image.v1+json","size":%s,"digest":"%s"},"layers":[%s]}' \
+    "$(stat -c %s "$work/config.json")" "$config_digest" "${layer_json%,}" > "$work/manifest.json"
+  curl -sSf "$@" -X PUT -H 'Content-Type: application/vnd.docker.distribution.manifest.v2+json' \
+    --data-binary "@$work/manifest.json" -o /dev/null "http://$reg/v2/$repo/manifests/$tag"
+  echo "$total" > "$BENCH_TMP/image-${repo//\//_}-$tag.size"
+  rm -rf "$work"
+}
+
+# bench_nginx_start UPSTREAM_PORT AUTH_B64 PREFIX: the reference proxy, nginx on a free loopback port, adding the
+# same Authorization header and /v2/<repo> -> /v2/<PREFIX>/<repo> rewrite as the hook's mirror, streaming bodies
+# (no buffering), passing redirects untouched, GET/HEAD only. Sets NGINX_PORT and NGINX_PID_FILE.
+bench_nginx_start() {
+  local upstream="$1" auth="$2" prefix="$3" dir="$BENCH_TMP/nginx" nginx
+  nginx="$(command -v nginx || echo /usr/sbin/nginx)"
+  [ -x "$nginx" ] || die "nginx is missing: apt-get install -y nginx-light"
+  mkdir -p "$dir/tmp"
+  NGINX_PORT="$(bench_free_port)"
+  NGINX_PID_FILE="$dir/nginx.pid"
+  local rewrite="rewrite ^/v2/(.+)\$ /v2/$prefix/\$1 break;"
+  [ "$prefix" = ROOT ] && rewrite=""
+  cat > "$dir/nginx.conf" <<CONF
+worker_processes auto;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $dir/tmp/body;
+  proxy_temp_path $dir/tmp/proxy;
+  fastcgi_temp_path $dir/tmp/fastcgi;
+  uwsgi_temp_path $dir/tmp/uwsgi;
+  scgi_temp_path $dir/tmp/scgi;
+  upstream registry { server 127.0.0.1:$upstream; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location /v2/ {
+      limit_except GET { deny all; }
+      $rewrite
+      proxy_pass http://registry;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host 127.0.0.1:$upstream;
+      proxy_set_header Authorization "Basic $auth";
+      proxy_buffering off;
+      proxy_buffer_size 64k;
+      proxy_request_buffering off;
+      proxy_redirect off;
+    }
+    location / { return 404; }
+  }
+}
+CONF
+  "$nginx" -c "$dir/nginx.conf" -p "$dir" 2> "$dir/start.log" || { cat "$dir/start.log" >&2; die "nginx did not start"; }
+  bench_on_exit "kill \$(cat $NGINX_PID_FILE)"
+  bench_wait_http "http://127.0.0.1:$NGINX_PORT/v2/" || die "nginx does not answer"
+}
+
+# bench_token_standin PASSWORD: the ECR GetAuthorizationToken stand-in (AWS JSON 1.1) on a free loopback port.
+# Sets ECR_API_PORT and exports the AWS_* variables the SDK's default chain reads (fake keys, no metadata calls).
+bench_token_standin() {
+  ECR_API_PORT="$(bench_free_port)"
+  printf '%s' "$1" > "$BENCH_TMP/ecr-password"
+  chmod 600 "$BENCH_TMP/ecr-password"
+  python3 "$BENCH_DIR/lib/ecr_token_standin.py" "$ECR_API_PORT" "$BENCH_TMP/ecr-password" \
+    > "$BENCH_TMP/ecr-api.log" 2>&1 < /dev/null &
+  local pid=$!
+  bench_on_exit "kill $pid"
+  bench_wait_http "http://127.0.0.1:$ECR_API_PORT/" || die "ECR API stand-in did not start"
+  export AWS_ENDPOINT_URL_ECR="http://127.0.0.1:$ECR_API_PORT" AWS_ACCESS_KEY_ID=AKIAPULLTHROUGHBENCH1 \
+    AWS_SECRET_ACCESS_KEY=pullthrough-bench-not-a-real-key AWS_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true \
+    AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+}
+
+# bench_random_password: an ECR-like long opaque password (2048 base64 characters).
+bench_random_password() { head -c 1536 /dev/urandom | base64 -w0; }
+
+# bench_rss_kb PID: current VmRSS and VmHWM (peak) of one process, "RSS HWM" in kB.
+bench_rss_kb() { awk '/^VmRSS:/ {r=$2} /^VmHWM:/ {h=$2} END {print r+0, h+0}' "/proc/$1/status" 2>/dev/null || echo "0 0"; }
+
+# bench_tree_hwm_kb PIDFILE...: summed VmHWM of the processes named by nginx-style pid files and their children.
+bench_tree_hwm_kb() {
+  local total=0 pid child
+  for pid in "$@"; do
+    for child in $pid $(cat /proc/"$pid"/task/*/children 2>/dev/null); do
+      total=$((total + $(bench_rss_kb "$child" | cut -d' ' -f2)))
+    done
+  done
+  echo "$total"
 }

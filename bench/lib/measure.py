@@ -8,6 +8,8 @@
                      (a Java CLI and the Node child jsii starts count together)
         hwm_sum_kb   sum over every process seen in the tree of its own peak RSS (VmHWM): an upper bound
         time_max_kb  /usr/bin/time's "Maximum resident set size": the largest single waited-for process only
+        cpu_s        user + system CPU seconds of CMD and its waited-for descendants (/usr/bin/time): less sensitive
+                     than wall time to other load on the machine (detached processes are not counted)
         rc           exit status
       CMD's stdout/stderr go to RESULTS.log. A non-zero exit is recorded and makes `run` exit 1.
 
@@ -119,9 +121,11 @@ def cmd_run(argv):
         wall = time.monotonic() - start
         sampler.stop_flag.set()
         sampler.join()
-    time_max = None
+    time_max, cpu = None, 0.0
     with open(time_out) as f:
         for line in f:
+            if "User time (seconds)" in line or "System time (seconds)" in line:
+                cpu += float(line.rsplit(":", 1)[1])
             if "Maximum resident set size" in line:
                 time_max = int(line.rsplit(":", 1)[1])
             if "Exit status" in line:
@@ -129,10 +133,10 @@ def cmd_run(argv):
     os.unlink(time_out)
     record = {"label": label, "wall_s": round(wall, 4), "tree_rss_kb": sampler.peak_sum,
               "hwm_sum_kb": sum(sampler.hwm.values()), "processes": len(sampler.hwm),
-              "time_max_kb": time_max, "rc": rc}
+              "time_max_kb": time_max, "cpu_s": round(cpu, 3), "rc": rc}
     with open(results, "a") as f:
         f.write(json.dumps(record) + "\n")
-    print(f"  {label:<28} {wall:7.3f} s  tree RSS {sampler.peak_sum / 1024:7.1f} MiB"
+    print(f"  {label:<28} {wall:7.3f} s  cpu {cpu:6.2f} s  tree RSS {sampler.peak_sum / 1024:7.1f} MiB"
           f"  (largest process {0 if time_max is None else time_max / 1024:.1f} MiB)  rc={rc}", file=sys.stderr)
     return 0 if rc == 0 else 1
 
@@ -170,8 +174,8 @@ def cmd_summary(argv):
         by_label.setdefault(r["label"], []).append(r)
     failed = [r for r in rows if r["rc"] != 0]
     if markdown:
-        print("| run | n | wall median [min-max] | peak RSS of the process tree, median [min-max] | largest single process (time -v) |")
-        print("|---|---|---|---|---|")
+        print("| run | n | wall median [min-max] | CPU user+sys median | peak RSS of the process tree, median [min-max] | largest single process (time -v) |")
+        print("|---|---|---|---|---|---|")
     for label, rs in by_label.items():
         ok = [r for r in rs if r["rc"] == 0]
         if not ok:
@@ -180,10 +184,11 @@ def cmd_summary(argv):
         wall = fmt([r["wall_s"] for r in ok], "s", digits=2 if markdown else 3)
         rss = fmt([r["tree_rss_kb"] for r in ok], "MiB", 1 / 1024, 0)
         tmax = fmt([r["time_max_kb"] or 0 for r in ok], "MiB", 1 / 1024, 0)
+        cpu = f'{statistics.median(r.get("cpu_s", 0) for r in ok):.2f} s'
         if markdown:
-            print(f"| {label} | {len(ok)} | {wall} | {rss} | {tmax} |")
+            print(f"| {label} | {len(ok)} | {wall} | {cpu} | {rss} | {tmax} |")
         else:
-            print(f"{label:<28} n={len(ok):<3} wall {wall:<28} tree RSS {rss:<24} largest {tmax}")
+            print(f"{label:<28} n={len(ok):<3} wall {wall:<28} cpu {cpu:<8} tree RSS {rss:<24} largest {tmax}")
     for a, b in pairs:
         ra = [r for r in by_label.get(a, []) if r["rc"] == 0]
         rb = [r for r in by_label.get(b, []) if r["rc"] == 0]

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Benchmark 3: hook start-up. How long from `hook start` until the first mirrored pull can begin, against what a
+# naive hook does to apply registry-mirrors (restart dockerd).
+#
+#   hook-start       lib/hook-start-ready.sh: `java -jar pullthrough-0.1.0-hook.jar start` on a private dockerd
+#                    (daemon.json, pid file, containerd hosts dir, buildkitd.toml, client config, GITHUB_ENV: every
+#                    file a runner has), then until dockerd's /info lists the mirror and a manifest HEAD through the
+#                    mirror answers 200. JVM start included. `hook stop` between runs (not timed).
+#   hook-start-cds   the same with an AppCDS archive (-XX:SharedArchiveFile via JAVA_TOOL_OPTIONS, so the mirror's
+#                    JVM uses it too), made once by a training run (-XX:ArchiveClassesAtExit), as an installer would.
+#   dockerd-restart  lib/dockerd-restart.sh: SIGTERM dockerd, wait, start it, wait for /_ping (no containers
+#                    running: the best case for the naive hook; with containers it takes ~10 s and kills them).
+# Then the phases of one start (PULLTHROUGH_HOOK_TRACE), to see what dominates.
+#
+# Env: RUNS (default 7), WARMUP (1), CDS=0 skips the AppCDS variant, BENCH_OUT.
+set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+RUNS="${RUNS:-7}"
+CDS="${CDS:-1}"
+
+bench_init hook-startup
+bench_need java "apt-get install -y openjdk-17-jre-headless"
+bench_need curl "apt-get install -y curl"
+bench_hook_jar
+
+say "registry, token API, private dockerd"
+password="$(bench_random_password)"
+bench_registry_start ecr "$password"
+ECR="127.0.0.1:$REGISTRY_PORT"
+auth_header="$BENCH_TMP/auth-header"
+( umask 077; printf 'Authorization: Basic %s\n' "$(printf 'AWS:%s' "$password" | base64 -w0)" > "$auth_header" )
+bench_seed_image "$ECR" docker-hub/bench/small 1 1 -- -H "@$auth_header"
+bench_token_standin "$password"
+bench_dockerd_start "[]"
+cp "$DOCKERD_DIR/daemon.json" "$BENCH_TMP/daemon.json.orig"
+
+runner="$BENCH_TMP/runner"
+mkdir -p "$runner/certs.d" "$runner/buildkit" "$runner/client"
+printf '{"auths": {}}\n' > "$runner/client/config.json"
+: > "$runner/github_env"
+export HOOK_JAR ECR_HOST="http://$ECR" DOCKERD_DIR RUNNER_DIR="$runner"
+stop_hook() {
+  java -jar "$HOOK_JAR" stop --state-dir "$runner/state" >> "$BENCH_TMP/hook-stop.log" 2>&1 || true
+  cmp -s "$DOCKERD_DIR/daemon.json" "$BENCH_TMP/daemon.json.orig" || die "hook stop did not restore daemon.json"
+}
+bench_on_exit stop_hook
+ready="$BENCH_DIR/lib/hook-start-ready.sh"
+
+if [ "$CDS" = 1 ]; then
+  say "AppCDS archive (training run)"
+  jsa="$BENCH_TMP/hook.jsa"
+  # One archive for both JVMs of the hook (the hook and its mirror process): train with a start, so the archive
+  # holds the classes of the hook; the mirror's JVM maps the ones it shares.
+  JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off" "$ready" "$(bench_free_port)" > "$BENCH_TMP/cds-train.log" 2>&1 \
+    || { cat "$BENCH_TMP/cds-train.log" >&2; die "training run failed"; }
+  stop_hook
+  [ -s "$jsa" ] || die "no archive written"
+  echo "AppCDS archive: $(du -k "$jsa" | cut -f1) kB" > "$RESULTS_DIR/cds.txt"
+fi
+
+variants=(hook-start dockerd-restart)
+[ "$CDS" = 1 ] && variants=(hook-start hook-start-cds dockerd-restart)
+run_variant() { # VARIANT RESULTS_LABEL
+  case "$1" in
+    hook-start) bench_measure "$2" -- "$ready" "$(bench_free_port)"; stop_hook ;;
+    hook-start-cds)
+      bench_measure "$2" --env "JAVA_TOOL_OPTIONS=-XX:SharedArchiveFile=$jsa -Xshare:auto" -- "$ready" "$(bench_free_port)"
+      stop_hook ;;
+    dockerd-restart) bench_measure "$2" -- "$BENCH_DIR/lib/dockerd-restart.sh" "$DOCKERD_DIR" ;;
+  esac
+}
+
+say "warm-up"
+for ((i = 0; i < WARMUP; i++)); do
+  for v in "${variants[@]}"; do RESULTS="$BENCH_TMP/warmup.jsonl" run_variant "$v" "warmup-$v"; done
+done
+say "$RUNS rounds"
+for ((i = 0; i < RUNS; i++)); do
+  n=${#variants[@]}
+  for ((k = 0; k < n; k++)); do
+    v="${variants[$(((i + k) % n))]}"
+    run_variant "$v" "$v"
+  done
+done
+
+say "a real pull through the mirror, and the dockerd pid across a start (no restart)"
+port="$(bench_free_port)"
+pid_before="$(cat "$DOCKERD_DIR/docker.pid")"
+"$ready" "$port" > /dev/null 2>&1 || die "hook start failed"
+docker pull -q bench/small:1 > "$BENCH_TMP/pull.log" 2>&1 || { cat "$BENCH_TMP/pull.log" >&2; die "pull through the mirror failed"; }
+pid_after="$(cat "$DOCKERD_DIR/docker.pid")"
+served="$(java -jar "$HOOK_JAR" status --state-dir "$runner/state" 2>&1 | tr '\n' ' ')"
+stop_hook
+{
+  echo "dockerd pid before hook start $pid_before, after $pid_after ($([ "$pid_before" = "$pid_after" ] && echo 'same process: no restart' || echo 'RESTARTED'))"
+  echo "hook status after the pull: $served"
+} > "$RESULTS_DIR/checks.txt"
+
+say "phases of one start (PULLTHROUGH_HOOK_TRACE)"
+for variant in plain cds; do
+  [ "$variant" = cds ] && [ "$CDS" != 1 ] && continue
+  for ((i = 0; i < 3; i++)); do
+    opts=""
+    [ "$variant" = cds ] && opts="-XX:SharedArchiveFile=$jsa -Xshare:auto"
+    start_ns=$(date +%s%N)
+    JAVA_TOOL_OPTIONS="$opts" PULLTHROUGH_HOOK_TRACE=1 "$ready" "$(bench_free_port)" > "$BENCH_TMP/trace.log" 2>&1 || true
+    total_ms=$((($(date +%s%N) - start_ns) / 1000000))
+    stop_hook
+    echo "$variant run $i: total ${total_ms} ms; $(grep -o 'trace +[0-9]*ms [a-z ]*' "$BENCH_TMP/trace.log" | sed 's/trace //' | paste -sd';' -)"
+  done
+done > "$RESULTS_DIR/phases.txt"
+# JVM start alone: the hook jar's --help (picocli, no SDK).
+for ((i = 0; i < 3; i++)); do bench_measure jvm-hook-help -- java -jar "$HOOK_JAR" --help; done
+
+bench_summary --pair hook-start dockerd-restart --pair hook-start-cds hook-start
+cat "$RESULTS_DIR/cds.txt" "$RESULTS_DIR/checks.txt" "$RESULTS_DIR/phases.txt" 2>/dev/null | tee -a "$RESULTS_DIR/summary.txt"

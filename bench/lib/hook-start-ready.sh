@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# hook-start-ready.sh PORT: `hook start` with every runner file (env: HOOK_JAR, ECR_HOST, DOCKERD_DIR, RUNNER_DIR),
+# then waits until the first mirrored pull can begin: dockerd's /info lists the mirror, and a manifest HEAD through
+# the mirror answers 200. Exits non-zero if the hook fails or the mirror does not serve within 10 s.
+set -euo pipefail
+port="$1"
+java -jar "$HOOK_JAR" start --strict --registry "$ECR_HOST" --region us-east-1 --docker-hub-prefix docker-hub \
+  --daemon-config "$DOCKERD_DIR/daemon.json" --docker-pid-file "$DOCKERD_DIR/docker.pid" \
+  --containerd-certs-dir "$RUNNER_DIR/certs.d" --buildkitd-config "$RUNNER_DIR/buildkit/buildkitd.toml" \
+  --docker-config "$RUNNER_DIR/client" --github-env "$RUNNER_DIR/github_env" \
+  --listen "127.0.0.1:$port" --state-dir "$RUNNER_DIR/state"
+deadline=$((SECONDS + 10))
+until curl -sf --unix-socket "$DOCKERD_DIR/docker.sock" http://d/info | grep -qF "127.0.0.1:$port"; do
+  [ $SECONDS -lt $deadline ] || { echo "dockerd does not list the mirror" >&2; exit 1; }
+  sleep 0.005
+done
+curl -sf -o /dev/null -I -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+  "http://127.0.0.1:$port/v2/bench/small/manifests/1"
