@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExampleAppSynthIT {
     private static final String STACK = ExampleApp.STACK_NAME;
+    private static final String APP_SCRIPT = "bin/cdktf-example-app";
     private static Path appDir;
     private static ProcessResult synth;
     private static TerraformPlan plan;
@@ -41,10 +42,11 @@ class ExampleAppSynthIT {
         Path jar = ProjectPaths.target().resolve("pullthrough-0.1.0-cli.jar");
         assertThat(jar).as("the package phase builds the cli jar before integration tests").isRegularFile();
         appDir = Files.createTempDirectory("cdktf-example-app-");
-        // The project's own cdktf.json, with its jar path made absolute so the copy runs the jar just built.
+        // The project's own cdktf.json, its app script path made absolute so a copy elsewhere runs this project.
         String cdktfJson = Files.readString(root.resolve("cdktf.json"));
-        assertThat(cdktfJson).contains("target/pullthrough-0.1.0-cli.jar");
-        Files.writeString(appDir.resolve("cdktf.json"), cdktfJson.replace("target/pullthrough-0.1.0-cli.jar", jar.toString()));
+        assertThat(cdktfJson).contains("\"app\": \"" + APP_SCRIPT + "\"");
+        Files.writeString(appDir.resolve("cdktf.json"),
+                cdktfJson.replace("\"" + APP_SCRIPT + "\"", "\"" + root.resolve(APP_SCRIPT) + "\""));
 
         synth = CdktfCli.synth(appDir);
         stack = SynthesizedStack.read(CdktfCli.stackFile(appDir, STACK));
