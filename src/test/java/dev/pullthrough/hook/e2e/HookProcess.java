@@ -58,20 +58,22 @@ public final class HookProcess {
         return new HookProcess(files, merged);
     }
 
+    /** {@code start} with every scenario flag. */
     public CommandResult start(String... extraFlags) {
-        return run("start", extraFlags);
+        return run("start", concat(startFlags(), extraFlags));
     }
 
+    /** {@code stop}: it reads what start did from the state dir. */
     public CommandResult stop(String... extraFlags) {
-        return run("stop", extraFlags);
+        return run("stop", concat(List.of("--state-dir", files.stateDir().toString()), extraFlags));
     }
 
     public CommandResult status(String... extraFlags) {
-        return run("status", extraFlags);
+        return run("status", concat(List.of("--state-dir", files.stateDir().toString()), extraFlags));
     }
 
-    /** The flags of every run: each names a file or address of the scenario. */
-    public List<String> flags() {
+    /** The flags of `start`: each names a file or address of the scenario. */
+    public List<String> startFlags() {
         return List.of(
                 "--registry", files.registryUrl(),
                 "--region", files.region(),
@@ -86,14 +88,23 @@ public final class HookProcess {
                 "--state-dir", files.stateDir().toString());
     }
 
-    public CommandResult run(String subcommand, String... extraFlags) {
+    private static List<String> concat(List<String> flags, String... extra) {
+        List<String> all = new ArrayList<>(flags);
+        all.addAll(Arrays.asList(extra));
+        return all;
+    }
+
+    /** {@code java -jar <hook jar> <subcommand> <flags>} with the scenario's environment. */
+    public CommandResult run(String subcommand, List<String> flags) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString(), subcommand));
-        command.addAll(flags());
-        command.addAll(Arrays.asList(extraFlags));
-        return CommandRunner.inheritingEnvironment()
+        command.addAll(flags);
+        CommandResult result = CommandRunner.inheritingEnvironment()
                 .withEnvironment(environment)
                 .withTimeout(TIMEOUT)
                 .run(command);
+        // One line per run in the IT output: how long the hook takes is part of what these tests measure.
+        System.out.println("[hook] " + subcommand + " exited " + result.exitCode() + " in " + result.elapsed().toMillis() + " ms");
+        return result;
     }
 
     /** The proxy's pid, while its pid file exists. */

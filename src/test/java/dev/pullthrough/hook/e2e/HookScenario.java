@@ -1,5 +1,6 @@
 package dev.pullthrough.hook.e2e;
 
+import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.docker.EcrTokenStandIn;
 import dev.pullthrough.testing.docker.FileSnapshot;
 import dev.pullthrough.testing.docker.FreePort;
@@ -102,6 +103,22 @@ public final class HookScenario implements AutoCloseable {
 
     public Path userDir() {
         return userDir.path();
+    }
+
+    /**
+     * Runs {@code hook start}, requires exit 0, and waits until dockerd applied the reload (the SIGHUP is handled
+     * asynchronously, in milliseconds) so the next pull uses the mirror.
+     */
+    public CommandResult startHook() {
+        CommandResult start = hook.start();
+        if (start.exitCode() != 0) {
+            throw new IllegalStateException("hook start failed: " + start);
+        }
+        List<String> mirrors = dockerd.awaitRegistryMirrors(List.of(files.mirrorUrl() + "/"));
+        if (mirrors.isEmpty() || !mirrors.get(0).equals(files.mirrorUrl() + "/")) {
+            throw new IllegalStateException("dockerd's mirrors after hook start: " + mirrors + "\n" + start);
+        }
+        return start;
     }
 
     /** The user's files the hook may touch (not its own state dir). */

@@ -3,7 +3,7 @@ package dev.pullthrough.testing.docker;
 import java.util.List;
 
 /** What an external command did: its exit code and both output streams, kept for assertions and failure messages. */
-public record CommandResult(List<String> command, int exitCode, String stdout, String stderr) {
+public record CommandResult(List<String> command, int exitCode, String stdout, String stderr, java.time.Duration elapsed) {
 
     public CommandResult {
         command = List.copyOf(command);
@@ -28,7 +28,7 @@ public record CommandResult(List<String> command, int exitCode, String stdout, S
 
     @Override
     public String toString() {
-        return "`" + String.join(" ", command) + "` exited " + exitCode
+        return "`" + String.join(" ", command) + "` exited " + exitCode + " after " + elapsed.toMillis() + " ms"
                 + "\n--- stdout ---\n" + stdout + "\n--- stderr ---\n" + stderr;
     }
 }

@@ -65,6 +65,7 @@ public final class CommandRunner {
             builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         }
         Process process;
+        long started = System.nanoTime();
         try {
             process = builder.start();
         } catch (IOException e) {
@@ -83,11 +84,12 @@ public final class CommandRunner {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
                 return new CommandResult(command, 124, out.text(),
-                        err.text() + "\n[harness] killed after " + timeout);
+                        err.text() + "\n[harness] killed after " + timeout, Duration.ofNanos(System.nanoTime() - started));
             }
             // A command may leave a detached child holding the pipes (a hook starting its proxy): do not wait for
             // end-of-stream forever once the command itself has exited.
-            return new CommandResult(command, process.exitValue(), settle(out), settle(err));
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            return new CommandResult(command, process.exitValue(), settle(out), settle(err), elapsed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot feed stdin of " + command, e);
         } catch (InterruptedException e) {

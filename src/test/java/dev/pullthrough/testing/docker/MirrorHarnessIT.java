@@ -45,7 +45,7 @@ class MirrorHarnessIT {
 
     @Test
     void dockerPull_authFreeMirror_servedByMirrorWithoutFallBack() {
-        dockerd.removeImages(RegistryStandIns.SHORT_NAME);
+        dockerd.purgeImages();
         LogFile.Mark hub = registries.dockerHub().accessLog().mark();
         LogFile.Mark daemon = dockerd.log().mark();
 
@@ -58,7 +58,7 @@ class MirrorHarnessIT {
 
     @Test
     void classicBuild_fromShortName_pullsThroughMirror() throws IOException {
-        dockerd.removeImages(RegistryStandIns.SHORT_NAME);
+        dockerd.purgeImages();
         Path context = Files.createDirectories(dockerd.directory().resolve("build-context"));
         Files.writeString(context.resolve("Dockerfile"), "FROM " + RegistryStandIns.SHORT_NAME + "\nRUN [\"/bin/busybox\", \"true\"]\n");
         LogFile.Mark hub = registries.dockerHub().accessLog().mark();
@@ -72,7 +72,7 @@ class MirrorHarnessIT {
 
     @Test
     void testcontainers_genericContainer_pullsThroughMirrorAndStarts() {
-        dockerd.removeImages(RegistryStandIns.SHORT_NAME);
+        dockerd.purgeImages();
         LogFile.Mark hub = registries.dockerHub().accessLog().mark();
 
         CommandResult child = TestcontainersPull.run(dockerd, RegistryStandIns.SHORT_NAME);

@@ -233,6 +233,27 @@ public final class PrivateDockerd implements AutoCloseable {
         return CommandRunner.inheritingEnvironment().withTimeout(Duration.ofSeconds(120)).run(command);
     }
 
+    /** The mirrors the running daemon uses now (`docker info`), e.g. {@code http://127.0.0.1:5000/}. */
+    public List<String> registryMirrors() {
+        String lines = docker("info", "--format", "{{range .RegistryConfig.Mirrors}}{{println .}}{{end}}")
+                .requireSuccess().stdout();
+        return lines.lines().filter(line -> !line.isBlank()).toList();
+    }
+
+    /**
+     * The mirrors once they equal {@code expected}, or whatever they are after 5 s: a SIGHUP sent by another process
+     * just before is handled asynchronously (in milliseconds).
+     */
+    public List<String> awaitRegistryMirrors(List<String> expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<String> mirrors = registryMirrors();
+        while (!mirrors.equals(expected) && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(50));
+            mirrors = registryMirrors();
+        }
+        return mirrors;
+    }
+
     /** `docker login` with the password on stdin (never in argv). */
     public CommandResult login(String registry, String user, String password) {
         return dockerWithInput(Map.of(), password.getBytes(StandardCharsets.UTF_8),
@@ -243,6 +264,35 @@ public final class PrivateDockerd implements AutoCloseable {
     public void removeImages(String... references) {
         for (String reference : references) {
             docker("image", "rm", "--force", reference);
+        }
+    }
+
+    /**
+     * Removes every container and image, so the next pull fetches every layer (a removed tag alone is not enough
+     * when another tag or a built image still holds the same layers).
+     */
+    public void purgeImages() {
+        removeAllContainers();
+        List<String> ids = docker("images", "--all", "--quiet").requireSuccess().stdout().lines()
+                .filter(id -> !id.isBlank()).distinct().toList();
+        if (!ids.isEmpty()) {
+            List<String> args = new ArrayList<>(List.of("image", "rm", "--force"));
+            args.addAll(ids);
+            docker(args.toArray(String[]::new));
+        }
+        String left = docker("images", "--all", "--quiet").requireSuccess().stdout();
+        if (!left.isBlank()) {
+            throw new IllegalStateException("images left after purge: " + left);
+        }
+    }
+
+    private void removeAllContainers() {
+        CommandResult containers = docker("ps", "--all", "--quiet");
+        List<String> ids = containers.stdout().lines().filter(id -> !id.isBlank()).toList();
+        if (!ids.isEmpty()) {
+            List<String> args = new ArrayList<>(List.of("rm", "--force"));
+            args.addAll(ids);
+            docker(args.toArray(String[]::new));
         }
     }
 
@@ -275,13 +325,7 @@ public final class PrivateDockerd implements AutoCloseable {
     public void close() {
         try {
             if (process.isAlive() && ping()) {
-                CommandResult containers = docker("ps", "--all", "--quiet");
-                List<String> ids = containers.stdout().lines().filter(id -> !id.isBlank()).toList();
-                if (!ids.isEmpty()) {
-                    List<String> args = new ArrayList<>(List.of("rm", "--force"));
-                    args.addAll(ids);
-                    docker(args.toArray(String[]::new));
-                }
+                removeAllContainers();
             }
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
