@@ -45,6 +45,18 @@ class EcrPullThroughCacheTest {
     }
 
     @Test
+    void build_crossAccountEcrUpstream_carriesRoleAndUpstreamPrefix() {
+        TerraformStack stack = Fixtures.stack();
+        cache(stack, RuleSet.of(PullThroughRule.builder("shared").ecrRepositoryPrefix("shared")
+                .upstreamRegistryUrl("210987654321.dkr.ecr.eu-west-1.amazonaws.com").upstreamRepositoryPrefix("team")
+                .customRoleArn("arn:aws:iam::123456789012:role/ecr-pull-through").build())).build();
+        JsonNode rule = Synth.only(Synth.stack(stack), EcrPullThroughCacheRule.TF_RESOURCE_TYPE);
+        assertThat(rule.path("custom_role_arn").asText()).isEqualTo("arn:aws:iam::123456789012:role/ecr-pull-through");
+        assertThat(rule.path("upstream_repository_prefix").asText()).isEqualTo("team");
+        assertThat(rule.has("credential_arn")).isFalse();
+    }
+
+    @Test
     void build_default_templatePerPrefixExpiresImagesAfter30Days() {
         TerraformStack stack = Fixtures.stack();
         cache(stack, Fixtures.named()).build();
