@@ -50,7 +50,7 @@ public class EcrPullThroughCache extends Construct {
 
         Map<String, EcrPullThroughCacheRule> madeRules = new LinkedHashMap<>();
         Map<String, EcrRepositoryCreationTemplate> madeTemplates = new LinkedHashMap<>();
-        String lifecyclePolicy = b.expiryDays == null ? null : CacheLifecyclePolicy.expireAfterDays(b.expiryDays);
+        String lifecyclePolicy = CacheLifecyclePolicy.of(b.expiryDays, b.untaggedExpiryDays);
         for (PullThroughRule rule : b.rules.rules()) {
             String id = ConstructIds.of(rule.key());
             EcrPullThroughCacheRule resource = EcrPullThroughCacheRule.Builder.create(this, "rule-" + id)
@@ -131,6 +131,7 @@ public class EcrPullThroughCache extends Construct {
         private Partition partition;
         private boolean creationTemplates = true;
         private Integer expiryDays = CacheLifecyclePolicy.DEFAULT_DAYS;
+        private Integer untaggedExpiryDays;
         private String imageTagMutability = DEFAULT_IMAGE_TAG_MUTABILITY;
         private String templateCustomRoleArn;
         private String kmsKeyArn;
@@ -171,12 +172,20 @@ public class EcrPullThroughCache extends Construct {
 
         /** Days after which cached images expire (default {@value CacheLifecyclePolicy#DEFAULT_DAYS}). */
         public Builder expireCachedImagesAfterDays(int days) {
-            CacheLifecyclePolicy.expireAfterDays(days);
-            this.expiryDays = days;
+            this.expiryDays = CacheLifecyclePolicy.checkDays("cached image expiry", days);
             return this;
         }
 
-        /** Keep cached images until removed by hand: the creation templates get no lifecycle policy. */
+        /** Expire untagged cached images sooner (off by default). */
+        public Builder expireUntaggedImagesAfterDays(int days) {
+            this.untaggedExpiryDays = CacheLifecyclePolicy.checkDays("untagged cached image expiry", days);
+            return this;
+        }
+
+        /**
+         * Keep cached images until removed by hand: no expiry for tagged images (and no lifecycle policy at all unless
+         * {@link #expireUntaggedImagesAfterDays} is set).
+         */
         public Builder keepCachedImagesForever() {
             this.expiryDays = null;
             return this;

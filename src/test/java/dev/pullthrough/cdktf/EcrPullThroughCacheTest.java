@@ -68,7 +68,9 @@ class EcrPullThroughCacheTest {
         for (JsonNode template : templates.values()) {
             assertThat(template.path("applied_for")).extracting(JsonNode::asText).containsExactly("PULL_THROUGH_CACHE");
             assertThat(template.path("image_tag_mutability").asText()).isEqualTo("MUTABLE");
-            JsonNode rule = Synth.parse(template.path("lifecycle_policy").asText()).path("rules").get(0);
+            JsonNode policy = Synth.parse(template.path("lifecycle_policy").asText());
+            assertThat(policy.path("rules")).hasSize(1);
+            JsonNode rule = policy.path("rules").get(0);
             assertThat(rule.path("selection").path("countType").asText()).isEqualTo("sinceImagePushed");
             assertThat(rule.path("selection").path("countNumber").asInt()).isEqualTo(30);
             assertThat(rule.path("selection").path("tagStatus").asText()).isEqualTo("any");
@@ -84,6 +86,19 @@ class EcrPullThroughCacheTest {
         assertThat(Synth.parse(template.path("lifecycle_policy").asText()).at("/rules/0/selection/countNumber").asInt())
                 .isEqualTo(7);
         assertThat(template.path("description").asText()).contains("7 days");
+    }
+
+    @Test
+    void build_untaggedExpiry_ruleBeforeTheAnyRule() {
+        TerraformStack stack = Fixtures.stack();
+        cache(stack, RuleSet.of(Fixtures.quay())).expireUntaggedImagesAfterDays(1).build();
+        JsonNode rules = Synth.parse(Synth.only(Synth.stack(stack), EcrRepositoryCreationTemplate.TF_RESOURCE_TYPE)
+                .path("lifecycle_policy").asText()).path("rules");
+        assertThat(rules).hasSize(2);
+        assertThat(rules.get(0).at("/selection/tagStatus").asText()).isEqualTo("untagged");
+        assertThat(rules.get(0).at("/selection/countNumber").asInt()).isEqualTo(1);
+        assertThat(rules.get(1).at("/selection/tagStatus").asText()).isEqualTo("any");
+        assertThat(rules.get(1).path("rulePriority").asInt()).isGreaterThan(rules.get(0).path("rulePriority").asInt());
     }
 
     @Test
@@ -108,6 +123,8 @@ class EcrPullThroughCacheTest {
     void build_expiryDaysOutOfRange_throwsNamingTheValue() {
         assertThatThrownBy(() -> EcrPullThroughCache.Builder.create(Fixtures.stack(), "c").expireCachedImagesAfterDays(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("= 0 days");
+        assertThatThrownBy(() -> EcrPullThroughCache.Builder.create(Fixtures.stack(), "c").expireUntaggedImagesAfterDays(3651))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("untagged").hasMessageContaining("3651");
     }
 
     @Test
