@@ -84,6 +84,17 @@ for ((i = 0; i < RUNS; i++)); do
   done
 done
 
+if [ "${HYPERFINE:-1}" = 1 ] && command -v hyperfine >/dev/null; then
+  say "hyperfine cross-check (hook start vs dockerd restart)"
+  hf_port="$(bench_free_port)"
+  hyperfine -N --style basic --warmup 1 --runs "$RUNS" \
+    --prepare "java -jar $HOOK_JAR stop --state-dir $runner/state" --prepare "true" \
+    --export-json "$RESULTS_DIR/hyperfine.json" --export-markdown "$RESULTS_DIR/hyperfine.md" \
+    -n hook-start "$ready $hf_port" -n dockerd-restart "$BENCH_DIR/lib/dockerd-restart.sh $DOCKERD_DIR" \
+    > "$RESULTS_DIR/hyperfine.txt" 2>&1 || echo "hyperfine failed: see $RESULTS_DIR/hyperfine.txt" >&2
+  stop_hook
+fi
+
 say "a real pull through the mirror, and the dockerd pid across a start (no restart)"
 port="$(bench_free_port)"
 pid_before="$(cat "$DOCKERD_DIR/docker.pid")"
@@ -114,4 +125,4 @@ done > "$RESULTS_DIR/phases.txt"
 for ((i = 0; i < 3; i++)); do bench_measure jvm-hook-help -- java -jar "$HOOK_JAR" --help; done
 
 bench_summary --pair hook-start dockerd-restart --pair hook-start-cds hook-start
-cat "$RESULTS_DIR/cds.txt" "$RESULTS_DIR/checks.txt" "$RESULTS_DIR/phases.txt" 2>/dev/null | tee -a "$RESULTS_DIR/summary.txt"
+cat "$RESULTS_DIR/cds.txt" "$RESULTS_DIR/checks.txt" "$RESULTS_DIR/phases.txt" "$RESULTS_DIR/hyperfine.md" 2>/dev/null | tee -a "$RESULTS_DIR/summary.txt"

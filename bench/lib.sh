@@ -159,13 +159,14 @@ bench_dockerd_stop() {
   awk -v p="$DOCKERD_DIR/" 'index($5, p) == 1 {print $5}' /proc/self/mountinfo | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
 }
 
-# bench_registry_start NAME [PASSWORD]: a distribution registry on a free loopback port in $BENCH_TMP/NAME; with
-# PASSWORD it requires HTTP Basic auth for user AWS (like ECR: `Basic realm=` challenge). Sets REGISTRY_PORT.
+# bench_registry_start NAME [PASSWORD [STORAGE_DIR]]: a distribution registry on a free loopback port in
+# $BENCH_TMP/NAME; with PASSWORD it requires HTTP Basic auth for user AWS (like ECR: `Basic realm=` challenge).
+# STORAGE_DIR lets two registries serve the same images. Sets REGISTRY_PORT.
 bench_registry_start() {
-  local name="$1" password="${2:-}" dir="$BENCH_TMP/$1" bin
+  local name="$1" password="${2:-}" dir="$BENCH_TMP/$1" bin storage="${3:-$BENCH_TMP/$1/data}"
   bin="$(command -v docker-registry || command -v registry || true)"
   [ -n "$bin" ] || die "docker-registry is missing: apt-get install -y docker-registry"
-  mkdir -p "$dir/data"
+  mkdir -p "$dir" "$storage"
   REGISTRY_PORT="$(bench_free_port)"
   cat > "$dir/config.yml" <<YML
 version: 0.1
@@ -175,7 +176,7 @@ log:
     disabled: true
 storage:
   filesystem:
-    rootdirectory: $dir/data
+    rootdirectory: $storage
   maintenance:
     uploadpurging:
       enabled: false
@@ -247,11 +248,12 @@ bench_seed_image() {
   rm -rf "$work"
 }
 
-# bench_nginx_start UPSTREAM_PORT AUTH_B64 PREFIX: the reference proxy, nginx on a free loopback port, adding the
-# same Authorization header and /v2/<repo> -> /v2/<PREFIX>/<repo> rewrite as the hook's mirror, streaming bodies
-# (no buffering), passing redirects untouched, GET/HEAD only. Sets NGINX_PORT and NGINX_PID_FILE.
+# bench_nginx_start NAME UPSTREAM_PORT AUTH_B64 PREFIX: the reference proxy, nginx on a free loopback port, adding
+# the same Authorization header and /v2/<repo> -> /v2/<PREFIX>/<repo> rewrite as the hook's mirror, streaming bodies
+# (no buffering, 64 KiB buffer like the mirror's copy loop), passing redirects untouched, GET/HEAD only, with
+# keep-alive upstream connections. Sets NGINX_PORT and NGINX_PID_FILE.
 bench_nginx_start() {
-  local upstream="$1" auth="$2" prefix="$3" dir="$BENCH_TMP/nginx" nginx
+  local upstream="$2" auth="$3" prefix="$4" dir="$BENCH_TMP/$1" nginx
   nginx="$(command -v nginx || echo /usr/sbin/nginx)"
   [ -x "$nginx" ] || die "nginx is missing: apt-get install -y nginx-light"
   mkdir -p "$dir/tmp"
@@ -284,6 +286,8 @@ http {
       proxy_set_header Authorization "Basic $auth";
       proxy_buffering off;
       proxy_buffer_size 64k;
+      proxy_buffers 4 64k;
+      proxy_busy_buffers_size 128k;
       proxy_request_buffering off;
       proxy_redirect off;
     }

@@ -7,7 +7,10 @@
 #   pull      warm `docker pull` of a 50 MB image in 4 random (incompressible) layers: the image is removed before
 #             every pull, the registry and the proxies are warm. dockerd pulls through registry-mirrors for the two
 #             proxies (reconfigured with SIGHUP between runs, outside the timing) and with its own login for direct.
-#   manifest  200 concurrent manifest HEADs (ab -n 200 -c 200 -i), per-request latency percentiles, errors.
+#   manifest  200 concurrent manifest HEADs (ab -n 200 -c 200 -i), per-request latency percentiles, errors; against
+#             the Basic-auth registry (its bcrypt check per request is part of every path), and against a second
+#             registry without auth on the same storage, where the proxies' own latency is not hidden behind it
+#             (a second nginx and a second `hook start` forward there).
 #   blob      a 200 MB blob fetched with curl through each path: throughput.
 # Modes rotate in every round, so each ratio compares runs made back to back. Peak RSS from /proc (VmHWM).
 #
@@ -35,6 +38,8 @@ auth_header="$BENCH_TMP/auth-header"
 ( umask 077; printf 'Authorization: Basic %s\n' "$auth_b64" > "$auth_header" )
 # shellcheck disable=SC2086
 bench_seed_image "$ECR" docker-hub/bench/app 1 $IMAGE_LAYERS_MB -- -H "@$auth_header"
+bench_registry_start open "" "$BENCH_TMP/ecr/data"
+OPEN="127.0.0.1:$REGISTRY_PORT"
 image_bytes="$(cat "$BENCH_TMP/image-docker-hub_bench_app-1.size")"
 head -c "$((BLOB_MB * 1024 * 1024))" /dev/urandom > "$BENCH_TMP/big.bin"
 blob_digest="$(bench_push_blob "$ECR" docker-hub/bench/big "$BENCH_TMP/big.bin" -H "@$auth_header")"
@@ -42,22 +47,31 @@ rm -f "$BENCH_TMP/big.bin"
 bench_token_standin "$password"
 
 say "nginx (reference proxy)"
-bench_nginx_start "$REGISTRY_PORT" "$auth_b64" docker-hub
+bench_nginx_start nginx "${ECR#*:}" "$auth_b64" docker-hub
 NGINX="127.0.0.1:$NGINX_PORT"
+nginx_pid_file="$NGINX_PID_FILE"
+bench_nginx_start nginx-open "${OPEN#*:}" "$auth_b64" docker-hub
+NGINX_OPEN="127.0.0.1:$NGINX_PORT"
 
 say "hook start (the mirror under test)"
-hook_dir="$BENCH_TMP/hook"
-mkdir -p "$hook_dir"
-PROXY_PORT="$(bench_free_port)"
-# The daemon is reconfigured by this script between modes, so the hook is told to leave every file alone here;
-# hook-startup.sh measures the hook with the daemon, containerd, BuildKit and client files.
-java -jar "$HOOK_JAR" start --strict --registry "http://$ECR" --region us-east-1 --docker-hub-prefix docker-hub \
-  --daemon-config none --docker-pid-file none --containerd-certs-dir none --buildkitd-config none \
-  --docker-config none --github-env none --listen "127.0.0.1:$PROXY_PORT" --state-dir "$hook_dir/state" \
-  > "$hook_dir/start.log" 2>&1 || { cat "$hook_dir/start.log" >&2; die "hook start failed"; }
-bench_on_exit "java -jar '$HOOK_JAR' stop --state-dir '$hook_dir/state'"
-PROXY="127.0.0.1:$PROXY_PORT"
-proxy_pid="$(cut -d' ' -f1 "$hook_dir/state/proxy.pid")"
+# hook_start NAME REGISTRY PORT: the daemon is reconfigured by this script between modes, so the hook is told to
+# leave every file alone here (hook-startup.sh measures it with the daemon, containerd, BuildKit and client files).
+hook_start() {
+  mkdir -p "$BENCH_TMP/$1"
+  java -jar "$HOOK_JAR" start --strict --registry "http://$2" --region us-east-1 --docker-hub-prefix docker-hub \
+    --daemon-config none --docker-pid-file none --containerd-certs-dir none --buildkitd-config none \
+    --docker-config none --github-env none --listen "127.0.0.1:$3" --state-dir "$BENCH_TMP/$1/state" \
+    > "$BENCH_TMP/$1/start.log" 2>&1 || { cat "$BENCH_TMP/$1/start.log" >&2; die "hook start failed"; }
+  cut -d' ' -f1 "$BENCH_TMP/$1/state/proxy.pid"
+}
+bench_on_exit "java -jar '$HOOK_JAR' stop --state-dir '$BENCH_TMP/hook/state'"
+bench_on_exit "java -jar '$HOOK_JAR' stop --state-dir '$BENCH_TMP/hook-open/state'"
+port="$(bench_free_port)"
+proxy_pid="$(hook_start hook "$ECR" "$port")"
+PROXY="127.0.0.1:$port"
+port="$(bench_free_port)"
+proxy_open_pid="$(hook_start hook-open "$OPEN" "$port")"
+PROXY_OPEN="127.0.0.1:$port"
 kill -0 "$proxy_pid" || die "no mirror process"
 read -r proxy_idle_rss _ < <(bench_rss_kb "$proxy_pid")
 echo "mirror pid $proxy_pid: $(tr '\0' ' ' < /proc/"$proxy_pid"/cmdline | sed 's/-cp [^ ]*/-cp HOOK_JAR/')" > "$RESULTS_DIR/proxy-process.txt"
@@ -101,29 +115,37 @@ remove_images
 
 say "manifest HEADs: $HEADS concurrent, $RUNS rounds"
 heads_tsv="$RESULTS_DIR/manifest-heads.tsv"
-printf 'round\tmode\tp50_ms\tp90_ms\tp99_ms\tmax_ms\tfailed\tnon2xx\n' > "$heads_tsv"
+printf 'round\tconcurrency\tmode\tp50_ms\tp90_ms\tp99_ms\tmax_ms\tfailed\tnon2xx\n' > "$heads_tsv"
 accept='Accept: application/vnd.docker.distribution.manifest.v2+json'
-heads() { # MODE ROUND
-  local url args=(-q -n "$HEADS" -c "$HEADS" -i -s 30 -H "$accept")
+heads() { # MODE ROUND [CONCURRENCY]
+  local conc="${3:-$HEADS}"
+  local url args=(-q -n "$HEADS" -c "$conc" -i -s 30 -H "$accept")
   case "$1" in
     direct) url="http://$ECR/v2/docker-hub/bench/app/manifests/1"; args+=(-H "$(cat "$auth_header")") ;;
     nginx) url="http://$NGINX/v2/bench/app/manifests/1" ;;
     proxy) url="http://$PROXY/v2/bench/app/manifests/1" ;;
+    direct-open) url="http://$OPEN/v2/docker-hub/bench/app/manifests/1" ;;
+    nginx-open) url="http://$NGINX_OPEN/v2/bench/app/manifests/1" ;;
+    proxy-open) url="http://$PROXY_OPEN/v2/bench/app/manifests/1" ;;
   esac
-  local csv="$BENCH_TMP/ab-$1-$2.csv" out="$BENCH_TMP/ab-$1-$2.txt"
+  local csv="$BENCH_TMP/ab-$1-$2-$conc.csv" out="$BENCH_TMP/ab-$1-$2-$conc.txt"
   ab "${args[@]}" -e "$csv" "$url" > "$out" 2>&1 || true
   local failed non2xx
   failed="$(awk '/^Failed requests:/ {print $3}' "$out")"
   non2xx="$(awk '/^Non-2xx responses:/ {print $3}' "$out")"
   [ -n "$failed" ] || { cat "$out" >&2; failed="$HEADS"; }
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$2" "$1" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$2" "$conc" "$1" \
     "$(awk -F, '$1==50 {print $2}' "$csv" 2>/dev/null)" "$(awk -F, '$1==90 {print $2}' "$csv" 2>/dev/null)" \
     "$(awk -F, '$1==99 {print $2}' "$csv" 2>/dev/null)" "$(awk -F, '$1==100 {print $2}' "$csv" 2>/dev/null)" \
     "$failed" "${non2xx:-0}" >> "$heads_tsv"
 }
-for m in direct nginx proxy; do heads "$m" warmup; done
+for m in direct nginx proxy direct-open nginx-open proxy-open; do heads "$m" warmup; done
 for ((i = 0; i < RUNS; i++)); do
-  for m in $(modes_for_round "$i"); do heads "$m" "$i"; done
+  for m in $(modes_for_round "$i"); do heads "$m" "$i"; heads "$m-open" "$i"; done
+done
+# The same requests one at a time: the latency each path adds to a single request, without queueing.
+for ((i = 0; i < RUNS; i++)); do
+  for m in $(modes_for_round "$i"); do heads "$m" "$i" 1; heads "$m-open" "$i" 1; done
 done
 
 say "${BLOB_MB} MB blob: $RUNS rounds"
@@ -142,8 +164,9 @@ for ((i = 0; i < RUNS; i++)); do
 done
 
 read -r proxy_rss proxy_hwm < <(bench_rss_kb "$proxy_pid")
-nginx_hwm="$(bench_tree_hwm_kb "$(cat "$NGINX_PID_FILE")")"
-java -jar "$HOOK_JAR" status --state-dir "$hook_dir/state" > "$RESULTS_DIR/hook-status.txt" 2>&1 || true
+read -r _ proxy_open_hwm < <(bench_rss_kb "$proxy_open_pid")
+nginx_hwm="$(bench_tree_hwm_kb "$(cat "$nginx_pid_file")")"
+java -jar "$HOOK_JAR" status --state-dir "$BENCH_TMP/hook/state" > "$RESULTS_DIR/hook-status.txt" 2>&1 || true
 
 {
   echo
@@ -151,22 +174,28 @@ java -jar "$HOOK_JAR" status --state-dir "$hook_dir/state" > "$RESULTS_DIR/hook-
   column -t "$heads_tsv"
   python3 - "$heads_tsv" <<'PY'
 import csv, statistics, sys
-rows = [r for r in csv.DictReader(open(sys.argv[1]), delimiter="\t") if r["round"] != "warmup"]
-by = {}
-for r in rows:
-    by.setdefault(r["mode"], []).append(r)
-for mode, rs in by.items():
-    p50 = [float(r["p50_ms"] or "nan") for r in rs]
-    errors = sum(int(r["failed"] or 0) + int(r["non2xx"] or 0) for r in rs)
-    print(f"manifest-{mode}: p50 median {statistics.median(p50):.2f} ms [{min(p50):.2f}-{max(p50):.2f}], "
-          f"p99 median {statistics.median(float(r['p99_ms'] or 'nan') for r in rs):.2f} ms, errors {errors}")
-rounds = {}
-for r in rows:
-    rounds.setdefault(r["round"], {})[r["mode"]] = float(r["p50_ms"] or "nan")
-diff = [v["proxy"] - v["nginx"] for v in rounds.values() if "proxy" in v and "nginx" in v]
-if diff:
-    print(f"manifest p50 proxy - nginx (paired per round): median {statistics.median(diff):+.2f} ms "
-          f"[{min(diff):+.2f} to {max(diff):+.2f}]")
+all_rows = [r for r in csv.DictReader(open(sys.argv[1]), delimiter="\t") if r["round"] != "warmup"]
+for conc in sorted({r["concurrency"] for r in all_rows}, key=int, reverse=True):
+    rows = [r for r in all_rows if r["concurrency"] == conc]
+    print(f"-- concurrency {conc}")
+    by = {}
+    for r in rows:
+        by.setdefault(r["mode"], []).append(r)
+    for mode, rs in by.items():
+        p50 = [float(r["p50_ms"] or "nan") for r in rs]
+        errors = sum(int(r["failed"] or 0) + int(r["non2xx"] or 0) for r in rs)
+        print(f"manifest-{mode} (c={conc}): p50 median {statistics.median(p50):.2f} ms [{min(p50):.2f}-{max(p50):.2f}], "
+              f"p99 median {statistics.median(float(r['p99_ms'] or 'nan') for r in rs):.2f} ms, errors {errors}")
+    rounds = {}
+    for r in rows:
+        rounds.setdefault(r["round"], {})[r["mode"]] = float(r["p50_ms"] or "nan")
+    for suffix in ("", "-open"):
+        for ref in ("nginx", "direct"):
+            diff = [v["proxy" + suffix] - v[ref + suffix] for v in rounds.values()
+                    if "proxy" + suffix in v and ref + suffix in v]
+            if diff:
+                print(f"manifest p50 proxy{suffix} - {ref}{suffix} (c={conc}, paired per round): median "
+                      f"{statistics.median(diff):+.2f} ms [{min(diff):+.2f} to {max(diff):+.2f}]")
 PY
   echo
   echo "## ${BLOB_MB} MB blob throughput (MB/s = ${BLOB_MB} MiB / curl wall time)"
@@ -182,7 +211,8 @@ for mode in ("direct", "nginx", "proxy"):
 PY
   echo
   echo "## memory"
-  echo "mirror proxy: idle after start $((proxy_idle_rss / 1024)) MiB, now $((proxy_rss / 1024)) MiB, peak (VmHWM) $((proxy_hwm / 1024)) MiB"
+  echo "mirror proxy: idle after start $((proxy_idle_rss / 1024)) MiB, now $((proxy_rss / 1024)) MiB, peak (VmHWM) $((proxy_hwm / 1024)) MiB (pulls, HEADs, blobs)"
+  echo "mirror proxy on the registry without auth: peak (VmHWM) $((proxy_open_hwm / 1024)) MiB (HEADs only)"
   echo "nginx (master + workers): peak (VmHWM, summed) $((nginx_hwm / 1024)) MiB"
   echo "image: $image_bytes bytes of blobs"
 } > "$RESULTS_DIR/extra.txt"

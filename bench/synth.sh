@@ -90,6 +90,21 @@ JSII_RUNTIME_PACKAGE_CACHE_ROOT="$warm_cache" TMPDIR="$check/tmp" java -Djava.io
   dev.pullthrough.bench.baseline.BaselineApp "$check/base" >/dev/null 2>&1
 echo "baseline writes $(find "$check/base" -type f | wc -l) files, $(du -sk "$check/base" | cut -f1) kB" >> "$RESULTS_DIR/outputs.txt"
 
+# Cross-check of the warm wall times with hyperfine (its own runner and statistics; commands run back to back
+# rather than alternating).
+if [ "${HYPERFINE:-1}" = 1 ] && command -v hyperfine >/dev/null; then
+  say "hyperfine cross-check (warm)"
+  hf="$(fresh_run_dir)"
+  printf '#!/bin/sh\nrm -rf "%s/out" "%s/tmp" && mkdir -p "%s/tmp"\n' "$hf" "$hf" "$hf" > "$hf/prepare.sh"
+  chmod +x "$hf/prepare.sh"
+  hyperfine -N --style basic --warmup 1 --runs "$RUNS" --prepare "$hf/prepare.sh" \
+    --export-json "$RESULTS_DIR/hyperfine-warm.json" --export-markdown "$RESULTS_DIR/hyperfine-warm.md" \
+    -n ours-warm "env JSII_RUNTIME_PACKAGE_CACHE_ROOT=$warm_cache TMPDIR=$hf/tmp java ${JAVA_FLAGS[*]} -Djava.io.tmpdir=$hf/tmp -jar $CLI_JAR synth --out $hf/out" \
+    -n baseline-warm "env JSII_RUNTIME_PACKAGE_CACHE_ROOT=$warm_cache TMPDIR=$hf/tmp java ${JAVA_FLAGS[*]} -Djava.io.tmpdir=$hf/tmp -cp $BASE_CP dev.pullthrough.bench.baseline.BaselineApp $hf/out" \
+    > "$RESULTS_DIR/hyperfine-warm.txt" 2>&1 || echo "hyperfine failed: see $RESULTS_DIR/hyperfine-warm.txt" >&2
+  rm -rf "$hf"
+fi
+
 pairs=(--pair ours-cold baseline-cold --pair ours-warm baseline-warm)
 if [ -n "$RULE_COUNTS" ]; then
   say "construct path: 1, 10, 50 rules ($RULE_RUNS runs each, warm jsii cache)"
@@ -116,4 +131,4 @@ if [ -n "$RULE_COUNTS" ]; then
 fi
 
 bench_summary "${pairs[@]}"
-cat "$RESULTS_DIR/outputs.txt"
+cat "$RESULTS_DIR/outputs.txt" "$RESULTS_DIR/hyperfine-warm.md" 2>/dev/null | tee -a "$RESULTS_DIR/summary.txt"
