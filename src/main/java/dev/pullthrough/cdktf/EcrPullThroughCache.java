@@ -53,27 +53,30 @@ public class EcrPullThroughCache extends Construct {
         String lifecyclePolicy = CacheLifecyclePolicy.of(b.expiryDays, b.untaggedExpiryDays);
         for (PullThroughRule rule : b.rules.rules()) {
             String id = ConstructIds.of(rule.key());
-            EcrPullThroughCacheRule resource = EcrPullThroughCacheRule.Builder.create(this, "rule-" + id)
+            EcrRepositoryCreationTemplate template = !b.creationTemplates ? null
+                    : EcrRepositoryCreationTemplate.Builder.create(this, "template-" + id)
+                            .prefix(rule.prefix().canonical())
+                            .appliedFor(List.of(EcrRepositoryCreationTemplate.APPLIED_FOR_PULL_THROUGH_CACHE))
+                            .description(templateDescription(rule, b.expiryDays))
+                            .imageTagMutability(b.imageTagMutability)
+                            .lifecyclePolicy(lifecyclePolicy)
+                            .customRoleArn(b.templateCustomRoleArn)
+                            .encryptionConfiguration(b.kmsKeyArn == null ? null
+                                    : EcrRepositoryCreationTemplate.EncryptionConfiguration.kms(b.kmsKeyArn))
+                            .resourceTags(b.repositoryTags)
+                            .build();
+            if (template != null) {
+                madeTemplates.put(rule.key(), template);
+            }
+            // The template first: a pull right after the rule exists must already create an expiring repository.
+            madeRules.put(rule.key(), EcrPullThroughCacheRule.Builder.create(this, "rule-" + id)
                     .ecrRepositoryPrefix(rule.ecrRepositoryPrefix())
                     .upstreamRegistryUrl(rule.upstreamRegistryUrl())
                     .credentialArn(rule.credentialArn().orElse(null))
                     .customRoleArn(rule.customRoleArn().orElse(null))
                     .upstreamRepositoryPrefix(rule.upstreamRepositoryPrefix().orElse(null))
-                    .build();
-            madeRules.put(rule.key(), resource);
-            if (b.creationTemplates) {
-                madeTemplates.put(rule.key(), EcrRepositoryCreationTemplate.Builder.create(this, "template-" + id)
-                        .prefix(rule.prefix().canonical())
-                        .appliedFor(List.of(EcrRepositoryCreationTemplate.APPLIED_FOR_PULL_THROUGH_CACHE))
-                        .description(templateDescription(rule, b.expiryDays))
-                        .imageTagMutability(b.imageTagMutability)
-                        .lifecyclePolicy(lifecyclePolicy)
-                        .customRoleArn(b.templateCustomRoleArn)
-                        .encryptionConfiguration(b.kmsKeyArn == null ? null
-                                : EcrRepositoryCreationTemplate.EncryptionConfiguration.kms(b.kmsKeyArn))
-                        .resourceTags(b.repositoryTags)
-                        .build());
-            }
+                    .dependsOn(template == null ? List.of() : List.of(template))
+                    .build());
         }
         this.rules = Collections.unmodifiableMap(madeRules);
         this.creationTemplates = Collections.unmodifiableMap(madeTemplates);

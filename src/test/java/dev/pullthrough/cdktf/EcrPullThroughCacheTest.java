@@ -79,6 +79,22 @@ class EcrPullThroughCacheTest {
     }
 
     @Test
+    void build_default_eachRuleDependsOnItsTemplate() {
+        TerraformStack stack = Fixtures.stack();
+        EcrPullThroughCache made = cache(stack, Fixtures.named()).build();
+        JsonNode json = Synth.stack(stack);
+        Map<String, JsonNode> templates = Synth.resources(json, EcrRepositoryCreationTemplate.TF_RESOURCE_TYPE);
+        for (Map.Entry<String, JsonNode> rule : Synth.resources(json, EcrPullThroughCacheRule.TF_RESOURCE_TYPE).entrySet()) {
+            String prefix = rule.getValue().path("ecr_repository_prefix").asText();
+            String templateName = templates.entrySet().stream()
+                    .filter(t -> t.getValue().path("prefix").asText().equals(prefix)).findFirst().orElseThrow().getKey();
+            assertThat(rule.getValue().path("depends_on")).extracting(JsonNode::asText)
+                    .containsExactly(EcrRepositoryCreationTemplate.TF_RESOURCE_TYPE + "." + templateName);
+        }
+        assertThat(made.getRules()).hasSize(3);
+    }
+
+    @Test
     void build_expiryDaysSet_lifecyclePolicyUsesThem() {
         TerraformStack stack = Fixtures.stack();
         cache(stack, RuleSet.of(Fixtures.quay())).expireCachedImagesAfterDays(7).build();
