@@ -1,0 +1,42 @@
+package dev.pullthrough.hook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BuildkitdTomlTest {
+    private static final String MIRROR = "127.0.0.1:5155";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"existing", "table-without-mirrors", "multiline"})
+    void merge_fixture_matchesExpected(String name) throws Exception {
+        byte[] merged = BuildkitdToml.merge(Fixtures.bytes("buildkitd-toml/" + name + ".toml"), MIRROR);
+
+        assertThat(Fixtures.text(merged)).isEqualTo(Fixtures.text("buildkitd-toml/" + name + ".expected.toml"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"existing", "table-without-mirrors", "multiline"})
+    void merge_twice_sameBytes(String name) throws Exception {
+        byte[] once = BuildkitdToml.merge(Fixtures.bytes("buildkitd-toml/" + name + ".toml"), MIRROR);
+        assertThat(Fixtures.text(BuildkitdToml.merge(once, MIRROR))).isEqualTo(Fixtures.text(once));
+    }
+
+    @Test
+    void merge_missingFile_bothTables() throws Exception {
+        assertThat(Fixtures.text(BuildkitdToml.merge(null, MIRROR)))
+                .isEqualTo(Fixtures.text("buildkitd-toml/missing.expected.toml"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dotted-key", "inline-table", "mirrors-not-array"})
+    void merge_layoutTheEditorDoesNotHandle_refusedNotRewritten(String name) {
+        assertThatThrownBy(() -> BuildkitdToml.merge(Fixtures.bytes("buildkitd-toml/" + name + ".toml"), MIRROR))
+                .isInstanceOf(InvalidConfigFileException.class)
+                .hasMessageStartingWith("buildkitd.toml: ")
+                .hasMessageContaining("docker.io");
+    }
+}

@@ -1,0 +1,131 @@
+package dev.pullthrough.hook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChangeJournalTest {
+    @TempDir
+    Path tmp;
+
+    private StateDir stateDir() throws Exception {
+        StateDir dir = new StateDir(tmp.resolve("state"));
+        dir.create();
+        return dir;
+    }
+
+    @Test
+    void undo_afterApply_originalBytesAndModeBack() throws Exception {
+        StateDir dir = stateDir();
+        Path file = tmp.resolve("daemon.json");
+        byte[] original = "{ \"debug\" : true }".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, original);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
+
+        assertThat(journal.apply("daemon.json", file, "{}".getBytes(StandardCharsets.UTF_8), null)).isTrue();
+        assertThat(Files.readString(file)).isEqualTo("{}");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+        HookState saved = dir.readState().orElseThrow();
+        ChangeJournal.UndoResult result = ChangeJournal.undo(dir, saved, w -> { });
+
+        assertThat(result.exact()).isTrue();
+        assertThat(Files.readAllBytes(file)).isEqualTo(original);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+    }
+
+    @Test
+    void undo_fileTheHookCreated_deletedWithItsDirectories() throws Exception {
+        StateDir dir = stateDir();
+        Path file = tmp.resolve("certs.d/docker.io/hosts.toml");
+        ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
+
+        journal.apply("hosts.toml", file, "x".getBytes(StandardCharsets.UTF_8), null);
+        assertThat(file).exists();
+        ChangeJournal.undo(dir, dir.readState().orElseThrow(), w -> { });
+
+        assertThat(tmp.resolve("certs.d")).doesNotExist();
+    }
+
+    @Test
+    void apply_sameBytes_nothingRecorded() throws Exception {
+        StateDir dir = stateDir();
+        Path file = tmp.resolve("a.toml");
+        Files.writeString(file, "same");
+        ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
+
+        assertThat(journal.apply("buildkitd.toml", file, "same".getBytes(StandardCharsets.UTF_8), null)).isFalse();
+        assertThat(journal.state().changes()).isEmpty();
+    }
+
+    @Test
+    void undo_fileChangedByOthers_leftAsItIsWithWarning() throws Exception {
+        StateDir dir = stateDir();
+        Path file = tmp.resolve("daemon.json");
+        Files.writeString(file, "{}");
+        ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
+        journal.apply("daemon.json", file, "{\"a\":1}".getBytes(StandardCharsets.UTF_8), null);
+        Files.writeString(file, "{\"someone\":\"else\"}");
+        List<String> warnings = new ArrayList<>();
+
+        ChangeJournal.UndoResult result = ChangeJournal.undo(dir, dir.readState().orElseThrow(), warnings::add);
+
+        assertThat(result.exact()).isFalse();
+        assertThat(result.failed()).isFalse();
+        assertThat(Files.readString(file)).isEqualTo("{\"someone\":\"else\"}");
+        assertThat(warnings).singleElement().asString().contains("changed after the hook wrote it");
+    }
+
+    @Test
+    void undo_dockerConfigChangedByOthers_onlyTheHooksLoginRemoved() throws Exception {
+        StateDir dir = stateDir();
+        Path file = tmp.resolve("config.json");
+        ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://123456789012.dkr.ecr.us-east-1.amazonaws.com",
+                "127.0.0.1:1", "docker-hub"));
+        String host = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
+        journal.apply("config.json", file, DockerConfigLogin.merge(null, host, "QVdTOnB3"), AtomicFiles.OWNER_ONLY);
+        Files.write(file, DockerConfigLogin.merge(Files.readAllBytes(file), "ghcr.io", "Z2g6eA=="));
+
+        ChangeJournal.undo(dir, dir.readState().orElseThrow(), w -> { });
+
+        String after = Files.readString(file);
+        assertThat(after).contains("ghcr.io").doesNotContain(host).doesNotContain("QVdTOnB3");
+    }
+
+    @Test
+    void apply_symlinkedFile_targetReplacedLinkKept() throws Exception {
+        StateDir dir = stateDir();
+        Path real = tmp.resolve("real.json");
+        Files.writeString(real, "{}");
+        Path link = tmp.resolve("daemon.json");
+        Files.createSymbolicLink(link, real);
+        ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
+
+        journal.apply("daemon.json", link, "{\"a\":1}".getBytes(StandardCharsets.UTF_8), null);
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("{\"a\":1}");
+        ChangeJournal.undo(dir, dir.readState().orElseThrow(), w -> { });
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("{}");
+    }
+
+    @Test
+    void stateFile_neverHoldsFileContent() throws Exception {
+        StateDir dir = stateDir();
+        Path file = tmp.resolve("config.json");
+        ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
+        journal.apply("config.json", file, DockerConfigLogin.merge(null, "r", "U0VDUkVUOnNlY3JldA=="), AtomicFiles.OWNER_ONLY);
+
+        assertThat(Files.readString(dir.stateFile())).doesNotContain("U0VDUkVUOnNlY3JldA==");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.stateFile()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.pullthrough.hook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ContainerdHostsTomlTest {
+    private static final String MIRROR = "http://127.0.0.1:5155";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"existing-hosts", "server-only-no-newline", "stale-own-table-last"})
+    void merge_fixture_matchesExpected(String name) throws Exception {
+        byte[] merged = ContainerdHostsToml.merge(Fixtures.bytes("hosts-toml/" + name + ".toml"), MIRROR);
+
+        assertThat(Fixtures.text(merged)).isEqualTo(Fixtures.text("hosts-toml/" + name + ".expected.toml"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"existing-hosts", "server-only-no-newline", "stale-own-table-last"})
+    void merge_twice_sameBytes(String name) throws Exception {
+        byte[] once = ContainerdHostsToml.merge(Fixtures.bytes("hosts-toml/" + name + ".toml"), MIRROR);
+        assertThat(Fixtures.text(ContainerdHostsToml.merge(once, MIRROR))).isEqualTo(Fixtures.text(once));
+    }
+
+    @Test
+    void merge_missingFile_serverAndMirror() throws Exception {
+        assertThat(Fixtures.text(ContainerdHostsToml.merge(null, MIRROR)))
+                .isEqualTo(Fixtures.text("hosts-toml/missing.expected.toml"));
+    }
+
+    @Test
+    void merge_emptyFile_mirrorOnly() throws Exception {
+        assertThat(Fixtures.text(ContainerdHostsToml.merge(new byte[0], MIRROR)))
+                .isEqualTo("[host.\"http://127.0.0.1:5155\"]\n  capabilities = [\"pull\", \"resolve\"]\n");
+    }
+
+    @Test
+    void merge_unterminatedString_refusedWithLine() {
+        assertThatThrownBy(() -> ContainerdHostsToml.merge(Fixtures.bytes("hosts-toml/unterminated-string.toml"), MIRROR))
+                .isInstanceOf(InvalidConfigFileException.class)
+                .hasMessageContaining("hosts.toml").hasMessageContaining("line 1");
+    }
+
+    @Test
+    void merge_notUtf8_refused() {
+        assertThatThrownBy(() -> ContainerdHostsToml.merge(new byte[] {(byte) 0xff, (byte) 0xfe, 'a'}, MIRROR))
+                .isInstanceOf(InvalidConfigFileException.class).hasMessageContaining("UTF-8");
+    }
+}

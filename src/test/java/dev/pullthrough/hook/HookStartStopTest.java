@@ -1,0 +1,245 @@
+package dev.pullthrough.hook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * start/stop/status with the real detached mirror process, against an in-JVM registry and a stand-in "dockerd" (a
+ * shell that records each SIGHUP). The token source is a stub; the ECR call itself is EcrTokenSourceTest's subject.
+ */
+class HookStartStopTest {
+    private static final String PASSWORD = "pw-" + "z".repeat(1100);
+    private static final String BASIC = EcrToken.of("AWS", PASSWORD, Instant.EPOCH, Instant.EPOCH).authorizationToken();
+
+    @TempDir
+    Path tmp;
+    private FakeRegistry upstream;
+    private Process dockerd;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private Console console;
+    private Path daemonJson;
+    private Path hups;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        upstream = new FakeRegistry(PASSWORD);
+        upstream.route("/v2/docker-hub/library/hello/manifests/1", ex -> FakeRegistry.json(ex, 200, "{\"schemaVersion\":2}"));
+        hups = tmp.resolve("hups");
+        dockerd = new ProcessBuilder("sh", "-c", "trap 'echo hup >> " + hups + "' HUP; while :; do sleep 0.05; done").start();
+        Files.writeString(tmp.resolve("docker.pid"), dockerd.pid() + "\n");
+        daemonJson = tmp.resolve("etc/docker/daemon.json");
+        Files.createDirectories(daemonJson.getParent());
+        Files.writeString(daemonJson, "{\n    \"debug\": true,\n    \"registry-mirrors\": [\"https://mirror.gcr.io\"]\n}\n");
+        Files.createDirectories(tmp.resolve("etc/buildkit"));
+        Files.writeString(tmp.resolve("etc/buildkit/buildkitd.toml"), "debug = true\n\n[worker.oci]\n  enabled = true\n");
+        Files.createDirectories(tmp.resolve("home/.docker"));
+        Files.writeString(tmp.resolve("home/.docker/config.json"), "{\"auths\":{\"ghcr.io\":{\"auth\":\"Z2g6eA==\"}}}");
+        Files.writeString(tmp.resolve("github_env"), "EXISTING=1\n");
+        console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        new HookStop(new StateDir(tmp.resolve("state")), console, false).run();
+        dockerd.destroy();
+        dockerd.waitFor(5, TimeUnit.SECONDS);
+        upstream.close();
+    }
+
+    private StartSettings settings(String registry, boolean strict) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("HOME", tmp.resolve("home").toString());
+        env.put("AWS_REGION", "us-east-1");
+        return StartSettings.resolve(new StartSettings.Flags(registry, null, null, daemonJson.toString(),
+                tmp.resolve("docker.pid").toString(), tmp.resolve("etc/containerd/certs.d").toString(),
+                tmp.resolve("etc/buildkit/buildkitd.toml").toString(), null, tmp.resolve("github_env").toString(),
+                "127.0.0.1:0", tmp.resolve("state").toString(), strict), env);
+    }
+
+    private int start(StartSettings s) {
+        return new HookStart(s, console, region -> () -> EcrToken.of("AWS", PASSWORD, Instant.now().plusSeconds(3600),
+                Instant.now())).run(Map.of());
+    }
+
+    private Map<Path, byte[]> userFiles() throws IOException {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        try (Stream<Path> s = Files.walk(tmp)) {
+            for (Path p : (Iterable<Path>) s.sorted()::iterator) {
+                if (Files.isRegularFile(p) && !p.startsWith(tmp.resolve("state")) && !p.equals(hups)) {
+                    files.put(tmp.relativize(p), Files.readAllBytes(p));
+                }
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void start_thenStop_mirrorServesAndEveryFileComesBackExactly() throws Exception {
+        Map<Path, byte[]> before = userFiles();
+        StartSettings s = settings(upstream.endpoint().toString(), false);
+
+        assertThat(start(s)).isZero();
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("warning");
+        StateDir dir = new StateDir(s.stateDir());
+        String addr = Files.readString(dir.addrFile()).trim();
+        assertThat(DaemonJsonMerger.mirrors(Files.readAllBytes(daemonJson))).containsExactly("http://" + addr, "https://mirror.gcr.io");
+        assertThat(Files.readString(hups)).isEqualTo("hup\n");
+        assertThat(Files.readString(tmp.resolve("etc/containerd/certs.d/docker.io/hosts.toml"))).contains("[host.\"http://" + addr + "\"]");
+        assertThat(Files.readString(tmp.resolve("etc/buildkit/buildkitd.toml"))).startsWith("debug = true\n\n[worker.oci]\n  enabled = true\n")
+                .contains("mirrors = [\"" + addr + "\"]");
+        assertThat(Files.readString(tmp.resolve("home/.docker/config.json"))).contains(BASIC).contains("ghcr.io");
+        assertThat(Files.readString(tmp.resolve("github_env"))).isEqualTo("EXISTING=1\n"
+                + "RUNS_ON_ECR_PULL_THROUGH_CACHE=" + upstream.endpoint().authority() + "\n"
+                + "RUNS_ON_ECR_PULL_THROUGH_CACHE_DOCKER_HUB_MIRROR=true\n"
+                + "RUNS_ON_ECR_PULL_THROUGH_CACHE_DOCKER_HUB_PREFIX=docker-hub\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("::add-mask::" + BASIC);
+        HttpURLConnection c = (HttpURLConnection) URI.create("http://" + addr + "/v2/library/hello/manifests/1").toURL().openConnection();
+        assertThat(c.getResponseCode()).isEqualTo(200);
+        assertThat(new HookStatus(dir, console).run(false)).isZero();
+
+        assertThat(new HookStop(dir, console, true).run()).isZero();
+
+        Map<Path, byte[]> after = userFiles();
+        before.forEach((p, bytes) -> {
+            if (!p.endsWith("github_env")) {
+                assertThat(after.get(p)).as(p.toString()).isEqualTo(bytes);
+            }
+        });
+        assertThat(after.keySet()).containsExactlyInAnyOrderElementsOf(before.keySet());
+        assertThat(tmp.resolve("etc/containerd")).doesNotExist();
+        assertThat(Files.readString(hups)).isEqualTo("hup\nhup\n");
+        assertThat(ProxyProcess.running(dir)).isEmpty();
+        assertThat(new HookStatus(dir, console).run(false)).isEqualTo(HookStatus.EXIT_DOWN);
+        assertNoSecretIn(out.toString(StandardCharsets.UTF_8).replace("::add-mask::" + BASIC, ""));
+        assertNoSecretIn(err.toString(StandardCharsets.UTF_8));
+        try (Stream<Path> files = Files.walk(s.stateDir())) {
+            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                assertNoSecretIn(Files.readString(p));
+            }
+        }
+        assertNoSecretIn(Files.readString(tmp.resolve("github_env")));
+    }
+
+    @Test
+    void start_twice_sameBytesAsOnce() throws Exception {
+        StartSettings s = settings(upstream.endpoint().toString(), false);
+        assertThat(start(s)).isZero();
+        String port = Files.readString(new StateDir(s.stateDir()).addrFile()).trim();
+        // A fixed port, so both runs write the same address.
+        StartSettings fixed = StartSettings.resolve(new StartSettings.Flags(upstream.endpoint().toString(), "us-east-1", null,
+                daemonJson.toString(), tmp.resolve("docker.pid").toString(), tmp.resolve("etc/containerd/certs.d").toString(),
+                tmp.resolve("etc/buildkit/buildkitd.toml").toString(), tmp.resolve("home/.docker").toString(), "none",
+                port, s.stateDir().toString(), false), Map.of());
+        new HookStop(new StateDir(s.stateDir()), console, false).run();
+        assertThat(start(fixed)).isZero();
+        Map<Path, byte[]> once = userFiles();
+
+        assertThat(start(fixed)).isZero();
+
+        Map<Path, byte[]> twice = userFiles();
+        assertThat(twice.keySet()).isEqualTo(once.keySet());
+        once.forEach((p, b) -> assertThat(twice.get(p)).as(p.toString()).isEqualTo(b));
+    }
+
+    @Test
+    void start_registryRefusesToken_failsOpenEverythingUntouched() throws Exception {
+        upstream.rotate("another-password");
+        Map<Path, byte[]> before = userFiles();
+
+        assertThat(start(settings(upstream.endpoint().toString(), false))).isZero();
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning").contains("refused the ECR token")
+                .contains("put back");
+        assertUnchanged(before);
+        assertThat(Files.exists(hups)).isFalse();
+        assertThat(ProxyProcess.running(new StateDir(tmp.resolve("state")))).isEmpty();
+    }
+
+    @Test
+    void start_registryRefusesTokenStrict_exit1() throws Exception {
+        upstream.rotate("another-password");
+        Map<Path, byte[]> before = userFiles();
+
+        assertThat(start(settings(upstream.endpoint().toString(), true))).isEqualTo(HookStart.EXIT_FAILED);
+
+        assertUnchanged(before);
+    }
+
+    @Test
+    void start_registryDown_failsOpen() throws Exception {
+        Map<Path, byte[]> before = userFiles();
+
+        assertThat(start(settings("http://127.0.0.1:" + FreePorts.unused(), false))).isZero();
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("registry unreachable");
+        assertUnchanged(before);
+    }
+
+    @Test
+    void start_invalidDaemonJson_failsBeforeLaunchingAnything() throws Exception {
+        Files.writeString(daemonJson, "{\"debug\": tru");
+        Map<Path, byte[]> before = userFiles();
+
+        assertThat(start(settings(upstream.endpoint().toString(), false))).isZero();
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(daemonJson.toString()).contains("not valid JSON");
+        assertUnchanged(before);
+        assertThat(new StateDir(tmp.resolve("state")).pidFile()).doesNotExist();
+    }
+
+    @Test
+    void start_dockerdNotRunning_failsOpen() throws Exception {
+        Files.delete(tmp.resolve("docker.pid"));
+        Map<Path, byte[]> before = userFiles();
+
+        assertThat(start(settings(upstream.endpoint().toString(), false))).isZero();
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("dockerd is not running");
+        assertUnchanged(before);
+    }
+
+    @Test
+    void start_tokenCallFails_failsOpenAndMirrorProcessEnds() throws Exception {
+        Map<Path, byte[]> before = userFiles();
+        StartSettings s = settings(upstream.endpoint().toString(), false);
+
+        int code = new HookStart(s, console, region -> () -> {
+            throw new TokenFetchException("ecr:GetAuthorizationToken failed in us-east-1: AccessDenied", null);
+        }).run(Map.of());
+
+        assertThat(code).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("AccessDenied");
+        assertUnchanged(before);
+        assertThat(ProxyProcess.running(new StateDir(s.stateDir()))).isEmpty();
+    }
+
+    private void assertUnchanged(Map<Path, byte[]> before) throws IOException {
+        Map<Path, byte[]> after = userFiles();
+        assertThat(after.keySet()).containsExactlyInAnyOrderElementsOf(before.keySet());
+        before.forEach((p, b) -> assertThat(after.get(p)).as(p.toString()).isEqualTo(b));
+    }
+
+    private static void assertNoSecretIn(String text) {
+        assertThat(text).doesNotContain(PASSWORD).doesNotContain(BASIC);
+    }
+}
