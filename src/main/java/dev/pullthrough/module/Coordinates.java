@@ -1,0 +1,137 @@
+package dev.pullthrough.module;
+
+import static dev.pullthrough.module.Expression.ref;
+import static dev.pullthrough.module.Expression.string;
+import static dev.pullthrough.module.Expression.template;
+
+import dev.pullthrough.model.Partition;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The optional {@code account_id}, {@code region} and {@code partition} inputs of a module, the data sources that look
+ * them up only when they are null ({@code count} on each), and the locals that pick one or the other. A plan with
+ * all three given makes no AWS call.
+ */
+final class Coordinates {
+    private final boolean account;
+    private final boolean pullThroughOnly;
+
+    /**
+     * @param account whether the module needs the account id (registry hosts and ARNs do; endpoints do not)
+     * @param pullThroughOnly whether the partition must offer ECR pull-through cache
+     */
+    Coordinates(boolean account, boolean pullThroughOnly) {
+        this.account = account;
+        this.pullThroughOnly = pullThroughOnly;
+    }
+
+    List<Variable> variables() {
+        List<Variable> vars = new ArrayList<>();
+        if (account) {
+            vars.add(Variable.builder("account_id", TypeConstraint.STRING)
+                    .description("AWS account id of the registry. Null looks it up with the aws_caller_identity data source.")
+                    .defaultValue(Expression.nullValue())
+                    .validation(new Validation(
+                            ref("var.account_id == null || can(regex(\"^[0-9]{12}$\", var.account_id))"),
+                            template("account_id ${jsonencode(var.account_id)}: an AWS account id is exactly 12 digits."),
+                            "12 digits, or null."))
+                    .build());
+        }
+        vars.add(Variable.builder("region", TypeConstraint.STRING)
+                .description("AWS region of the registry, e.g. us-east-1. Null uses the provider's region (aws_region data source).")
+                .defaultValue(Expression.nullValue())
+                .validation(new Validation(
+                        Expression.raw("var.region == null || can(regex(%s, var.region))",
+                                string("^" + ModelPatterns.REGION + "$")),
+                        template("region ${jsonencode(var.region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."),
+                        "a region name such as us-east-1, or null."))
+                .build());
+        List<String> allowed = Arrays.stream(Partition.values())
+                .filter(p -> !pullThroughOnly || p.offersPullThroughCache())
+                .map(Partition::id)
+                .toList();
+        String unknownReason = "unknown partition; use one of "
+                + Arrays.stream(Partition.values()).map(Partition::id).collect(Collectors.joining(", "));
+        // Terraform evaluates the message even when the condition holds: it must not fail on a null partition.
+        Expression message = pullThroughOnly
+                ? Expression.raw("var.partition == null ? \"\" : contains(%s, var.partition) ? %s : %s",
+                        Expression.stringList(ids()),
+                        template("partition ${jsonencode(var.partition)}: ECR pull-through cache is not offered in this partition; use a region of the aws partition."),
+                        template("partition ${jsonencode(var.partition)}: " + unknownReason + "."))
+                : template("partition ${jsonencode(var.partition)}: " + unknownReason + ".");
+        vars.add(Variable.builder("partition", TypeConstraint.STRING)
+                .description("AWS partition (" + String.join(", ", allowed)
+                        + "). Null uses the provider's partition (aws_partition data source).")
+                .defaultValue(Expression.nullValue())
+                .validation(new Validation(
+                        Expression.raw("var.partition == null ? true : contains(%s, var.partition)", Expression.stringList(allowed)),
+                        message,
+                        "one of " + String.join(", ", allowed) + ", or null."))
+                .build());
+        return vars;
+    }
+
+    private static List<String> ids() {
+        return Arrays.stream(Partition.values()).map(Partition::id).toList();
+    }
+
+    /** The data sources, each read only when its input is null. */
+    List<Block> dataSources() {
+        List<Block> blocks = new ArrayList<>();
+        if (account) {
+            blocks.add(Block.of("data", "aws_caller_identity", "current")
+                    .attr("count", ref("var.account_id == null ? 1 : 0")).build());
+        }
+        blocks.add(Block.of("data", "aws_region", "current")
+                .attr("count", ref("var.region == null ? 1 : 0")).build());
+        blocks.add(Block.of("data", "aws_partition", "current")
+                .attr("count", ref("var.partition == null ? 1 : 0")).build());
+        return blocks;
+    }
+
+    /** {@code account_id}, {@code region}, {@code partition} and {@code dns_suffix} locals. */
+    List<Attribute> locals() {
+        List<Attribute> locals = new ArrayList<>();
+        if (account) {
+            locals.add(new Attribute("account_id",
+                    ref("var.account_id != null ? var.account_id : data.aws_caller_identity.current[0].account_id")));
+        }
+        locals.add(new Attribute("region", ref("var.region != null ? var.region : data.aws_region.current[0].name")));
+        locals.add(new Attribute("partition",
+                ref("var.partition != null ? var.partition : data.aws_partition.current[0].partition")));
+        locals.add(new Attribute("dns_suffix", Expression.raw(
+                "var.partition != null ? %s[var.partition] : data.aws_partition.current[0].dns_suffix",
+                partitionMap(false))));
+        return locals;
+    }
+
+    /** {@code com.amazonaws} (aws, aws-us-gov) or {@code cn.com.amazonaws} (aws-cn): VPC endpoint service names. */
+    Attribute reverseDnsPrefixLocal() {
+        return new Attribute("reverse_dns_prefix", Expression.raw(
+                "var.partition != null ? %s[var.partition] : data.aws_partition.current[0].reverse_dns_prefix",
+                partitionMap(true)));
+    }
+
+    /** {@code { aws = "amazonaws.com", aws-cn = "amazonaws.com.cn", ... }} from {@link Partition}. */
+    private static Expression partitionMap(boolean reversed) {
+        Expression.ObjectBuilder map = Expression.inlineObject();
+        for (Partition p : Partition.values()) {
+            map.put(p.id(), reversed ? reverse(p.dnsSuffix()) : p.dnsSuffix());
+        }
+        return map.build();
+    }
+
+    private static String reverse(String dnsName) {
+        List<String> labels = new ArrayList<>(Arrays.asList(dnsName.split("\\.")));
+        java.util.Collections.reverse(labels);
+        return String.join(".", labels);
+    }
+
+    /** Values the test suites use so that plans need no lookup. */
+    static Expression.Obj testVariables() {
+        return Expression.object().put("account_id", "123456789012").put("region", "us-east-1").put("partition", "aws").build();
+    }
+}

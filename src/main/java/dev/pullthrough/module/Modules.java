@@ -1,0 +1,13 @@
+package dev.pullthrough.module;
+
+import java.util.List;
+
+/** The modules of ARCHITECTURE.md's "Generated modules" table, with exactly those names. */
+public final class Modules {
+    private Modules() {
+    }
+
+    public static List<ModuleDefinition> all() {
+        return List.of(EcrPrivateEndpointsModule.definition());
+    }
+}

@@ -1,0 +1,31 @@
+package dev.pullthrough.module;
+
+/**
+ * The {@code terraform} block every module shares. No provider or backend block: a module with its own provider
+ * configuration can not be used with {@code count}/{@code for_each}, and the caller owns state.
+ */
+final class Versions {
+    /** Terraform and OpenTofu both have {@code optional()} defaults, {@code check} blocks and mock providers from 1.7. */
+    static final String TERRAFORM = ">= 1.7";
+    /**
+     * 5.82 added {@code custom_role_arn} and {@code upstream_repository_prefix} to
+     * {@code aws_ecr_pull_through_cache_rule}; creation templates are older. The local mirror holds 5.100.0.
+     */
+    static final String AWS_PROVIDER = ">= 5.82";
+
+    private Versions() {
+    }
+
+    static TerraformFile file() {
+        Block requiredProviders = Block.of("required_providers")
+                .attr("aws", Expression.object()
+                        .put("source", "hashicorp/aws")
+                        .put("version", AWS_PROVIDER)
+                        .build())
+                .build();
+        return new TerraformFile("versions", java.util.List.of(Block.of("terraform")
+                .attr("required_version", TERRAFORM)
+                .block(requiredProviders)
+                .build()));
+    }
+}
