@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * {@link ArnScope} instead.
  */
 public record RegistryCoordinates(String accountId, String region, Partition partition) {
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}");
+    /** Public for the generated Terraform validation. */
+    public static final String ACCOUNT_ID_PATTERN = "[0-9]{12}";
+    public static final String REGION_PATTERN = "[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}";
+    private static final Pattern ACCOUNT_ID = Pattern.compile(ACCOUNT_ID_PATTERN);
+    private static final Pattern REGION = Pattern.compile(REGION_PATTERN);
     private static final Pattern REGISTRY_HOST =
             Pattern.compile("([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.(amazonaws\\.com(?:\\.cn)?)");
 

@@ -14,7 +14,7 @@ final class RuleSetValidator {
     private static final Pattern CREDENTIAL_ARN = Pattern.compile(CREDENTIAL_ARN_PATTERN);
     private static final Pattern ROLE_ARN = Pattern.compile(ROLE_ARN_PATTERN);
     /** Looks like someone meant an ECR host: worth a more specific message than "unsupported upstream". */
-    private static final Pattern ECR_LIKE = Pattern.compile(".*\\.dkr\\.ecr\\..*|.*\\.ecr\\..*amazonaws.*");
+    private static final Pattern ECR_LIKE = Pattern.compile(UpstreamKind.ECR_LIKE_PATTERN);
 
     private final ValidationMode mode;
     private final List<Problem> errors = new ArrayList<>();

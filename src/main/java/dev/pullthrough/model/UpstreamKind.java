@@ -1,7 +1,11 @@
 package dev.pullthrough.model;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -20,10 +24,21 @@ public enum UpstreamKind {
     CHAINGUARD("Chainguard", "cgr.dev", true, "cgr.dev"),
     ECR("Amazon ECR (ECR-to-ECR)", "<account>.dkr.ecr.<region>.amazonaws.com", false, null);
 
-    /** Azure registry names are 5-50 lowercase letters and digits. */
-    static final Pattern AZURE_HOST = Pattern.compile("[a-z0-9]{5,50}\\.azurecr\\.io");
+    /** Azure registry names are 5-50 lowercase letters and digits. Public for the generated Terraform validation. */
+    public static final String AZURE_HOST_PATTERN = "[a-z0-9]{5,50}\\.azurecr\\.io";
     /** A private ECR registry in the commercial partition, the only one that offers pull-through cache. */
-    static final Pattern ECR_HOST = Pattern.compile("[0-9]{12}\\.dkr\\.ecr\\.[a-z]{2}(-[a-z]+)+-[0-9]{1,2}\\.amazonaws\\.com");
+    public static final String ECR_HOST_PATTERN =
+            "[0-9]{12}\\.dkr\\.ecr\\.[a-z]{2}(-[a-z]+)+-[0-9]{1,2}\\.amazonaws\\.com";
+    /** Looks like someone meant an ECR host: worth a more specific message than "unsupported upstream". */
+    public static final String ECR_LIKE_PATTERN = ".*\\.dkr\\.ecr\\..*|.*\\.ecr\\..*amazonaws.*";
+    static final Pattern AZURE_HOST = Pattern.compile(AZURE_HOST_PATTERN);
+    static final Pattern ECR_HOST = Pattern.compile(ECR_HOST_PATTERN);
+
+    /**
+     * Host names users write for an upstream (lower case, without scheme or trailing slash), to the
+     * {@code upstream_registry_url} AWS expects. Public so that the generated Terraform suggests the same fixes.
+     */
+    public static final Map<String, String> ALIASES = aliases();
 
     private final String displayName;
     private final String urlForm;
@@ -93,33 +108,31 @@ public enum UpstreamKind {
             return Optional.empty();
         }
         String u = normalise(url);
-        switch (u) {
-            case "docker.io", "index.docker.io", "registry.hub.docker.com", "hub.docker.com",
-                    "registry-1.docker.io" -> {
-                return Optional.of(DOCKER_HUB.urlForm);
-            }
-            case "k8s.gcr.io", "registry.k8s.io" -> {
-                return Optional.of(KUBERNETES.urlForm);
-            }
-            case "public.ecr.aws" -> {
-                return Optional.of(ECR_PUBLIC.urlForm);
-            }
-            case "github.com", "docker.pkg.github.com", "ghcr.io" -> {
-                return Optional.of(GITHUB.urlForm);
-            }
-            case "gitlab.com", "registry.gitlab.com" -> {
-                return Optional.of(GITLAB.urlForm);
-            }
-            case "quay.io", "www.quay.io" -> {
-                return Optional.of(QUAY.urlForm);
-            }
-            case "cgr.dev" -> {
-                return Optional.of(CHAINGUARD.urlForm);
-            }
-            default -> {
-                return classify(u).map(k -> u).filter(s -> !s.equals(url));
-            }
+        String alias = ALIASES.get(u);
+        if (alias != null) {
+            return Optional.of(alias);
         }
+        return classify(u).map(k -> u).filter(s -> !s.equals(url));
+    }
+
+    private static Map<String, String> aliases() {
+        Map<String, String> aliases = new TreeMap<>();
+        for (String host : List.of("docker.io", "index.docker.io", "registry.hub.docker.com", "hub.docker.com",
+                "registry-1.docker.io")) {
+            aliases.put(host, "registry-1.docker.io");
+        }
+        aliases.put("k8s.gcr.io", "registry.k8s.io");
+        aliases.put("registry.k8s.io", "registry.k8s.io");
+        aliases.put("public.ecr.aws", "public.ecr.aws");
+        for (String host : List.of("github.com", "docker.pkg.github.com", "ghcr.io")) {
+            aliases.put(host, "ghcr.io");
+        }
+        aliases.put("gitlab.com", "registry.gitlab.com");
+        aliases.put("registry.gitlab.com", "registry.gitlab.com");
+        aliases.put("quay.io", "quay.io");
+        aliases.put("www.quay.io", "quay.io");
+        aliases.put("cgr.dev", "cgr.dev");
+        return Collections.unmodifiableMap(aliases);
     }
 
     /** Lower case, without scheme and trailing slashes: what a user most likely meant as the host. */
