@@ -5,6 +5,7 @@ import static dev.pullthrough.module.Expression.string;
 import static dev.pullthrough.module.Expression.template;
 
 import dev.pullthrough.model.Partition;
+import dev.pullthrough.model.RegistryCoordinates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +36,7 @@ final class Coordinates {
                     .description("AWS account id of the registry. Null looks it up with the aws_caller_identity data source.")
                     .defaultValue(Expression.nullValue())
                     .validation(new Validation(
-                            ref("var.account_id == null || can(regex(\"^[0-9]{12}$\", var.account_id))"),
+                            Expression.raw("var.account_id == null || can(regex(%s, var.account_id))", string("^" + RegistryCoordinates.ACCOUNT_ID_PATTERN + "$")),
                             template("account_id ${jsonencode(var.account_id)}: an AWS account id is exactly 12 digits."),
                             "12 digits, or null."))
                     .build());
@@ -45,7 +46,7 @@ final class Coordinates {
                 .defaultValue(Expression.nullValue())
                 .validation(new Validation(
                         Expression.raw("var.region == null || can(regex(%s, var.region))",
-                                string("^" + ModelPatterns.REGION + "$")),
+                                string("^" + RegistryCoordinates.REGION_PATTERN + "$")),
                         template("region ${jsonencode(var.region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."),
                         "a region name such as us-east-1, or null."))
                 .build());

@@ -93,13 +93,13 @@ public sealed interface Expression
     /** {@code { for key, value in collection : keyExpr => valueExpr if condition }}. */
     static Expression forObject(String keyVar, String valueVar, Expression collection, Expression key,
             Expression value, Expression condition) {
-        return new For(true, keyVar, valueVar, collection, key, value, condition);
+        return new For(true, keyVar, valueVar, collection, key, value, condition, false);
     }
 
     /** {@code [for value in collection : valueExpr if condition]}; {@code keyVar} may be null. */
     static Expression forTuple(String keyVar, String valueVar, Expression collection, Expression value,
             Expression condition) {
-        return new For(false, keyVar, valueVar, collection, null, value, condition);
+        return new For(false, keyVar, valueVar, collection, null, value, condition, false);
     }
 
     /** An indented heredoc ({@code <<-EOT}); the text is a template like {@link #template}. */
@@ -212,8 +212,13 @@ public sealed interface Expression
         }
     }
 
+    /** {@code multiline} puts the {@code for} clause on its own line even when the value is short. */
     record For(boolean object, String keyVar, String valueVar, Expression collection, Expression key,
-            Expression value, Expression condition) implements Expression {
+            Expression value, Expression condition, boolean multiline) implements Expression {
+
+        public For broken() {
+            return new For(object, keyVar, valueVar, collection, key, value, condition, true);
+        }
     }
 
     record Heredoc(Template template) implements Expression {

@@ -136,7 +136,7 @@ public final class HclRenderer {
             return r.args().stream().anyMatch(HclRenderer::multiline);
         }
         if (e instanceof Expression.For f) {
-            return multiline(f.value());
+            return f.multiline() || multiline(f.value()) || multiline(f.collection());
         }
         if (e instanceof TypeConstraint.ObjectType) {
             return true;
@@ -182,8 +182,21 @@ public final class HclRenderer {
             w.write(f.object() ? "{" : "[");
             w.indent();
             w.newline();
-            w.write(forHead(f));
-            expression(w, f.value());
+            if (multiline(f.collection())) {
+                // for key, rule in {
+                //   ...
+                // } : value
+                w.write("for " + (f.keyVar() != null ? f.keyVar() + ", " : "") + f.valueVar() + " in ");
+                expression(w, f.collection());
+                w.write(" : " + (f.object() ? inline(f.key()) + " => " : ""));
+            } else {
+                w.write(forHead(f));
+            }
+            if (multiline(f.value())) {
+                expression(w, f.value());
+            } else {
+                w.write(inline(f.value()));
+            }
             if (f.condition() != null) {
                 w.write(" if " + inline(f.condition()));
             }

@@ -132,6 +132,11 @@ public final class JsonRenderer {
         if (e instanceof Expression.Str s) {
             return s.value();
         }
+        Expression.Template template = e instanceof Expression.Heredoc h ? h.template()
+                : e instanceof Expression.Template t ? t : null;
+        if (template != null && template.parts().stream().allMatch(String.class::isInstance)) {
+            return String.join("", template.parts().stream().map(String.class::cast).toList());
+        }
         if (e instanceof Expression.Num n) {
             return new JsonNumber(n.literal());
         }

@@ -8,6 +8,6 @@ public final class Modules {
     }
 
     public static List<ModuleDefinition> all() {
-        return List.of(EcrPrivateEndpointsModule.definition());
+        return List.of(EcrPullThroughCacheModule.definition(), EcrPrivateEndpointsModule.definition());
     }
 }

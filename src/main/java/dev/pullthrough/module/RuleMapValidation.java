@@ -1,0 +1,341 @@
+package dev.pullthrough.module;
+
+import static dev.pullthrough.model.ValidationMessages.*;
+import static dev.pullthrough.module.Expression.ref;
+
+import dev.pullthrough.model.RepositoryPrefix;
+import dev.pullthrough.model.UpstreamKind;
+import dev.pullthrough.model.ValidationMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code validation} blocks (and {@code check} warnings) of a rule-map variable, generated from the model so
+ * that a plan rejects what {@code pullthrough validate} rejects, with the same message
+ * ({@code rule "hub": upstream_registry_url = "docker.io": <constraint>. <fix>}, one line per problem).
+ *
+ * <p>Each validation first binds the values it needs per rule ({@code for key, rule in { for key, raw in var.rules :
+ * key => { prefix = ..., url = ... } }}), trimmed and "" when absent, then tests them. Conditions may refer to the
+ * variable only (Terraform and OpenTofu before 1.9 allow nothing else), so there are no shared locals. Terraform
+ * evaluates {@code error_message} even when the condition holds, so messages are null-safe too, and {@code &&} and
+ * {@code ||} do not short-circuit, so no fragment relies on it. The upstream catalogue becomes regular expressions
+ * built from {@link UpstreamKind}.
+ */
+final class RuleMapValidation {
+    private static final String DOCKER_HUB_URL = UpstreamKind.DOCKER_HUB.urlForm();
+    private static final String ROOT = RepositoryPrefix.ROOT_VALUE;
+
+    private final String variable;
+    private final ValidationMode mode;
+    private final boolean credentialFields;
+
+    /**
+     * @param variable the variable's name ({@code rules}, {@code ecr_pull_through_cache_rules})
+     * @param mode CREATE for rules the module creates (credentials required where AWS requires them)
+     * @param credentialFields whether the objects have {@code credential_arn} and {@code custom_role_arn}
+     */
+    RuleMapValidation(String variable, ValidationMode mode, boolean credentialFields) {
+        this.variable = variable;
+        this.mode = mode;
+        this.credentialFields = credentialFields;
+    }
+
+    private String var() {
+        return "var." + variable;
+    }
+
+    // ---- HCL fragments ----
+
+    /** A field trimmed, "" when null or absent. */
+    static String field(String loopVar, String name) {
+        return "try(trimspace(" + loopVar + "." + name + "), \"\")";
+    }
+
+    /** The prefix as it identifies a rule: trailing slashes removed, like {@code RepositoryPrefix.canonical()}. */
+    static String canonical(String prefix) {
+        return "replace(" + prefix + ", \"/[/]+$/\", \"\")";
+    }
+
+    static String matches(String anchoredPattern, String value) {
+        return "can(regex(" + HclRenderer.quote(anchoredPattern) + ", " + value + "))";
+    }
+
+    /** One anchored alternation of the URL forms of the kinds selected: exact hosts and host patterns. */
+    static String kindPattern(Predicate<UpstreamKind> which) {
+        return Arrays.stream(UpstreamKind.values()).filter(which)
+                .map(RuleMapValidation::hostPattern)
+                .collect(Collectors.joining("|", "^(?:", ")$"));
+    }
+
+    private static String hostPattern(UpstreamKind kind) {
+        return switch (kind) {
+            case AZURE -> UpstreamKind.AZURE_HOST_PATTERN;
+            case ECR -> UpstreamKind.ECR_HOST_PATTERN;
+            default -> {
+                if (!kind.urlForm().matches("[a-z0-9.-]+")) {
+                    throw new IllegalStateException("no host pattern for " + kind + "; teach RuleMapValidation");
+                }
+                yield kind.urlForm().replace(".", "\\.");
+            }
+        };
+    }
+
+    /** Whether AWS accepts the URL as an upstream: {@code UpstreamKind.classify(x).isPresent()}. */
+    static String known(String x) {
+        return matches(kindPattern(k -> true), x);
+    }
+
+    private static String knownNonEcr(String x) {
+        return matches(kindPattern(k -> !k.isEcr()), x);
+    }
+
+    private static String credentialRequired(String x) {
+        return matches(kindPattern(UpstreamKind::credentialRequired), x);
+    }
+
+    /** The display name of a known upstream URL. */
+    private static String displayName(String x) {
+        Expression.ObjectBuilder exact = Expression.inlineObject();
+        List<UpstreamKind> patternKinds = new ArrayList<>();
+        for (UpstreamKind kind : UpstreamKind.values()) {
+            if (kind == UpstreamKind.AZURE || kind == UpstreamKind.ECR) {
+                patternKinds.add(kind);
+            } else {
+                exact.put(kind.urlForm(), kind.displayName());
+            }
+        }
+        String fallback = HclRenderer.quote(patternKinds.get(patternKinds.size() - 1).displayName());
+        for (int i = patternKinds.size() - 2; i >= 0; i--) {
+            fallback = matches("^" + hostPattern(patternKinds.get(i)) + "$", x) + " ? "
+                    + HclRenderer.quote(patternKinds.get(i).displayName()) + " : " + fallback;
+        }
+        return "lookup(" + HclRenderer.inline(exact.build()) + ", " + x + ", " + fallback + ")";
+    }
+
+    /** Lower case, no scheme, no trailing slashes: {@code UpstreamKind}'s normalisation before suggesting. */
+    private static String host(String url) {
+        return "replace(replace(lower(" + url + "), \"/^[a-z]+:[/][/]/\", \"\"), \"/[/]+$/\", \"\")";
+    }
+
+    private static String aliases() {
+        Expression.ObjectBuilder map = Expression.inlineObject();
+        new TreeMap<>(UpstreamKind.ALIASES).forEach(map::put);
+        return HclRenderer.inline(map.build());
+    }
+
+    /**
+     * {@code UpstreamKind.suggestionFor(url)} for a URL AWS does not accept, "" when none: the alias table, else the
+     * normalised host when that is accepted.
+     */
+    private static String suggestion(String url) {
+        String host = host(url);
+        return "lookup(" + aliases() + ", " + host + ", " + known(host) + " ? " + host + " : \"\")";
+    }
+
+    /**
+     * The URL whose kind decides the credential: the URL itself when AWS accepts it (then it is its own alias or
+     * absent from the table), else what it most likely means, so that {@code docker.io} is also told it needs one.
+     */
+    private static String kindUrl(String url) {
+        String host = host(url);
+        return "lookup(" + aliases() + ", " + host + ", " + host + ")";
+    }
+
+    // ---- messages: rule "<key>": <field> = "<value>": <constraint>. <fix> ----
+
+    /** A message template; Strings are literal text, Expressions interpolations. */
+    private static Expression message(String field, String value, Object... constraintThenFix) {
+        List<Object> parts = new ArrayList<>();
+        parts.add("rule \"");
+        parts.add(ref("trimspace(key)"));
+        parts.add("\": " + field);
+        if (value == null) {
+            parts.add(" is missing: ");
+        } else {
+            parts.add(" = \"");
+            parts.add(ref(value));
+            parts.add("\": ");
+        }
+        for (Object part : constraintThenFix) {
+            if (part instanceof List<?> list) {
+                parts.addAll(list);
+            } else {
+                parts.add(part);
+            }
+        }
+        List<Object> merged = new ArrayList<>();
+        for (Object part : parts) {
+            if (part instanceof String s && !merged.isEmpty() && merged.get(merged.size() - 1) instanceof String last) {
+                merged.set(merged.size() - 1, last + s);
+            } else {
+                merged.add(part);
+            }
+        }
+        return new Expression.Template(merged);
+    }
+
+    /** A model text with "this upstream" replaced by the upstream's display name. */
+    private static List<Object> withUpstreamName(String text, String displayNameExpression) {
+        String marker = "this upstream";
+        int at = text.indexOf(marker);
+        if (at < 0) {
+            throw new IllegalStateException("expected '" + marker + "' in: " + text);
+        }
+        return List.of(text.substring(0, at), ref(displayNameExpression), text.substring(at + marker.length()));
+    }
+
+    // ---- validations ----
+
+    /**
+     * A per-rule validation: binds {@code rule.<name>} per rule, requires {@code ok} of every rule, and lists the
+     * message of each rule that fails.
+     */
+    private Validation perRule(Map<String, String> bindings, String ok, Expression message, String summary) {
+        Expression.ObjectBuilder bound = Expression.object();
+        bindings.forEach((name, hcl) -> bound.put(name, ref(hcl)));
+        Expression boundRules = Expression.forObject("key", "raw", ref(var()), ref("key"), bound.build(), null);
+        Expression condition = Expression.call("alltrue",
+                Expression.forTuple("key", "rule", boundRules, ref(ok), null));
+        Expression messages = Expression.call("join", Expression.string("\n"),
+                Expression.forTuple("key", "rule", boundRules, message, ref("!(" + ok + ")")));
+        return new Validation(condition, messages, summary);
+    }
+
+    private static Map<String, String> bind(String... nameThenHcl) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenHcl.length; i += 2) {
+            m.put(nameThenHcl[i], nameThenHcl[i + 1]);
+        }
+        return m;
+    }
+
+    private static String wellFormedPrefix(String value) {
+        return matches(RepositoryPrefix.PATTERN, value) + " && length(" + value + ") >= " + RepositoryPrefix.MIN_LENGTH
+                + " && length(" + value + ") <= " + RepositoryPrefix.MAX_LENGTH;
+    }
+
+    private static String lengthOutside(String value) {
+        return "length(" + value + ") < " + RepositoryPrefix.MIN_LENGTH + " || length(" + value + ") > "
+                + RepositoryPrefix.MAX_LENGTH;
+    }
+
+    List<Validation> validations() {
+        String prefix = field("raw", "ecr_repository_prefix");
+        String url = field("raw", "upstream_registry_url");
+        List<Validation> vs = new ArrayList<>();
+
+        vs.add(new Validation(ref("length(" + var() + ") <= " + MAX_RULES),
+                new Expression.Template(List.of("rules: ", ref("length(" + var() + ")"),
+                        " rules given; " + TOO_MANY_RULES + ". " + TOO_MANY_RULES_FIX)),
+                "at most " + MAX_RULES + " rules (an ECR quota that cannot be raised)."));
+        vs.add(new Validation(ref("alltrue([for key in keys(" + var() + ") : trimspace(key) != \"\"])"),
+                Expression.string("rule \"\": " + KEY_BLANK + ". " + KEY_BLANK_FIX),
+                "rule keys are not blank."));
+
+        vs.add(perRule(bind("prefix", prefix),
+                wellFormedPrefix("rule.prefix"),
+                Expression.raw("rule.prefix == \"\" ? %s : " + lengthOutside("rule.prefix") + " ? %s : %s",
+                        message("ecr_repository_prefix", null, PREFIX_MISSING + ". " + PREFIX_MISSING_FIX),
+                        message("ecr_repository_prefix", "rule.prefix", PREFIX_LENGTH + " (it is ",
+                                ref("length(rule.prefix)"), "). " + PREFIX_LENGTH_FIX),
+                        message("ecr_repository_prefix", "rule.prefix", PREFIX_PATTERN + ". " + PREFIX_PATTERN_FIX)),
+                "`ecr_repository_prefix` is " + RepositoryPrefix.MIN_LENGTH + "-" + RepositoryPrefix.MAX_LENGTH
+                        + " characters of lowercase letters, digits, `.`, `_`, `-` and `/`, or `ROOT`."));
+
+        String otherPrefix = field("other", "ecr_repository_prefix");
+        vs.add(perRule(bind("prefix", prefix,
+                        "others", "[for other_key, other in " + var() + " : trimspace(other_key) if other_key != key && "
+                                + otherPrefix + " != \"\" && " + canonical(otherPrefix) + " == " + canonical(prefix) + "]"),
+                "rule.prefix == \"\" || length(rule.others) == 0",
+                message("ecr_repository_prefix", "rule.prefix", DUPLICATE_PREFIX + "; also used by rule(s) ",
+                        ref("join(\", \", rule.others)"), ". " + DUPLICATE_PREFIX_FIX),
+                "each rule has its own `ecr_repository_prefix` (compared trimmed, without a trailing `/`)."));
+
+        vs.add(perRule(bind("url", url, "suggestion", suggestion(url)),
+                known("rule.url"),
+                Expression.raw("rule.url == \"\" ? %s : rule.suggestion == " + HclRenderer.quote(DOCKER_HUB_URL)
+                                + " ? %s : rule.suggestion != \"\" ? %s : "
+                                + matches("^(?:" + UpstreamKind.ECR_LIKE_PATTERN + ")$", "rule.url") + " ? %s : %s",
+                        message("upstream_registry_url", null, UPSTREAM_MISSING + ". " + UPSTREAM_UNSUPPORTED_FIX),
+                        message("upstream_registry_url", "rule.url", UPSTREAM_UNSUPPORTED + ". " + DOCKER_HUB_URL_FIX),
+                        message("upstream_registry_url", "rule.url", UPSTREAM_UNSUPPORTED + ". Use \"",
+                                ref("rule.suggestion"), "\" (host only, no scheme or path)."),
+                        message("upstream_registry_url", "rule.url", ECR_HOST_MALFORMED + ". " + ECR_HOST_MALFORMED_FIX),
+                        message("upstream_registry_url", "rule.url", UPSTREAM_UNSUPPORTED + ". " + UPSTREAM_UNSUPPORTED_FIX)),
+                "`upstream_registry_url` is an upstream ECR accepts: " + UpstreamKind.supportedForms()
+                        + " (`docker.io` is rejected with a pointer to `" + DOCKER_HUB_URL + "`)."));
+
+        vs.add(perRule(bind("prefix", prefix, "url", url, "upstream_prefix", field("raw", "upstream_repository_prefix")),
+                "rule.upstream_prefix == \"\" || (rule.prefix != \"" + ROOT + "\" && !" + knownNonEcr("rule.url") + " && "
+                        + wellFormedPrefix("rule.upstream_prefix") + ")",
+                Expression.raw("rule.prefix == \"" + ROOT + "\" ? %s : " + knownNonEcr("rule.url") + " ? %s : "
+                                + lengthOutside("rule.upstream_prefix") + " ? %s : %s",
+                        message("upstream_repository_prefix", "rule.upstream_prefix",
+                                UPSTREAM_PREFIX_WITH_ROOT + ". " + UPSTREAM_PREFIX_WITH_ROOT_FIX),
+                        message("upstream_repository_prefix", "rule.upstream_prefix", ECR_ONLY + ", not ",
+                                ref(displayName("rule.url")), ". " + ECR_ONLY_FIX),
+                        message("upstream_repository_prefix", "rule.upstream_prefix", PREFIX_LENGTH + " (it is ",
+                                ref("length(rule.upstream_prefix)"), "). " + PREFIX_LENGTH_FIX),
+                        message("upstream_repository_prefix", "rule.upstream_prefix", PREFIX_PATTERN + ". " + PREFIX_PATTERN_FIX)),
+                "`upstream_repository_prefix` only with a private ECR upstream and a named (not ROOT) prefix, and"
+                        + " well-formed like a prefix."));
+
+        if (credentialFields) {
+            vs.add(perRule(bind("url", url, "role", field("raw", "custom_role_arn")),
+                    "rule.role == \"\" || (!" + knownNonEcr("rule.url") + " && " + matches(ROLE_ARN_PATTERN, "rule.role") + ")",
+                    Expression.raw(knownNonEcr("rule.url") + " ? %s : %s",
+                            message("custom_role_arn", "rule.role", ECR_ONLY + ", not ", ref(displayName("rule.url")),
+                                    ". " + ECR_ONLY_FIX),
+                            message("custom_role_arn", "rule.role", ROLE_ARN_FORMAT + ". " + ROLE_ARN_FORMAT_FIX)),
+                    "`custom_role_arn` only with a private ECR upstream, and an IAM role ARN."));
+
+            String wellFormed = "length(rule.credential) >= " + CREDENTIAL_ARN_MIN_LENGTH + " && length(rule.credential) <= "
+                    + CREDENTIAL_ARN_MAX_LENGTH + " && " + matches(CREDENTIAL_ARN_PATTERN, "rule.credential");
+            String required = credentialRequired("rule.kind_url");
+            String ok = mode == ValidationMode.CREATE
+                    ? "!" + required + " || (rule.credential != \"\" && " + wellFormed + ")"
+                    : "!" + required + " || rule.credential == \"\" || (" + wellFormed + ")";
+            vs.add(perRule(bind("credential", field("raw", "credential_arn"), "kind_url", kindUrl(url)),
+                    ok,
+                    Expression.raw("rule.credential == \"\" ? %s : %s",
+                            message("credential_arn", null, withUpstreamName(CREDENTIAL_REQUIRED, displayName("rule.kind_url")),
+                                    ". " + CREDENTIAL_REQUIRED_FIX),
+                            message("credential_arn", "rule.credential", CREDENTIAL_ARN_FORMAT + ". " + CREDENTIAL_ARN_FORMAT_FIX)),
+                    (mode == ValidationMode.CREATE
+                            ? "`credential_arn` is set for upstreams that require one ("
+                                    + Arrays.stream(UpstreamKind.values()).filter(UpstreamKind::credentialRequired)
+                                            .map(UpstreamKind::displayName).collect(Collectors.joining(", ")) + "), and is "
+                            : "`credential_arn`, when set, is ")
+                            + "a Secrets Manager ARN whose secret name starts with `ecr-pullthroughcache/`."));
+        }
+        return vs;
+    }
+
+    /** Warnings: a ROOT rule's breadth; a credential an upstream does not use. */
+    List<Check> checks() {
+        List<Check> checks = new ArrayList<>();
+        checks.add(new Check("root_rule_breadth", List.of(warning(bind("prefix", field("raw", "ecr_repository_prefix")),
+                "rule.prefix != \"" + ROOT + "\"",
+                message("ecr_repository_prefix", "rule.prefix", ROOT_BREADTH + ". " + ROOT_BREADTH_FIX),
+                "a ROOT rule: runners can then only be granted `repository/*`, every repository in the account."))));
+        if (credentialFields) {
+            checks.add(new Check("unused_credentials", List.of(warning(
+                    bind("credential", field("raw", "credential_arn"), "kind_url", kindUrl(field("raw", "upstream_registry_url"))),
+                    "rule.credential == \"\" || !" + known("rule.kind_url") + " || " + credentialRequired("rule.kind_url"),
+                    message("credential_arn", "rule.credential", withUpstreamName(CREDENTIAL_NOT_USED, displayName("rule.kind_url")),
+                            ". " + CREDENTIAL_NOT_USED_FIX),
+                    "a `credential_arn` on an upstream that needs none."))));
+        }
+        return checks;
+    }
+
+    private Validation warning(Map<String, String> bindings, String ok, Expression message, String summary) {
+        return perRule(bindings, ok, message, summary);
+    }
+}
