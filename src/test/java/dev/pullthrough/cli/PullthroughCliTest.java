@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PullthroughCliTest {
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "policy", "mirror-ref", "hook"})
+    @ValueSource(strings = {"synth", "validate", "policy", "mirror-ref", "hook"})
     void help_everyCommand_printsUsageAndExitsZero(String command) {
         CliRun run = CliRun.of(command, "--help");
 
