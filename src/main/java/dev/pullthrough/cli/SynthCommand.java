@@ -21,8 +21,9 @@ final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int files = ModuleGenerator.synth(out).size();
-        spec.commandLine().getOut().println("synthesized " + files + " files into " + out);
+        int changed = ModuleGenerator.synth(out).size();
+        spec.commandLine().getOut().println("synthesized modules into " + out + " ("
+                + (changed == 0 ? "already up to date" : changed + " file(s) written") + ")");
         return ExitCodes.OK;
     }
 }
