@@ -19,6 +19,9 @@ import software.constructs.Construct;
  * It never creates rules: runners use rules, they do not make them.
  */
 public class RunnerFleetPullThrough extends Construct {
+    /** The RunsOn runner extra that logs runners into ECR and sets the variables (runs-on label or Fleet extras). */
+    public static final String RUNNER_EXTRA = "ecr-pull-through";
+
     private final RuleSet rules;
     private final String registryHost;
     private final Map<String, String> runnerEnvironment;
@@ -55,6 +58,11 @@ public class RunnerFleetPullThrough extends Construct {
     /** The variables runner jobs see; empty when there are no rules. Values may be tokens. */
     public Map<String, String> getRunnerEnvironment() {
         return runnerEnvironment;
+    }
+
+    /** The runner extras to enable: {@value #RUNNER_EXTRA}, or none when there are no rules. */
+    public List<String> getRunnerExtras() {
+        return rules.isEmpty() ? List.of() : List.of(RUNNER_EXTRA);
     }
 
     /** Whether a Docker Hub rule makes the transparent daemon mirror possible. */

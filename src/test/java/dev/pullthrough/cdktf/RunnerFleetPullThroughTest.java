@@ -32,6 +32,7 @@ class RunnerFleetPullThroughTest {
                 java.util.Map.entry(RunnerEnvironment.DOCKER_HUB_MIRROR, "true"),
                 java.util.Map.entry(RunnerEnvironment.DOCKER_HUB_PREFIX, "docker-hub"));
         assertThat(made.isDockerHubMirror()).isTrue();
+        assertThat(made.getRunnerExtras()).containsExactly("ecr-pull-through");
     }
 
     @Test
@@ -51,6 +52,7 @@ class RunnerFleetPullThroughTest {
     void runnerEnvironment_noRules_isEmpty() {
         RunnerFleetPullThrough made = fleet(Fixtures.stack(), RuleSet.empty()).build();
         assertThat(made.getRunnerEnvironment()).isEmpty();
+        assertThat(made.getRunnerExtras()).isEmpty();
     }
 
     @Test

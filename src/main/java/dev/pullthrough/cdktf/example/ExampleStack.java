@@ -83,6 +83,7 @@ public class ExampleStack extends TerraformStack {
         TerraformOutput.Builder.create(this, "ecr_pull_through_cache_rules").value(cache.getRunsOnRulesValue()).build();
         TerraformOutput.Builder.create(this, "runner_environment").value(fleet.getRunnerEnvironment()).build();
         TerraformOutput.Builder.create(this, "docker_hub_mirror").value(fleet.isDockerHubMirror()).build();
+        TerraformOutput.Builder.create(this, "runner_extras").value(fleet.getRunnerExtras()).build();
         TerraformOutput.Builder.create(this, "policy_arn").value(fleet.getPolicyArn()).build();
         TerraformOutput.Builder.create(this, "policy_json").value(fleet.getPolicyJson()).build();
     }

@@ -146,6 +146,7 @@ class ExampleAppSynthIT {
                         RunnerEnvironment.DOCKER_HUB_PREFIX + "=docker-hub");
         assertThat(plan.output("registry_host").text()).isEqualTo("123456789012.dkr.ecr.us-east-1.amazonaws.com");
         assertThat(plan.output("docker_hub_mirror").json().asBoolean()).isTrue();
+        assertThat(plan.output("runner_extras").json()).extracting(JsonNode::asText).containsExactly("ecr-pull-through");
         JsonNode rules = plan.output("ecr_pull_through_cache_rules").json();
         assertThat(rules.at("/github/ecr_repository_prefix").asText()).isEqualTo("ghcr");
         assertThat(rules.at("/docker_hub").has("credential_arn")).isFalse();
