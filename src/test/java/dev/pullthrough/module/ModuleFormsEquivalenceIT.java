@@ -2,15 +2,11 @@ package dev.pullthrough.module;
 
 import dev.pullthrough.testing.terraform.FormComparison;
 import dev.pullthrough.testing.terraform.InputSet;
-import dev.pullthrough.testing.terraform.TerraformOptions;
 import dev.pullthrough.testing.terraform.TerraformPlan;
-import dev.pullthrough.testing.terraform.TerraformWorkspace;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,30 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * module, the input set and the differing plan paths.
  */
 class ModuleFormsEquivalenceIT {
-    private static final Map<String, List<InputSet>> INPUT_SETS = Map.of(
-            GeneratedModulePaths.ENDPOINTS, ModuleInputSets.endpoints());
+    private static final List<String> MODULES = List.of(GeneratedModulePaths.ENDPOINTS);
 
     @TestFactory
     Stream<DynamicTest> hclAndJsonForms_samePlan_forEveryInputSet() {
-        return INPUT_SETS.keySet().stream().sorted().map(module ->
-                DynamicTest.dynamicTest(module, () -> assertFormsPlanAlike(module, INPUT_SETS.get(module))));
-    }
-
-    private static void assertFormsPlanAlike(String module, List<InputSet> sets) {
-        Map<String, String> forms = new LinkedHashMap<>();
-        GeneratedModulePaths.FORMS.forEach(f -> forms.put(f, GeneratedModulePaths.sourceFromTwoDeep(f, module)));
-        TerraformOptions options = TerraformOptions.builder(TerraformOptions.projectDirFromSystemProperty(),
-                        "scratch/forms-" + module)
-                .label(module + " (hcl vs json)")
-                .file("main.tf.json", FormComparison.parentConfig(forms, sets))
-                .build();
-        try (TerraformWorkspace ws = TerraformWorkspace.create(options)) {
-            TerraformPlan plan = ws.initAndPlan();
-            // The comparison is only worth something if the module planned something for the richest set.
+        return MODULES.stream().map(module -> DynamicTest.dynamicTest(module, () -> {
+            TerraformPlan plan = FormsPlans.of(module);
+            // The comparison is only worth something if the module planned something.
             assertThat(plan.resourceAddresses()).as(module + " plans resources").isNotEmpty();
-            for (InputSet set : sets) {
+            for (InputSet set : ModuleInputSets.forModule(module)) {
                 FormComparison.assertSame(plan, module, "hcl", "json", set);
             }
-        }
+        }));
     }
 }

@@ -15,6 +15,14 @@ final class ModuleInputSets {
     private ModuleInputSets() {
     }
 
+    /** The input sets of a module by its name; every module of the ARCHITECTURE.md table has some. */
+    static List<InputSet> forModule(String module) {
+        return switch (module) {
+            case GeneratedModulePaths.ENDPOINTS -> endpoints();
+            default -> throw new IllegalArgumentException("no input sets for module " + module);
+        };
+    }
+
     static List<InputSet> endpoints() {
         Map<String, Object> vpc = Map.of(
                 "vpc_id", "vpc-0123456789abcdef0",
