@@ -1,19 +1,26 @@
 package dev.pullthrough.module;
 
 import dev.pullthrough.testing.terraform.PlanAssert;
+import dev.pullthrough.testing.terraform.PlannedValue;
 import dev.pullthrough.testing.terraform.TerraformOptions;
 import dev.pullthrough.testing.terraform.TerraformPlan;
 import dev.pullthrough.testing.terraform.TerraformWorkspace;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
+
+import static dev.pullthrough.module.GeneratedModulePaths.CACHE;
 import static dev.pullthrough.module.GeneratedModulePaths.ENDPOINTS;
+import static dev.pullthrough.module.GeneratedModulePaths.FORMS;
 import static dev.pullthrough.module.GeneratedModulePaths.sourceFromTwoDeep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The generated modules as a parent configuration uses them: called with for_each (which a module with its own
- * provider block could not be), and switched off by their create toggles - then the plan is empty and every output
- * is null (or empty), not an error.
+ * provider block could not be), and switched off (create toggles false, or no rules) - then the plan is empty and
+ * every output is known at plan time and null or empty, not an error. One parent per scenario covers every module,
+ * in both forms for the toggles.
  */
 class ModuleConsumerViewIT {
     private static TerraformOptions.Builder scratch(String name, String mainTf) {
@@ -22,12 +29,16 @@ class ModuleConsumerViewIT {
     }
 
     @Test
-    void forEach_parentCallsModulePerKey_eachInstancePlanned() {
+    void forEach_parentCallsEachModulePerKey_everyInstancePlanned() {
         String main = """
                 locals {
                   vpcs = {
                     blue  = { vpc_id = "vpc-0aaaaaaaaaaaaaaaa", subnets = ["subnet-0aaaaaaaaaaaaaaaa"], route_tables = ["rtb-0aaaaaaaaaaaaaaaa"] }
                     green = { vpc_id = "vpc-0bbbbbbbbbbbbbbbb", subnets = ["subnet-0bbbbbbbbbbbbbbbb"], route_tables = ["rtb-0bbbbbbbbbbbbbbbb"] }
+                  }
+                  teams = {
+                    web  = { ecr_repository_prefix = "web/ecr-public", upstream_registry_url = "public.ecr.aws" }
+                    data = { ecr_repository_prefix = "data/quay", upstream_registry_url = "quay.io" }
                   }
                 }
 
@@ -43,31 +54,54 @@ class ModuleConsumerViewIT {
                   partition           = "aws"
                 }
 
+                module "cache" {
+                  source   = "%s"
+                  for_each = local.teams
+
+                  rules      = { (each.key) = each.value }
+                  account_id = "123456789012"
+                  region     = "eu-west-1"
+                  partition  = "aws"
+                }
+
                 output "endpoint_ids" {
                   value = { for k, m in module.endpoints : k => m.endpoint_ids }
                 }
-                """.formatted(sourceFromTwoDeep("hcl", ENDPOINTS));
+
+                output "repository_url_prefixes" {
+                  value = merge([for k, m in module.cache : m.repository_url_prefixes]...)
+                }
+                """.formatted(sourceFromTwoDeep("hcl", ENDPOINTS), sourceFromTwoDeep("hcl", CACHE));
         try (TerraformWorkspace ws = TerraformWorkspace.create(scratch("consumer-for-each", main).build())) {
             TerraformPlan plan = ws.initAndPlan();
-            for (String key : new String[] {"blue", "green"}) {
+            for (String key : List.of("blue", "green")) {
                 String m = "module.endpoints[\"" + key + "\"].";
-                PlanAssert.assertThat(plan).as("for_each key " + key)
+                PlanAssert.assertThat(plan).as("endpoints for_each key " + key)
                         .hasResource(m + "aws_vpc_endpoint.interface[\"ecr.api\"]")
                         .hasResource(m + "aws_vpc_endpoint.interface[\"ecr.dkr\"]")
-                        .hasResource(m + "aws_vpc_endpoint.s3[0]")
                         .attributeEquals(m + "aws_vpc_endpoint.s3[0]", "service_name", "com.amazonaws.eu-west-1.s3")
                         .attributeEquals(m + "aws_vpc_endpoint.s3[0]", "vpc_id",
                                 key.equals("blue") ? "vpc-0aaaaaaaaaaaaaaaa" : "vpc-0bbbbbbbbbbbbbbbb");
             }
-            assertThat(plan.resourceAddresses()).hasSize(2 * 5);
             assertThat(plan.output("endpoint_ids").get("blue").get("s3").isUnknown()).isTrue();
+            for (String key : List.of("web", "data")) {
+                String m = "module.cache[\"" + key + "\"].";
+                PlanAssert.assertThat(plan).as("cache for_each key " + key)
+                        .attributeEquals(m + "aws_ecr_pull_through_cache_rule.this[\"" + key + "\"]",
+                                "ecr_repository_prefix", key + (key.equals("web") ? "/ecr-public" : "/quay"))
+                        .hasResource(m + "aws_ecr_repository_creation_template.this[\"" + key + "\"]");
+            }
+            PlanAssert.assertThat(plan).outputEquals("repository_url_prefixes", Map.of(
+                    "web", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web/ecr-public",
+                    "data", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/data/quay"));
+            assertThat(plan.resourceAddresses()).hasSize(2 * 5 + 2 * 2);
         }
     }
 
     @Test
-    void createTogglesOff_bothForms_emptyPlanAndNullSafeOutputs() {
+    void togglesOff_everyModuleBothForms_emptyPlanAndNullSafeOutputs() {
         StringBuilder main = new StringBuilder();
-        for (String form : GeneratedModulePaths.FORMS) {
+        for (String form : FORMS) {
             main.append("""
                     module "endpoints_%1$s" {
                       source = "%2$s"
@@ -80,23 +114,46 @@ class ModuleConsumerViewIT {
                       partition               = "aws"
                     }
 
+                    module "cache_%1$s" {
+                      source = "%3$s"
+
+                      rules      = {}
+                      account_id = "123456789012"
+                      region     = "us-east-1"
+                      partition  = "aws"
+                    }
+
                     output "endpoints_%1$s" {
                       value = module.endpoints_%1$s
                     }
-                    """.formatted(form, sourceFromTwoDeep(form, ENDPOINTS)));
+
+                    output "cache_%1$s" {
+                      value = module.cache_%1$s
+                    }
+                    """.formatted(form, sourceFromTwoDeep(form, ENDPOINTS), sourceFromTwoDeep(form, CACHE)));
         }
         try (TerraformWorkspace ws = TerraformWorkspace.create(scratch("consumer-toggled-off", main.toString()).build())) {
             TerraformPlan plan = ws.initAndPlan();
             PlanAssert.assertThat(plan).hasNoChanges();
-            for (String form : GeneratedModulePaths.FORMS) {
-                var outputs = plan.output("endpoints_" + form);
-                assertThat(outputs.isFullyKnown()).as(form + " outputs known at plan time").isTrue();
-                assertThat(outputs.get("ecr_api_endpoint_id").isNull()).isTrue();
-                assertThat(outputs.get("ecr_dkr_endpoint_id").isNull()).isTrue();
-                assertThat(outputs.get("s3_endpoint_id").isNull()).isTrue();
-                assertThat(outputs.get("security_group_id").isNull()).isTrue();
-                assertThat(outputs.get("endpoint_ids").json()).as(form + " endpoint_ids").isEmpty();
+            for (String form : FORMS) {
+                PlannedValue endpoints = known(plan, "endpoints_" + form);
+                for (String output : List.of("ecr_api_endpoint_id", "ecr_dkr_endpoint_id", "s3_endpoint_id", "security_group_id")) {
+                    assertThat(endpoints.get(output).isNull()).as(form + " endpoints " + output + " is null").isTrue();
+                }
+                assertThat(endpoints.get("endpoint_ids").json()).as(form + " endpoint_ids").isEmpty();
+
+                PlannedValue cache = known(plan, "cache_" + form);
+                assertThat(cache.get("ecr_pull_through_cache_rules").json()).as(form + " cache rules").isEmpty();
+                assertThat(cache.get("repository_template_prefixes").json()).isEmpty();
+                assertThat(cache.get("repository_url_prefixes").json()).isEmpty();
+                assertThat(cache.get("registry_host").text()).isEqualTo("123456789012.dkr.ecr.us-east-1.amazonaws.com");
             }
         }
+    }
+
+    private static PlannedValue known(TerraformPlan plan, String output) {
+        PlannedValue value = plan.output(output);
+        assertThat(value.isFullyKnown()).as(output + " outputs known at plan time").isTrue();
+        return value;
     }
 }

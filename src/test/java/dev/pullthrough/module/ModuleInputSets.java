@@ -19,8 +19,51 @@ final class ModuleInputSets {
     static List<InputSet> forModule(String module) {
         return switch (module) {
             case GeneratedModulePaths.ENDPOINTS -> endpoints();
+            case GeneratedModulePaths.CACHE -> cache();
             default -> throw new IllegalArgumentException("no input sets for module " + module);
         };
+    }
+
+    static final String DOCKER_HUB_SECRET =
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:ecr-pullthroughcache/docker-hub-AbCdEf";
+    static final String GHCR_SECRET =
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:ecr-pullthroughcache/ghcr-AbCdEf";
+
+    static Map<String, Object> rule(String prefix, String upstream) {
+        return Map.of("ecr_repository_prefix", prefix, "upstream_registry_url", upstream);
+    }
+
+    static Map<String, Object> rule(String prefix, String upstream, String credentialArn) {
+        return Map.of("ecr_repository_prefix", prefix, "upstream_registry_url", upstream, "credential_arn", credentialArn);
+    }
+
+    static Map<String, Object> coordinates() {
+        return Map.of("account_id", ACCOUNT, "region", "us-east-1", "partition", "aws");
+    }
+
+    /** Rules as the cache module takes them: Docker Hub with its secret, keyless upstreams, ECR-to-ECR, ROOT. */
+    static List<InputSet> cache() {
+        return List.of(
+                InputSet.of("docker-hub-with-credential", coordinates()).with("rules",
+                        Map.of("docker_hub", rule("docker-hub", "registry-1.docker.io", DOCKER_HUB_SECRET))),
+                InputSet.of("keyless-upstreams-no-templates", coordinates()).with("rules", Map.of(
+                                "ecr_public", rule("ecr-public", "public.ecr.aws"),
+                                "quay", rule("quay", "quay.io"),
+                                "k8s", rule("k8s", "registry.k8s.io"),
+                                "ghcr", rule("ghcr", "ghcr.io", GHCR_SECRET)))
+                        .with("create_repository_templates", false),
+                InputSet.of("ecr-to-ecr-encrypted-templates", coordinates()).with("rules", Map.of(
+                                "team_a", Map.of("ecr_repository_prefix", "team-a",
+                                        "upstream_registry_url", "210987654321.dkr.ecr.eu-west-1.amazonaws.com",
+                                        "upstream_repository_prefix", "shared",
+                                        "custom_role_arn", "arn:aws:iam::123456789012:role/ecr-pull-through-team-a")))
+                        .with("expire_after_days", 14).with("untagged_expire_after_days", 1)
+                        .with("kms_key_arn", "arn:aws:kms:us-east-1:123456789012:key/00000000-1111-2222-3333-444444444444")
+                        .with("repository_template_role_arn", "arn:aws:iam::123456789012:role/ecr-template")
+                        .with("repository_tags", Map.of("cost-center", "ci")),
+                InputSet.of("root-rule-never-expires", coordinates()).with("region", "eu-central-1").with("rules",
+                                Map.of("everything", rule("ROOT", "public.ecr.aws")))
+                        .with("expire_after_days", null));
     }
 
     static List<InputSet> endpoints() {
