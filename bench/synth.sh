@@ -11,14 +11,16 @@
 # The OS page cache stays warm in both (dropping it needs the whole machine). Runs alternate ours/baseline, so each
 # ratio is taken between two runs made back to back. Then the construct path with 1, 10 and 50 rules.
 #
-# Env: RUNS (default 5), WARMUP (1), RULE_RUNS (3), RULE_COUNTS ("1 10 50"), BASELINE_RULES=0 skips the baseline
-# at 1/10/50 rules, BENCH_OUT (default target/bench).
+# Env: RUNS (default 5), WARMUP (1), RULE_RUNS (3), RULE_COUNTS ("1 10 50"; empty skips that part), BASELINE_RULES=0
+# skips the baseline at 1/10/50 rules, WHOLE=0 skips the whole-synthesis part, HYPERFINE=0 skips the cross-check,
+# BENCH_OUT (default target/bench).
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 RULE_RUNS="${RULE_RUNS:-3}"
-RULE_COUNTS="${RULE_COUNTS:-1 10 50}"
+RULE_COUNTS="${RULE_COUNTS-1 10 50}"
+WHOLE="${WHOLE:-1}"
 BASELINE_RULES="${BASELINE_RULES:-1}"
 
 bench_init synth
@@ -27,8 +29,10 @@ bench_need javac "apt-get install -y openjdk-17-jdk-headless"
 bench_need node "Node 20 (jsii runs the cdktf core in a Node child)"
 bench_need mvn "apt-get install -y maven"
 bench_cli_jar
-java "${JAVA_FLAGS[@]}" -jar "$CLI_JAR" synth --help >/dev/null 2>&1 \
-  || die "$CLI_JAR has no 'synth' command: rebuild it (mvn -DskipTests package)"
+if [ "$WHOLE" = 1 ]; then
+  java "${JAVA_FLAGS[@]}" -jar "$CLI_JAR" synth --help >/dev/null 2>&1 \
+    || die "$CLI_JAR has no 'synth' command: rebuild it (mvn -DskipTests package)"
+fi
 
 baseline="$BENCH_DIR/synth-baseline"
 if [ ! -f "$baseline/target/classpath.txt" ] || [ -n "$(find "$baseline/src" "$baseline/pom.xml" -newer "$baseline/target/classpath.txt" -print -quit)" ]; then
@@ -63,6 +67,7 @@ construct_path() {
 warm_cache="$BENCH_TMP/warm-cache"
 mkdir -p "$warm_cache"
 
+if [ "$WHOLE" = 1 ]; then
 say "warm-up ($WARMUP each; fills the warm jsii cache; not counted)"
 for ((i = 0; i < WARMUP; i++)); do
   RESULTS="$BENCH_TMP/warmup.jsonl" ours warmup-ours "$warm_cache" "$(fresh_run_dir)"
@@ -105,7 +110,12 @@ if [ "${HYPERFINE:-1}" = 1 ] && command -v hyperfine >/dev/null; then
   rm -rf "$hf"
 fi
 
-pairs=(--pair ours-cold baseline-cold --pair ours-warm baseline-warm)
+else
+  RESULTS="$BENCH_TMP/warmup.jsonl" baseline warmup-baseline "$warm_cache" "$(fresh_run_dir)"
+fi
+
+pairs=()
+[ "$WHOLE" = 1 ] && pairs+=(--pair ours-cold baseline-cold --pair ours-warm baseline-warm)
 if [ -n "$RULE_COUNTS" ]; then
   say "construct path: 1, 10, 50 rules ($RULE_RUNS runs each, warm jsii cache)"
   RULES_CLASSES="$BENCH_TMP/rules-classes"
@@ -130,5 +140,5 @@ if [ -n "$RULE_COUNTS" ]; then
   done
 fi
 
-bench_summary "${pairs[@]}"
+bench_summary "${pairs[@]+"${pairs[@]}"}"
 cat "$RESULTS_DIR/outputs.txt" "$RESULTS_DIR/hyperfine-warm.md" 2>/dev/null | tee -a "$RESULTS_DIR/summary.txt"
