@@ -7,7 +7,10 @@ public final class HookMain {
     private HookMain() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[0].equals("proxy") && !args[1].startsWith("-h") && !args[1].equals("--help")) {
+            System.exit(ProxyCommand.runDirect(args));
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -33,6 +37,18 @@ public final class HookStart {
 
     /** Runs start; returns the exit code. */
     public int run(Map<String, String> env) {
+        // The SDK's first call is the slowest step (class loading); it changes nothing, so it starts right away and
+        // runs while the files are checked and the mirror's JVM boots.
+        CompletableFuture<EcrToken> token = new CompletableFuture<>();
+        Thread fetch = new Thread(() -> {
+            try {
+                token.complete(tokenSources.apply(s.region()).fetch());
+            } catch (TokenFetchException | RuntimeException e) {
+                token.completeExceptionally(e);
+            }
+        }, "token-fetch");
+        fetch.setDaemon(true);
+        fetch.start();
         StateDir dir = new StateDir(s.stateDir());
         try {
             dir.create();
@@ -44,13 +60,13 @@ public final class HookStart {
                 // Start twice = same result: put everything back first, then start from the originals.
                 new HookStop(dir, console, false).stopQuietly();
             }
-            return startLocked(dir, env);
+            return startLocked(dir, env, token);
         } catch (IOException e) {
             return fail("cannot use state directory " + s.stateDir() + ": " + e.getMessage());
         }
     }
 
-    private int startLocked(StateDir dir, Map<String, String> env) {
+    private int startLocked(StateDir dir, Map<String, String> env, CompletableFuture<EcrToken> pendingToken) {
         ChangeJournal journal = new ChangeJournal(dir,
                 HookState.begin(s.registry().toString(), s.listen().hostPort(), s.dockerHubPrefix()));
         ProxyProcess proxy = null;
@@ -68,7 +84,7 @@ public final class HookStart {
             console.trace("checked files");
             proxy = ProxyProcess.launch(s, dir);
             console.trace("mirror process launched");
-            EcrToken token = tokenSources.apply(s.region()).fetch();
+            EcrToken token = await(pendingToken);
             console.trace("token fetched");
             proxy.sendToken(token);
             ListenAddress bound = proxy.awaitBound(READY_TIMEOUT);
@@ -116,6 +132,22 @@ public final class HookStart {
             String reason = e instanceof HookException ? e.getMessage() : e.toString();
             undo(dir, journal.state(), proxy, proxyUp);
             return fail(reason + "; everything the hook changed was put back, Docker pulls go to Docker Hub as before");
+        }
+    }
+
+    private static EcrToken await(CompletableFuture<EcrToken> token) throws HookException {
+        try {
+            return token.get(READY_TIMEOUT.toSeconds() * 4, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HookException h) {
+                throw h;
+            }
+            throw new HookException("ecr:GetAuthorizationToken failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new HookException("ecr:GetAuthorizationToken did not answer within " + READY_TIMEOUT.toSeconds() * 4 + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HookException("interrupted while waiting for the token", e);
         }
     }
 

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +53,11 @@ public final class MirrorProxy implements AutoCloseable {
             "cache-control", "expires", "link");
     private static final Pattern LINK_PATH = Pattern.compile("<(/v2/[^>]*)>");
     private static final Pattern QUERY = Pattern.compile("[A-Za-z0-9=&_.:+-]*");
-    private static final int MAX_THREADS = 256;
+    /**
+     * Requests served at the same time; more wait in the queue (a request holds its thread while it streams). Each
+     * thread costs ~100 KB of stack and native memory, so this bounds the mirror's peak RSS.
+     */
+    static final int MAX_THREADS = Integer.getInteger("pullthrough.proxy.threads", 96);
 
     private final Config config;
     private volatile RefreshingToken token;
@@ -65,7 +70,15 @@ public final class MirrorProxy implements AutoCloseable {
     private MirrorProxy(Config config, Consumer<String> log) throws IOException {
         this.config = config;
         this.log = log;
+        AtomicInteger c = new AtomicInteger();
         this.client = HttpClient.newBuilder()
+                // The default executor is an unbounded cached pool; the client only runs short non-blocking
+                // completions on it, so a few threads do (and keep the thread count, and memory, flat).
+                .executor(Executors.newFixedThreadPool(4, r -> {
+                    Thread t = new Thread(r, "upstream-" + c.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))

@@ -20,9 +20,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProxyProcess {
     /** Keeps the mirror near 50-90 MB RSS: it only copies streams. */
-    static final List<String> JVM_FLAGS = List.of("-Xms8m", "-Xmx64m", "-Xss256k", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m",
-            "-XX:MaxDirectMemorySize=32m", "-Dsun.net.httpserver.nodelay=true");
+    static final List<String> JVM_FLAGS = List.of("-Xms8m", "-Xmx48m", "-Xss256k", "-XX:+UseSerialGC",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", "-XX:MaxDirectMemorySize=32m",
+            "-Djdk.nio.maxCachedBufferSize=262144", "-Dsun.net.httpserver.nodelay=true");
 
     private final Process process;
     private final StateDir dir;
@@ -41,6 +42,10 @@ public final class ProxyProcess {
         setsid.ifPresent(p -> cmd.add(p.toString()));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(JVM_FLAGS);
+        String extra = System.getenv("PULLTHROUGH_HOOK_PROXY_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+"))); // for diagnosis: e.g. -XX:NativeMemoryTracking=summary
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(HookMain.class.getName());
@@ -50,8 +55,10 @@ public final class ProxyProcess {
         if (!Files.exists(dir.logFile())) {
             AtomicFiles.write(dir.logFile(), new byte[0], AtomicFiles.OWNER_ONLY);
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.logFile().toFile()))
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        // glibc gives each thread that mallocs its own arena; with a thread per request that is most of the RSS.
+        pb.environment().put("MALLOC_ARENA_MAX", "2");
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.logFile().toFile()))
                 .redirectError(ProcessBuilder.Redirect.appendTo(dir.logFile().toFile()));
         return new ProxyProcess(pb.start(), dir);
     }
@@ -108,7 +115,7 @@ public final class ProxyProcess {
                 return Optional.empty();
             }
             long pid = Long.parseLong(new String(bytes.get(), StandardCharsets.US_ASCII).trim());
-            Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+            Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(h -> h.isAlive() && !isZombie(h.pid()));
             Optional<byte[]> recorded = AtomicFiles.read(dir.startedFile());
             if (handle.isPresent() && recorded.isPresent()) {
                 // Guards against a recycled pid: the start time must be the one the mirror recorded.

@@ -340,18 +340,22 @@ class MirrorProxyTest {
     }
 
     @Test
-    void get_200ParallelRequests_allInFlightAtOnce() throws Exception {
+    void get_200ParallelRequests_allServedUsingTheWholeThreadPool() throws Exception {
         int parallel = 200;
-        CountDownLatch allArrived = new CountDownLatch(parallel);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
+        CountDownLatch poolFull = new CountDownLatch(MirrorProxy.MAX_THREADS);
         upstream.route("/v2/docker-hub/library/hello/manifests/1", ex -> {
-            allArrived.countDown();
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            poolFull.countDown();
             try {
-                // Every request waits until all 200 reached the upstream: only a proxy that forwards them in parallel
-                // gets them all here.
-                allArrived.await(30, TimeUnit.SECONDS);
+                // The first MAX_THREADS requests wait until they are all here at once: only a proxy that forwards
+                // that many in parallel gets past this; the rest queue and follow.
+                poolFull.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            inFlight.decrementAndGet();
             FakeRegistry.json(ex, 200, "{}");
         });
         startProxy("docker-hub");
@@ -365,7 +369,8 @@ class MirrorProxyTest {
         for (CompletableFuture<HttpResponse<String>> c : calls) {
             assertThat(c.get(45, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
-        assertThat(allArrived.getCount()).isZero();
+        assertThat(poolFull.getCount()).isZero();
+        assertThat(maxInFlight.get()).isEqualTo(MirrorProxy.MAX_THREADS);
         assertThat(proxy.counters().forwarded()).isEqualTo(parallel);
     }
 
