@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A job must never break because the cache is down. For each way start can fail, the hook exits 0 with a warning on
  * stderr, and afterwards every user file is byte-identical (SHA-256 and mode), dockerd runs with the same pid and no
  * mirror, no proxy is left running and $GITHUB_ENV says nothing about a mirror; with {@code --strict} it exits
- * non-zero and still leaves everything as it was. Failures late in start (a read-only docker config dir, after
+ * non-zero and still leaves everything as it was (checked for one early, one middle and one late failure, and the
+ * two that need no registry). Failures late in start (a read-only docker config dir, after
  * daemon.json was changed and dockerd reloaded) prove the undo, not just an early exit.
  */
 class HookFailOpenIT {
@@ -93,7 +94,6 @@ class HookFailOpenIT {
         scenario.tokenApi().mode(EcrTokenStandIn.Mode.ACCESS_DENIED);
 
         assertFailsOpen(scenario.hook(), "");
-        assertFailsStrictly(scenario.hook());
     }
 
     @Test
@@ -126,7 +126,6 @@ class HookFailOpenIT {
     void hookStart_daemonJsonReadOnly_warnsExitsZeroChangesNothing() {
         try (ReadOnlyMount ignored = ReadOnlyMount.of(dockerd.daemonJson())) {
             assertFailsOpen(scenario.hook(), "");
-            assertFailsStrictly(scenario.hook());
         }
     }
 

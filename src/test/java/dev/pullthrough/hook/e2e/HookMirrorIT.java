@@ -6,6 +6,8 @@ import dev.pullthrough.testing.docker.LogFile;
 import dev.pullthrough.testing.docker.PrivateDockerd;
 import dev.pullthrough.testing.docker.RegistryStandIns;
 import dev.pullthrough.testing.docker.TestcontainersPull;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,11 +148,28 @@ class HookMirrorIT {
     }
 
     @Test
-    void hookStatus_afterPulls_saysUp() {
-        CommandResult status = scenario.hook().status();
+    void hookStatus_afterAPull_upWithServedAndForwardedCounts() throws Exception {
+        dockerd.purgeImages();
+        dockerd.docker("pull", RegistryStandIns.SHORT_NAME).requireSuccess();
+        Thread.sleep(400); // the proxy rewrites its stats file at most every 250 ms
+
+        CommandResult status = scenario.hook().status("--json");
 
         assertThat(status.exitCode()).as("%s", status).isZero();
-        assertThat(status.output()).containsIgnoringCase("up");
+        JsonNode json = new ObjectMapper().readTree(status.stdout());
+        assertThat(json.path("up").asBoolean()).isTrue();
+        assertThat(json.path("pid").asLong()).isEqualTo(scenario.hook().proxyPid().orElseThrow());
+        assertThat(json.path("served").asLong()).isPositive();
+        assertThat(json.path("forwarded").asLong()).isPositive();
+    }
+
+    @Test
+    void proxyLog_afterAPull_showsEachRewrite() throws Exception {
+        dockerd.purgeImages();
+        dockerd.docker("pull", RegistryStandIns.SHORT_NAME).requireSuccess();
+
+        assertThat(Files.readString(scenario.hook().proxyLog()))
+                .contains("/v2/library/hello/manifests/1 -> /v2/" + PREFIXED + "/manifests/1 200");
     }
 
     /**
