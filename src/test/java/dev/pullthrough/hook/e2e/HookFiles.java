@@ -17,6 +17,11 @@ public record HookFiles(String registryUrl, String region, String dockerHubPrefi
                 buildkitdConfig, dockerConfigDir, githubEnv, stateDir, listen);
     }
 
+    public HookFiles withDockerHubPrefix(String prefix) {
+        return new HookFiles(registryUrl, region, prefix, daemonJson, dockerPidFile, containerdCertsDir,
+                buildkitdConfig, dockerConfigDir, githubEnv, stateDir, listen);
+    }
+
     public HookFiles withDockerPidFile(Path pidFile) {
         return new HookFiles(registryUrl, region, dockerHubPrefix, daemonJson, pidFile, containerdCertsDir,
                 buildkitdConfig, dockerConfigDir, githubEnv, stateDir, listen);

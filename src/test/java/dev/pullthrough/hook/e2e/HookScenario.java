@@ -33,8 +33,8 @@ public final class HookScenario implements AutoCloseable {
     private final EcrTokenStandIn tokenApi;
     private final PrivateDockerd dockerd;
     private final ScratchDir userDir;
-    private final HookFiles files;
-    private final HookProcess hook;
+    private HookFiles files;
+    private HookProcess hook;
 
     private HookScenario(RegistryStandIns registries, EcrTokenStandIn tokenApi, PrivateDockerd dockerd,
                          ScratchDir userDir, HookFiles files) {
@@ -99,6 +99,12 @@ public final class HookScenario implements AutoCloseable {
 
     public HookProcess hook() {
         return hook;
+    }
+
+    /** From now on the scenario's hook runs with these files (e.g. another Docker Hub prefix). */
+    public void useFiles(HookFiles other) {
+        this.files = other;
+        this.hook = hook.withFiles(other);
     }
 
     public Path userDir() {
