@@ -88,7 +88,8 @@ public final class ChangeJournal {
                 if (current.isEmpty()) {
                     warn.accept(c.path() + " was removed after the hook wrote it; left as it is");
                     exact = false;
-                } else if (!sha256(current.get()).equals(c.writtenSha256())) {
+                } else if (!sha256(current.get()).equals(c.writtenSha256())
+                        && !isOwnRefreshedLogin(dir, state, c, current.get())) {
                     exact = false;
                     if (c.kind().equals(DockerConfigLogin.LABEL) && state.registry() != null) {
                         String host = RegistryEndpoint.parse(state.registry()).authority();
@@ -126,6 +127,28 @@ public final class ChangeJournal {
 
     /** {@code exact}: all files hold their original bytes; {@code failed}: a write failed (state is kept to retry). */
     public record UndoResult(boolean exact, boolean failed) {
+    }
+
+    /**
+     * The mirror replaces its login in config.json on each token refresh; the file then differs from what start wrote
+     * only by the token. It is still the hook's own file when merging the current token into the original gives
+     * exactly these bytes.
+     */
+    private static boolean isOwnRefreshedLogin(StateDir dir, HookState state, FileChange c, byte[] current) {
+        if (!c.kind().equals(DockerConfigLogin.LABEL) || state.registry() == null) {
+            return false;
+        }
+        try {
+            String host = RegistryEndpoint.parse(state.registry()).authority();
+            Optional<String> auth = DockerConfigLogin.auth(current, host);
+            if (auth.isEmpty()) {
+                return false;
+            }
+            byte[] original = c.backup() == null ? null : Files.readAllBytes(dir.path().resolve(c.backup()));
+            return java.util.Arrays.equals(DockerConfigLogin.merge(original, host, auth.get()), current);
+        } catch (IOException | HookException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static List<String> missingDirs(Path dir) {

@@ -43,6 +43,12 @@ public final class DockerConfigLogin {
         return JsonFiles.write(root, "\t");
     }
 
+    /** The {@code auth} value stored for the host, if any. */
+    public static Optional<String> auth(byte[] config, String registryHost) throws InvalidConfigFileException {
+        JsonNode auth = JsonFiles.readObject(config, LABEL).path("auths").path(registryHost).path("auth");
+        return auth.isTextual() ? Optional.of(auth.asText()) : Optional.empty();
+    }
+
     /**
      * A warning when Docker will not read {@code auths} for the host: with a {@code credsStore} (or a credential
      * helper for that host) the CLI asks the helper instead.

@@ -3,14 +3,11 @@ package dev.pullthrough.hook;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +36,10 @@ public final class ProxyCommand implements Callable<Integer> {
     String region;
     @Option(names = "--state-dir", required = true)
     Path stateDir;
+    @Option(names = "--docker-config-file", description = "config.json whose login for --login-host follows refreshes")
+    Path dockerConfigFile;
+    @Option(names = "--login-host")
+    String loginHost;
 
     /** Line 1: the base64 authorization token; line 2: expiry, epoch ms; line 3: when it was obtained, epoch ms. */
     static String tokenHandoff(EcrToken t) {
@@ -70,6 +71,8 @@ public final class ProxyCommand implements Callable<Integer> {
                 case "--docker-hub-prefix" -> c.prefix = v;
                 case "--region" -> c.region = v;
                 case "--state-dir" -> c.stateDir = Path.of(v);
+                case "--docker-config-file" -> c.dockerConfigFile = Path.of(v);
+                case "--login-host" -> c.loginHost = v;
                 default -> throw new IllegalArgumentException("unknown proxy option " + args[i]);
             }
         }
@@ -81,10 +84,10 @@ public final class ProxyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream log = System.err;
-        java.util.function.Consumer<String> logger = line -> log.println(
-                DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC)) + " " + line);
         StateDir dir = new StateDir(stateDir);
+        // stdout and stderr also go to proxy.log (the hook redirects them), for JVM errors; events go through the
+        // rotating log.
+        ProxyLog logger = new ProxyLog(dir.logFile(), ProxyLog.DEFAULT_MAX_BYTES);
         MirrorProxy proxy;
         try {
             // Bind and warm up while the hook is still fetching the token: both JVMs work at the same time.
@@ -104,6 +107,9 @@ public final class ProxyCommand implements Callable<Integer> {
         }
         EcrTokenSource source = new EcrTokenSource(region, Clock.systemUTC());
         RefreshingToken token = new RefreshingToken(source, first, Clock.systemUTC(), logger);
+        if (dockerConfigFile != null && loginHost != null) {
+            token.onRefresh(new DockerLoginRefresher(dockerConfigFile, loginHost, logger));
+        }
         proxy.serve(token);
         ProcessHandle self = ProcessHandle.current();
         long started = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
@@ -134,6 +140,11 @@ public final class ProxyCommand implements Callable<Integer> {
             }
             logger.accept("mirror stopped; " + proxy.counters().snapshot());
             source.close();
+            try {
+                logger.close();
+            } catch (IOException ignored) {
+                // Exiting anyway.
+            }
             stopped.countDown();
         }, "shutdown"));
         stopped.await();

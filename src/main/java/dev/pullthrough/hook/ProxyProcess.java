@@ -52,6 +52,10 @@ public final class ProxyProcess {
         cmd.addAll(List.of("proxy", "--listen", s.listen().hostPort(), "--registry", s.registry().toString(),
                 "--docker-hub-prefix", s.dockerHubPrefix(), "--region", s.region(),
                 "--state-dir", dir.path().toString()));
+        if (s.dockerConfigDir() != null) {
+            cmd.addAll(List.of("--docker-config-file", s.dockerConfigDir().resolve("config.json").toString(),
+                    "--login-host", s.registryHost()));
+        }
         if (!Files.exists(dir.logFile())) {
             AtomicFiles.write(dir.logFile(), new byte[0], AtomicFiles.OWNER_ONLY);
         }

@@ -21,6 +21,7 @@ public final class RefreshingToken {
     private final Consumer<String> log;
     private EcrToken current;
     private Instant nextAttempt = Instant.MIN;
+    private java.util.function.BiConsumer<EcrToken, EcrToken> onRefresh = (previous, fresh) -> { };
     private long refreshes;
 
     public RefreshingToken(TokenSource source, EcrToken initial, Clock clock, Consumer<String> log) {
@@ -54,14 +55,21 @@ public final class RefreshingToken {
         return refresh("the registry answered 401") ? current : null;
     }
 
+    /** Called after each successful refresh with the previous and the new token. */
+    public synchronized void onRefresh(java.util.function.BiConsumer<EcrToken, EcrToken> listener) {
+        this.onRefresh = listener;
+    }
+
     public synchronized long refreshes() {
         return refreshes;
     }
 
     private boolean refresh(String why) {
         try {
+            EcrToken previous = current;
             current = source.fetch();
             refreshes++;
+            onRefresh.accept(previous, current);
             nextAttempt = Instant.MIN;
             log.accept("token refreshed: " + why + "; new token expires " + current.expiresAt());
             return true;

@@ -100,6 +100,26 @@ class ChangeJournalTest {
     }
 
     @Test
+    void undo_dockerConfigWithRefreshedLogin_stillRestoredExactly() throws Exception {
+        StateDir dir = stateDir();
+        String host = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
+        Path file = tmp.resolve("config.json");
+        byte[] original = "{\"auths\": {\"ghcr.io\": {\"auth\": \"Z2g6eA==\"}}, \"detachKeys\": \"ctrl-e,e\"}".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, original);
+        ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://" + host, "127.0.0.1:1", "docker-hub"));
+        journal.apply("config.json", file, DockerConfigLogin.merge(original, host, "QVdTOmZpcnN0"), AtomicFiles.OWNER_ONLY);
+        // What the mirror does on a token refresh:
+        Files.write(file, DockerConfigLogin.merge(Files.readAllBytes(file), host, "QVdTOnNlY29uZA=="));
+        List<String> warnings = new ArrayList<>();
+
+        ChangeJournal.UndoResult result = ChangeJournal.undo(dir, dir.readState().orElseThrow(), warnings::add);
+
+        assertThat(warnings).isEmpty();
+        assertThat(result.exact()).isTrue();
+        assertThat(Files.readAllBytes(file)).isEqualTo(original);
+    }
+
+    @Test
     void apply_symlinkedFile_targetReplacedLinkKept() throws Exception {
         StateDir dir = stateDir();
         Path real = tmp.resolve("real.json");

@@ -97,6 +97,21 @@ class TokenTest {
     }
 
     @Test
+    void onRefresh_listenerGetsPreviousAndNewToken() {
+        MutableClock clock = new MutableClock();
+        EcrToken old = EcrToken.of("AWS", "old", T0.plusSeconds(40), T0);
+        RefreshingToken token = new RefreshingToken(() -> EcrToken.of("AWS", "new", clock.now.plusSeconds(40), clock.now),
+                old, clock, l -> { });
+        List<String> seen = new ArrayList<>();
+        token.onRefresh((previous, fresh) -> seen.add(previous.password() + "->" + fresh.password()));
+        clock.now = T0.plusSeconds(35);
+
+        token.current();
+
+        assertThat(seen).containsExactly("old->new");
+    }
+
+    @Test
     void afterUnauthorized_brandNewToken_noRetry() {
         MutableClock clock = new MutableClock();
         EcrToken fresh = EcrToken.of("AWS", "fresh", T0.plusSeconds(3600), T0);
