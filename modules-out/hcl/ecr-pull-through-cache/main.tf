@@ -68,9 +68,12 @@ resource "aws_ecr_pull_through_cache_rule" "this" {
   upstream_repository_prefix = each.value.upstream_repository_prefix
   credential_arn             = each.value.credential_arn
   custom_role_arn            = each.value.custom_role_arn
+
+  depends_on = [aws_ecr_repository_creation_template.this]
 }
 
-# Cache repositories are created by ECR on first pull; the template with the rule's prefix shapes them.
+# ECR creates a cache repository on its first pull, shaped by the template with the rule's prefix:
+# the rules depend on the templates, so no pull can come first.
 resource "aws_ecr_repository_creation_template" "this" {
   for_each = var.create_repository_templates ? local.rules : {}
 

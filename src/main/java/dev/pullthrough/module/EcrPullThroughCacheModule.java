@@ -124,9 +124,11 @@ final class EcrPullThroughCacheModule {
                 .attr("upstream_repository_prefix", ref("each.value.upstream_repository_prefix"))
                 .attr("credential_arn", ref("each.value.credential_arn"))
                 .attr("custom_role_arn", ref("each.value.custom_role_arn"))
+                .blank()
+                .attr("depends_on", Expression.tuple(ref("aws_ecr_repository_creation_template.this")))
                 .build());
         m.resource(Block.of("resource", "aws_ecr_repository_creation_template", "this")
-                .comment("Cache repositories are created by ECR on first pull; the template with the rule's prefix shapes them.")
+                .comment("ECR creates a cache repository on its first pull, shaped by the template with the rule's prefix:\nthe rules depend on the templates, so no pull can come first.")
                 .attr("for_each", ref("var.create_repository_templates ? local.rules : {}"))
                 .blank()
                 .attr("prefix", ref("each.value.ecr_repository_prefix"))

@@ -8,6 +8,7 @@ public final class Modules {
     }
 
     public static List<ModuleDefinition> all() {
-        return List.of(EcrPullThroughCacheModule.definition(), EcrPrivateEndpointsModule.definition());
+        return List.of(EcrPullThroughCacheModule.definition(), EcrPullThroughAccessModule.definition(),
+                RunnerEcrPullThroughModule.definition(), EcrPrivateEndpointsModule.definition());
     }
 }

@@ -15,10 +15,17 @@ final class TestBlocks {
      * otherwise return random strings, which the provider then rejects (a policy document that is not JSON).
      */
     static Block mockProvider(String alias, Map<String, Expression.Obj> mockData) {
+        return mockProvider(alias, mockData, Map.of());
+    }
+
+    /** Also {@code mock_resource} defaults, for computed attributes the provider validates (ARNs). */
+    static Block mockProvider(String alias, Map<String, Expression.Obj> mockData, Map<String, Expression.Obj> mockResources) {
         Block.Builder b = Block.of("mock_provider", "aws");
         if (alias != null) {
             b.attr("alias", alias);
         }
+        new java.util.TreeMap<>(mockResources).forEach((resource, defaults) -> b.block(Block.of("mock_resource", resource)
+                .attr("defaults", defaults).build()));
         mockData.forEach((dataSource, defaults) -> b.block(Block.of("mock_data", dataSource)
                 .attr("defaults", defaults).build()));
         return b.build();

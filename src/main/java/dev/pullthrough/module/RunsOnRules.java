@@ -1,0 +1,37 @@
+package dev.pullthrough.module;
+
+import dev.pullthrough.model.ValidationMode;
+
+/**
+ * The {@code ecr_pull_through_cache_rules} variable in RunsOn's shape, validated as references to rules that already
+ * exist (no credential needed): the input of the access and runner modules, and the cache module's output.
+ */
+final class RunsOnRules {
+    static final String VARIABLE = "ecr_pull_through_cache_rules";
+
+    private RunsOnRules() {
+    }
+
+    static TypeConstraint type() {
+        return TypeConstraint.map(TypeConstraint.object(
+                TypeConstraint.required("ecr_repository_prefix", TypeConstraint.STRING),
+                TypeConstraint.required("upstream_registry_url", TypeConstraint.STRING),
+                TypeConstraint.optional("upstream_repository_prefix", TypeConstraint.STRING)));
+    }
+
+    static RuleMapValidation validation() {
+        return new RuleMapValidation(VARIABLE, ValidationMode.EXISTING, false);
+    }
+
+    static Variable variable(String purpose) {
+        return Variable.builder(VARIABLE, type())
+                .description("""
+                        The pull-through cache rules runners use, in RunsOn's shape (the ecr_pull_through_cache_rules output of
+                        ecr-pull-through-cache fits as is): a map of { ecr_repository_prefix, upstream_registry_url,
+                        upstream_repository_prefix (optional) }. Values are trimmed; prefixes must be unique.
+                        """ + purpose + "\n")
+                .defaultNonNull(Expression.object().build())
+                .validations(validation().validations())
+                .build();
+    }
+}
