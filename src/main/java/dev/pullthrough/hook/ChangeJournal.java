@@ -85,6 +85,15 @@ public final class ChangeJournal {
             Path path = Path.of(c.path());
             try {
                 Optional<byte[]> current = AtomicFiles.read(path);
+                Optional<byte[]> original = c.existed()
+                        ? Optional.of(Files.readAllBytes(dir.path().resolve(c.backup()))) : Optional.empty();
+                // Already as it was when the write never happened (it failed, or start stopped before it).
+                boolean untouched = current.isPresent() == original.isPresent()
+                        && (current.isEmpty() || java.util.Arrays.equals(current.get(), original.get()));
+                if (untouched) {
+                    removeCreatedDirs(c);
+                    continue;
+                }
                 if (current.isEmpty()) {
                     warn.accept(c.path() + " was removed after the hook wrote it; left as it is");
                     exact = false;
@@ -99,22 +108,13 @@ public final class ChangeJournal {
                     } else {
                         warn.accept(c.path() + " changed after the hook wrote it; left as it is");
                     }
-                } else if (c.existed()) {
-                    byte[] original = Files.readAllBytes(dir.path().resolve(c.backup()));
+                } else if (original.isPresent()) {
                     Set<PosixFilePermission> mode = c.mode() == null ? null : PosixFilePermissions.fromString(c.mode());
-                    AtomicFiles.write(path, original, mode);
+                    AtomicFiles.write(path, original.get(), mode);
                 } else {
                     Files.deleteIfExists(path);
                 }
-                List<String> dirs = new ArrayList<>(c.createdDirs());
-                java.util.Collections.reverse(dirs);
-                for (String d : dirs) {
-                    try {
-                        Files.deleteIfExists(Path.of(d));
-                    } catch (DirectoryNotEmptyException e) {
-                        break; // someone put something there; keep it
-                    }
-                }
+                removeCreatedDirs(c);
             } catch (IOException | HookException | RuntimeException e) {
                 exact = false;
                 failed = true;
@@ -123,6 +123,18 @@ public final class ChangeJournal {
             }
         }
         return new UndoResult(exact, failed);
+    }
+
+    private static void removeCreatedDirs(FileChange c) throws IOException {
+        List<String> dirs = new ArrayList<>(c.createdDirs());
+        java.util.Collections.reverse(dirs);
+        for (String d : dirs) {
+            try {
+                Files.deleteIfExists(Path.of(d));
+            } catch (DirectoryNotEmptyException e) {
+                break; // someone put something there; keep it
+            }
+        }
     }
 
     /** {@code exact}: all files hold their original bytes; {@code failed}: a write failed (state is kept to retry). */

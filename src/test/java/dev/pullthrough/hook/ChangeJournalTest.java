@@ -120,6 +120,24 @@ class ChangeJournalTest {
     }
 
     @Test
+    void undo_writeThatNeverHappened_silentAndExact() throws Exception {
+        StateDir dir = stateDir();
+        Path file = tmp.resolve("config.json");
+        Files.writeString(file, "{\"auths\": {}}");
+        Files.writeString(dir.originals().resolve("1-config.json"), "{\"auths\": {}}");
+        // Recorded, then the atomic write failed (say a read-only bind mount): the file still holds the original.
+        HookState state = HookState.begin("https://r.example", "127.0.0.1:1", "docker-hub").with(new FileChange(
+                "config.json", file.toString(), true, "originals/1-config.json", "rw-r--r--", "0".repeat(64), List.of()));
+        List<String> warnings = new ArrayList<>();
+
+        ChangeJournal.UndoResult result = ChangeJournal.undo(dir, state, warnings::add);
+
+        assertThat(result.exact()).isTrue();
+        assertThat(warnings).isEmpty();
+        assertThat(Files.readString(file)).isEqualTo("{\"auths\": {}}");
+    }
+
+    @Test
     void apply_symlinkedFile_targetReplacedLinkKept() throws Exception {
         StateDir dir = stateDir();
         Path real = tmp.resolve("real.json");
