@@ -17,7 +17,6 @@ import java.util.Map;
  */
 public record PolicyDocument(List<Statement> statements, List<Problem> warnings) {
     public static final String VERSION = "2012-10-17";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public PolicyDocument {
         statements = List.copyOf(statements);
@@ -27,7 +26,7 @@ public record PolicyDocument(List<Statement> statements, List<Problem> warnings)
     /** Stable, pretty-printed JSON. */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(toMap());
+            return Json.MAPPER.writeValueAsString(toMap());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,5 +51,10 @@ public record PolicyDocument(List<Statement> statements, List<Problem> warnings)
 
     private static Object oneOrMany(List<String> values) {
         return values.size() == 1 ? values.get(0) : values;
+    }
+
+    /** Created on first use: building documents (the module generator does) must not pay for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 }

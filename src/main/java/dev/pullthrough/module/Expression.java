@@ -46,12 +46,18 @@ public sealed interface Expression
      * the next argument (in HCL syntax, also in the JSON form, where the whole becomes one interpolation).
      */
     static Expression raw(String format, Expression... args) {
-        String[] pieces = format.split("%s", -1);
-        if (pieces.length != args.length + 1) {
-            throw new IllegalArgumentException(
-                    "format has " + (pieces.length - 1) + " placeholders but " + args.length + " arguments: " + format);
+        List<String> pieces = new ArrayList<>();
+        int from = 0;
+        for (int at = format.indexOf("%s"); at >= 0; at = format.indexOf("%s", from)) {
+            pieces.add(format.substring(from, at));
+            from = at + 2;
         }
-        return new Raw(List.of(pieces), List.of(args));
+        pieces.add(format.substring(from));
+        if (pieces.size() != args.length + 1) {
+            throw new IllegalArgumentException(
+                    "format has " + (pieces.size() - 1) + " placeholders but " + args.length + " arguments: " + format);
+        }
+        return new Raw(pieces, List.of(args));
     }
 
     /** A string template; {@code ${...}} sequences in {@code text} are interpolations of HCL expressions. */

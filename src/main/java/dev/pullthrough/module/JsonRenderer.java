@@ -185,6 +185,43 @@ public final class JsonRenderer {
         return "${" + HclRenderer.inline(e) + "}";
     }
 
+    /**
+     * Plain JSON on one line (maps, lists, strings, numbers, booleans, null), e.g. an expected policy document in a
+     * generated test. Written here rather than with Jackson: synthesis stays free of Jackson's start-up cost.
+     */
+    public static String compact(Object value) {
+        StringBuilder sb = new StringBuilder();
+        writeCompact(value, sb);
+        return sb.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void writeCompact(Object value, StringBuilder sb) {
+        if (value instanceof Map<?, ?> map) {
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
+                sb.append(first ? "" : ",");
+                string(e.getKey(), sb);
+                sb.append(':');
+                writeCompact(e.getValue(), sb);
+                first = false;
+            }
+            sb.append('}');
+        } else if (value instanceof List<?> list) {
+            sb.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                sb.append(i == 0 ? "" : ",");
+                writeCompact(list.get(i), sb);
+            }
+            sb.append(']');
+        } else if (value instanceof Number n) {
+            sb.append(n);
+        } else {
+            write(value, sb, 0);
+        }
+    }
+
     // ---- a small, deterministic JSON writer ----
 
     private record JsonNumber(String literal) {

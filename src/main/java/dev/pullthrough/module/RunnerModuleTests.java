@@ -2,14 +2,11 @@ package dev.pullthrough.module;
 
 import static dev.pullthrough.module.RuleCase.rule;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pullthrough.iam.RunnerPolicy;
 import dev.pullthrough.model.ArnScope;
 import dev.pullthrough.model.RegistryCoordinates;
 import dev.pullthrough.model.RuleSet;
 import dev.pullthrough.model.RunnerEnvironment;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +21,6 @@ final class RunnerModuleTests {
     private static final String ACCOUNT = "123456789012";
     private static final String REGION = "us-east-1";
     private static final RegistryCoordinates COORDINATES = RegistryCoordinates.of(ACCOUNT, REGION);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * A policy document reduced to what IAM reads: the provider writes a statement's actions and resources in set
      * order (not sorted), and one value as a string, so both sides become sets.
@@ -56,11 +52,7 @@ final class RunnerModuleTests {
     }
 
     private static String minified(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonRenderer.compact(value);
     }
 
     private static Expression.Obj coordinates() {
