@@ -1,5 +1,6 @@
-# Runners in private subnets without a NAT: the VPC, its private subnets and route table, and the ECR endpoints
-# (ecr.api, ecr.dkr interface endpoints and the S3 gateway endpoint, since layers are served from S3).
+# Runners in private subnets without a NAT: the VPC, its private subnets and route table, the ECR endpoints
+# (ecr.api, ecr.dkr interface endpoints and the S3 gateway endpoint, since layers are served from S3), and the
+# pull-through cache with the runner environment, so that jobs in those subnets pull cached images privately.
 
 terraform {
   required_version = ">= 1.7"
@@ -62,4 +63,33 @@ module "endpoints" {
   ingress_cidr_blocks = [var.vpc_cidr]
   region              = var.region
   partition           = var.partition
+}
+
+module "cache" {
+  source = "../../modules-out/hcl/ecr-pull-through-cache"
+
+  rules = {
+    ecr_public = {
+      ecr_repository_prefix = "ecr-public"
+      upstream_registry_url = "public.ecr.aws"
+    }
+    k8s = {
+      ecr_repository_prefix = "k8s"
+      upstream_registry_url = "registry.k8s.io"
+    }
+  }
+
+  account_id = var.account_id
+  region     = var.region
+  partition  = var.partition
+}
+
+module "runner" {
+  source = "../../modules-out/hcl/runner-ecr-pull-through"
+
+  ecr_pull_through_cache_rules = module.cache.ecr_pull_through_cache_rules
+
+  account_id = var.account_id
+  region     = var.region
+  partition  = var.partition
 }

@@ -12,3 +12,13 @@ output "endpoint_ids" {
   description = "ECR and S3 endpoint ids by service."
   value       = module.endpoints.endpoint_ids
 }
+
+output "runner_environment" {
+  description = "Environment for runner jobs: the registry host they pull through."
+  value       = module.runner.runner_environment
+}
+
+output "runner_policy_json" {
+  description = "Attach this policy to the runners' role."
+  value       = module.runner.policy_json
+}

@@ -4,6 +4,12 @@ variable "region" {
   default     = "us-east-1"
 }
 
+variable "account_id" {
+  description = "Account of the cache; null looks it up (sts:GetCallerIdentity)."
+  type        = string
+  default     = null
+}
+
 variable "partition" {
   description = "AWS partition; null looks it up from the provider (no API call)."
   type        = string

@@ -6,7 +6,15 @@ import dev.pullthrough.testing.terraform.TerraformPlan;
 import dev.pullthrough.testing.terraform.TerraformWorkspace;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pullthrough.iam.RunnerPolicy;
+import dev.pullthrough.model.ArnScope;
+import dev.pullthrough.model.PullThroughRule;
+import dev.pullthrough.model.RuleSet;
+import dev.pullthrough.testing.terraform.PolicySemantics;
+
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,10 +28,140 @@ class ExamplesIT {
         return TerraformOptions.builder(TerraformOptions.projectDirFromSystemProperty(), "examples/" + name);
     }
 
+    private static final String ACCOUNT = "123456789012";
+    private static final String HOST = ACCOUNT + ".dkr.ecr.us-east-1.amazonaws.com";
+    private static final String REPOSITORIES = "arn:aws:ecr:us-east-1:" + ACCOUNT + ":repository/";
+
     @Test
-    void privateSubnets_plansVpcSubnetsAndAllThreeEndpoints() {
+    void dockerHub_plansSecretRuleTemplateRoleAndScopedPolicy() {
+        try (TerraformWorkspace ws = TerraformWorkspace.create(example("docker-hub")
+                .variable("account_id", ACCOUNT).variable("region", "us-east-1").variable("partition", "aws").build())) {
+            TerraformPlan plan = ws.initAndPlan();
+            String rule = "module.cache.aws_ecr_pull_through_cache_rule.this[\"docker_hub\"]";
+            String template = "module.cache.aws_ecr_repository_creation_template.this[\"docker_hub\"]";
+            PlanAssert.assertThat(plan).hasExactlyResources(
+                            "aws_secretsmanager_secret.docker_hub",
+                            "aws_iam_role.runner",
+                            rule,
+                            template,
+                            "module.runner.aws_iam_policy.this[0]",
+                            "module.runner.aws_iam_role_policy_attachment.this[\"ci-runner\"]")
+                    .attributeEquals("aws_secretsmanager_secret.docker_hub", "name", "ecr-pullthroughcache/docker-hub")
+                    .attributeEquals(rule, "ecr_repository_prefix", "docker-hub")
+                    .attributeEquals(rule, "upstream_registry_url", "registry-1.docker.io")
+                    // The secret is created in the same apply: its ARN reaches the rule at apply time.
+                    .attributeUnknownAfterApply(rule, "credential_arn")
+                    .attributeEquals(template, "prefix", "docker-hub")
+                    .attributeEquals(template, "applied_for", List.of("PULL_THROUGH_CACHE"))
+                    .attributeEquals("module.runner.aws_iam_role_policy_attachment.this[\"ci-runner\"]", "role", "ci-runner")
+                    .outputEquals("registry_host", HOST)
+                    .outputEquals("runner_environment", Map.of(
+                            "RUNS_ON_ECR_PULL_THROUGH_CACHE", HOST,
+                            "RUNS_ON_ECR_PULL_THROUGH_CACHE_DOCKER_HUB_MIRROR", "true",
+                            "RUNS_ON_ECR_PULL_THROUGH_CACHE_DOCKER_HUB_PREFIX", "docker-hub"));
+            // Never a secret value in configuration or state.
+            assertThat(plan.resourcesOfType("aws_secretsmanager_secret_version")).isEmpty();
+
+            JsonNode lifecycle = plan.resource(template).attribute("lifecycle_policy").parsedJson();
+            assertThat(lifecycle.at("/rules/0/selection/countNumber").asInt()).as("cached images expire").isEqualTo(30);
+            assertThat(lifecycle.at("/rules/0/action/type").asText()).isEqualTo("expire");
+
+            String policy = plan.resource("module.runner.aws_iam_policy.this[0]").attribute("policy").text();
+            var grants = PolicySemantics.grantsBySid(policy);
+            assertThat(grants.keySet()).containsExactly(RunnerPolicy.SID_AUTH, RunnerPolicy.SID_IMPORT, RunnerPolicy.SID_PULL);
+            assertThat(grants.get(RunnerPolicy.SID_AUTH).resources()).containsExactly("*");
+            assertThat(grants.get(RunnerPolicy.SID_AUTH).actions()).containsExactly("ecr:GetAuthorizationToken");
+            assertThat(grants.get(RunnerPolicy.SID_PULL).resources()).containsExactly(REPOSITORIES + "docker-hub/*");
+            assertThat(grants.get(RunnerPolicy.SID_IMPORT).resources()).containsExactly(REPOSITORIES + "docker-hub/*");
+            assertThat(policy).doesNotContain("ecr:*", "CreatePullThroughCacheRule", "repository/*\"");
+            PolicySemantics.assertEquivalent("examples/docker-hub runner policy",
+                    RunnerPolicy.from(RuleSet.of(List.of(PullThroughRule.builder("docker_hub")
+                                    .ecrRepositoryPrefix("docker-hub").upstreamRegistryUrl("registry-1.docker.io").build())),
+                            new ArnScope("aws", "us-east-1", ACCOUNT)).toJson(),
+                    policy);
+            PolicySemantics.assertEquivalent("examples/docker-hub runner_policy_json output", policy,
+                    plan.output("runner_policy_json").text());
+        }
+    }
+
+    @Test
+    void multiUpstream_sixRulesExpiringTemplatesAndOnePolicyForAllPrefixes() {
+        String upstream = "210987654321.dkr.ecr.eu-west-1.amazonaws.com";
+        try (TerraformWorkspace ws = TerraformWorkspace.create(example("multi-upstream")
+                .variable("account_id", ACCOUNT).variable("region", "us-east-1").variable("partition", "aws")
+                .variable("upstream_ecr_registry", upstream)
+                .variable("runner_role_names", List.of("ci-runner-x64", "ci-runner-arm64")).build())) {
+            TerraformPlan plan = ws.initAndPlan();
+            List<String> keys = List.of("docker_hub", "ecr_public", "ghcr", "quay", "k8s", "platform");
+            List<String> expected = new java.util.ArrayList<>(List.of(
+                    "aws_secretsmanager_secret.upstream[\"docker-hub\"]",
+                    "aws_secretsmanager_secret.upstream[\"ghcr\"]",
+                    "aws_iam_role.ecr_upstream",
+                    "aws_iam_role_policy.ecr_upstream",
+                    "module.access.aws_iam_policy.this[0]",
+                    "module.access.aws_iam_role_policy_attachment.this[\"ci-runner-x64\"]",
+                    "module.access.aws_iam_role_policy_attachment.this[\"ci-runner-arm64\"]"));
+            for (String key : keys) {
+                expected.add("module.cache.aws_ecr_pull_through_cache_rule.this[\"" + key + "\"]");
+                expected.add("module.cache.aws_ecr_repository_creation_template.this[\"" + key + "\"]");
+            }
+            PlanAssert.assertThat(plan).hasExactlyResources(expected.toArray(String[]::new));
+
+            Map<String, String> upstreams = Map.of("docker_hub", "registry-1.docker.io", "ecr_public", "public.ecr.aws",
+                    "ghcr", "ghcr.io", "quay", "quay.io", "k8s", "registry.k8s.io", "platform", upstream);
+            upstreams.forEach((key, url) -> PlanAssert.assertThat(plan)
+                    .attributeEquals("module.cache.aws_ecr_pull_through_cache_rule.this[\"" + key + "\"]",
+                            "upstream_registry_url", url));
+            String platform = "module.cache.aws_ecr_pull_through_cache_rule.this[\"platform\"]";
+            PlanAssert.assertThat(plan)
+                    .attributeEquals(platform, "upstream_repository_prefix", "base-images")
+                    .attributeUnknownAfterApply(platform, "custom_role_arn")
+                    .attributeUnknownAfterApply("module.cache.aws_ecr_pull_through_cache_rule.this[\"ghcr\"]", "credential_arn")
+                    .attributeEquals("aws_iam_role.ecr_upstream", "name", "ecr-pull-through-upstream");
+            assertThat(PolicySemantics.canonical(plan.resource("aws_iam_role.ecr_upstream")
+                    .attribute("assume_role_policy").text()).toString())
+                    .contains("pullthroughcache.ecr.amazonaws.com");
+
+            JsonNode lifecycle = plan.resource("module.cache.aws_ecr_repository_creation_template.this[\"quay\"]")
+                    .attribute("lifecycle_policy").parsedJson();
+            assertThat(lifecycle.at("/rules/0/selection/tagStatus").asText()).isEqualTo("untagged");
+            assertThat(lifecycle.at("/rules/0/selection/countNumber").asInt()).isEqualTo(1);
+            assertThat(lifecycle.at("/rules/1/selection/tagStatus").asText()).isEqualTo("any");
+            assertThat(lifecycle.at("/rules/1/selection/countNumber").asInt()).isEqualTo(14);
+
+            String policy = plan.resource("module.access.aws_iam_policy.this[0]").attribute("policy").text();
+            var grants = PolicySemantics.grantsBySid(policy);
+            Map<String, String> prefixOf = Map.of("docker_hub", "docker-hub", "ecr_public", "ecr-public", "ghcr", "ghcr",
+                    "quay", "quay", "k8s", "k8s", "platform", "platform");
+            List<String> prefixes = prefixOf.values().stream().sorted().toList();
+            assertThat(grants.get(RunnerPolicy.SID_PULL).resources())
+                    .containsExactlyElementsOf(prefixes.stream().map(p -> REPOSITORIES + p + "/*").toList());
+            assertThat(grants.get(RunnerPolicy.SID_IMPORT).resources())
+                    .isEqualTo(grants.get(RunnerPolicy.SID_PULL).resources());
+            assertThat(policy).doesNotContain("repository/*\"", "ecr:*", "CreatePullThroughCacheRule");
+            PolicySemantics.assertEquivalent("examples/multi-upstream access policy",
+                    RunnerPolicy.from(RuleSet.of(keys.stream().map(k -> PullThroughRule.builder(k)
+                                    .ecrRepositoryPrefix(prefixOf.get(k)).upstreamRegistryUrl(upstreams.get(k)).build())
+                                    .toList()),
+                            new ArnScope("aws", "us-east-1", ACCOUNT)).toJson(),
+                    policy);
+
+            PlanAssert.assertThat(plan)
+                    .outputEquals("runner_environment", Map.of(
+                            "RUNS_ON_ECR_PULL_THROUGH_CACHE", HOST,
+                            "RUNS_ON_ECR_PULL_THROUGH_CACHE_DOCKER_HUB_MIRROR", "true",
+                            "RUNS_ON_ECR_PULL_THROUGH_CACHE_DOCKER_HUB_PREFIX", "docker-hub"))
+                    .outputEquals("repository_url_prefixes", Map.of(
+                            "docker_hub", HOST + "/docker-hub", "ecr_public", HOST + "/ecr-public", "ghcr", HOST + "/ghcr",
+                            "quay", HOST + "/quay", "k8s", HOST + "/k8s", "platform", HOST + "/platform"))
+                    .outputUnknownAfterApply("policy_arn");
+        }
+    }
+
+    @Test
+    void privateSubnets_plansVpcEndpointsCacheAndRunnerEnvironment() {
         try (TerraformWorkspace ws = TerraformWorkspace.create(example("private-subnets")
-                .variable("region", "eu-west-1").variable("partition", "aws").build())) {
+                .variable("account_id", ACCOUNT).variable("region", "eu-west-1").variable("partition", "aws").build())) {
             TerraformPlan plan = ws.initAndPlan();
             PlanAssert.assertThat(plan).hasExactlyResources(
                     "aws_vpc.runners",
@@ -36,7 +174,11 @@ class ExamplesIT {
                     "module.endpoints.aws_security_group_rule.https[0]",
                     "module.endpoints.aws_vpc_endpoint.interface[\"ecr.api\"]",
                     "module.endpoints.aws_vpc_endpoint.interface[\"ecr.dkr\"]",
-                    "module.endpoints.aws_vpc_endpoint.s3[0]")
+                    "module.endpoints.aws_vpc_endpoint.s3[0]",
+                    "module.cache.aws_ecr_pull_through_cache_rule.this[\"ecr_public\"]",
+                    "module.cache.aws_ecr_pull_through_cache_rule.this[\"k8s\"]",
+                    "module.cache.aws_ecr_repository_creation_template.this[\"ecr_public\"]",
+                    "module.cache.aws_ecr_repository_creation_template.this[\"k8s\"]")
                     .attributeEquals("aws_vpc.runners", "enable_dns_hostnames", true)
                     .attributeEquals("aws_subnet.private[\"eu-west-1b\"]", "cidr_block", "10.20.16.0/20")
                     .attributeEquals("module.endpoints.aws_vpc_endpoint.interface[\"ecr.dkr\"]", "service_name",
@@ -49,8 +191,15 @@ class ExamplesIT {
                     .attributeEquals("module.endpoints.aws_security_group_rule.https[0]", "from_port", 443)
                     // The subnets and route table do not exist yet: their ids reach the endpoints only at apply.
                     .attributeUnknownAfterApply("module.endpoints.aws_vpc_endpoint.s3[0]", "route_table_ids")
-                    .outputUnknownAfterApply("vpc_id");
+                    .outputUnknownAfterApply("vpc_id")
+                    // No Docker Hub rule: no transparent mirror, explicit <host>/<prefix>/<image> references only.
+                    .outputEquals("runner_environment",
+                            Map.of("RUNS_ON_ECR_PULL_THROUGH_CACHE", ACCOUNT + ".dkr.ecr.eu-west-1.amazonaws.com"));
             assertThat(plan.output("endpoint_ids").isFullyKnown()).isFalse();
+            var grants = PolicySemantics.grantsBySid(plan.output("runner_policy_json").text());
+            assertThat(grants.get(RunnerPolicy.SID_PULL).resources()).containsExactly(
+                    "arn:aws:ecr:eu-west-1:" + ACCOUNT + ":repository/ecr-public/*",
+                    "arn:aws:ecr:eu-west-1:" + ACCOUNT + ":repository/k8s/*");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.pullthrough.module;
 
 import dev.pullthrough.testing.terraform.PlanAssert;
+import dev.pullthrough.testing.terraform.PolicySemantics;
 import dev.pullthrough.testing.terraform.PlannedValue;
 import dev.pullthrough.testing.terraform.TerraformOptions;
 import dev.pullthrough.testing.terraform.TerraformPlan;
@@ -10,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static dev.pullthrough.module.GeneratedModulePaths.ACCESS;
 import static dev.pullthrough.module.GeneratedModulePaths.CACHE;
 import static dev.pullthrough.module.GeneratedModulePaths.ENDPOINTS;
 import static dev.pullthrough.module.GeneratedModulePaths.FORMS;
+import static dev.pullthrough.module.GeneratedModulePaths.RUNNER;
 import static dev.pullthrough.module.GeneratedModulePaths.sourceFromTwoDeep;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,14 +67,42 @@ class ModuleConsumerViewIT {
                   partition  = "aws"
                 }
 
+                # One policy per team, each attached to that team's runner role.
+                module "access" {
+                  source   = "%s"
+                  for_each = module.cache
+
+                  ecr_pull_through_cache_rules = each.value.ecr_pull_through_cache_rules
+                  role_names                   = ["${each.key}-runner"]
+                  policy_name                  = "${each.key}-ecr-pull-through"
+                  account_id                   = "123456789012"
+                  region                       = "eu-west-1"
+                  partition                    = "aws"
+                }
+
+                module "runner" {
+                  source   = "%s"
+                  for_each = local.teams
+
+                  ecr_pull_through_cache_rules = { (each.key) = each.value }
+                  account_id                   = "123456789012"
+                  region                       = "eu-west-1"
+                  partition                    = "aws"
+                }
+
                 output "endpoint_ids" {
                   value = { for k, m in module.endpoints : k => m.endpoint_ids }
+                }
+
+                output "runner_environments" {
+                  value = { for k, m in module.runner : k => m.runner_environment }
                 }
 
                 output "repository_url_prefixes" {
                   value = merge([for k, m in module.cache : m.repository_url_prefixes]...)
                 }
-                """.formatted(sourceFromTwoDeep("hcl", ENDPOINTS), sourceFromTwoDeep("hcl", CACHE));
+                """.formatted(sourceFromTwoDeep("hcl", ENDPOINTS), sourceFromTwoDeep("hcl", CACHE),
+                sourceFromTwoDeep("hcl", ACCESS), sourceFromTwoDeep("hcl", RUNNER));
         try (TerraformWorkspace ws = TerraformWorkspace.create(scratch("consumer-for-each", main).build())) {
             TerraformPlan plan = ws.initAndPlan();
             for (String key : List.of("blue", "green")) {
@@ -94,7 +125,16 @@ class ModuleConsumerViewIT {
             PlanAssert.assertThat(plan).outputEquals("repository_url_prefixes", Map.of(
                     "web", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web/ecr-public",
                     "data", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/data/quay"));
-            assertThat(plan.resourceAddresses()).hasSize(2 * 5 + 2 * 2);
+            for (String key : List.of("web", "data")) {
+                String m = "module.access[\"" + key + "\"].";
+                PlanAssert.assertThat(plan).as("access for_each key " + key)
+                        .attributeEquals(m + "aws_iam_policy.this[0]", "name", key + "-ecr-pull-through")
+                        .attributeEquals(m + "aws_iam_role_policy_attachment.this[\"" + key + "-runner\"]", "role", key + "-runner");
+            }
+            PlanAssert.assertThat(plan).outputEquals("runner_environments", Map.of(
+                    "web", Map.of("RUNS_ON_ECR_PULL_THROUGH_CACHE", "123456789012.dkr.ecr.eu-west-1.amazonaws.com"),
+                    "data", Map.of("RUNS_ON_ECR_PULL_THROUGH_CACHE", "123456789012.dkr.ecr.eu-west-1.amazonaws.com")));
+            assertThat(plan.resourceAddresses()).hasSize(2 * 5 + 2 * 2 + 2 * 2);
         }
     }
 
@@ -123,14 +163,42 @@ class ModuleConsumerViewIT {
                       partition  = "aws"
                     }
 
+                    module "access_%1$s" {
+                      source = "%4$s"
+
+                      ecr_pull_through_cache_rules = {}
+                      create_policy                = false
+                      account_id                   = "123456789012"
+                      region                       = "us-east-1"
+                      partition                    = "aws"
+                    }
+
+                    module "runner_%1$s" {
+                      source = "%5$s"
+
+                      ecr_pull_through_cache_rules = {}
+                      account_id                   = "123456789012"
+                      region                       = "us-east-1"
+                      partition                    = "aws"
+                    }
+
                     output "endpoints_%1$s" {
                       value = module.endpoints_%1$s
+                    }
+
+                    output "access_%1$s" {
+                      value = module.access_%1$s
+                    }
+
+                    output "runner_%1$s" {
+                      value = module.runner_%1$s
                     }
 
                     output "cache_%1$s" {
                       value = module.cache_%1$s
                     }
-                    """.formatted(form, sourceFromTwoDeep(form, ENDPOINTS), sourceFromTwoDeep(form, CACHE)));
+                    """.formatted(form, sourceFromTwoDeep(form, ENDPOINTS), sourceFromTwoDeep(form, CACHE),
+                    sourceFromTwoDeep(form, ACCESS), sourceFromTwoDeep(form, RUNNER)));
         }
         try (TerraformWorkspace ws = TerraformWorkspace.create(scratch("consumer-toggled-off", main.toString()).build())) {
             TerraformPlan plan = ws.initAndPlan();
@@ -147,6 +215,21 @@ class ModuleConsumerViewIT {
                 assertThat(cache.get("repository_template_prefixes").json()).isEmpty();
                 assertThat(cache.get("repository_url_prefixes").json()).isEmpty();
                 assertThat(cache.get("registry_host").text()).isEqualTo("123456789012.dkr.ecr.us-east-1.amazonaws.com");
+
+                for (String module : List.of("access_" + form, "runner_" + form)) {
+                    PlannedValue m = known(plan, module);
+                    assertThat(m.get("policy_arn").isNull()).as(module + " policy_arn").isTrue();
+                    assertThat(m.get("policy_name").isNull()).as(module + " policy_name").isTrue();
+                    assertThat(m.get("attached_role_names").json()).as(module + " attached_role_names").isEmpty();
+                    // The document is still rendered (only the token statement), for callers that attach it themselves.
+                    assertThat(PolicySemantics.grantsBySid(m.get("policy_json").text()))
+                            .as(module + " policy_json").containsOnlyKeys("EcrAuthorizationToken");
+                }
+                PlannedValue runner = known(plan, "runner_" + form);
+                assertThat(runner.get("runner_environment").json()).as("runner_environment").isEmpty();
+                assertThat(runner.get("runner_extras").json()).as("runner_extras").isEmpty();
+                assertThat(runner.get("docker_hub_mirror").json().asBoolean(true)).isFalse();
+                assertThat(runner.get("docker_hub_prefix").isNull()).isTrue();
             }
         }
     }

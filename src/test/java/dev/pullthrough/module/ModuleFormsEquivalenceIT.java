@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * module, the input set and the differing plan paths.
  */
 class ModuleFormsEquivalenceIT {
-    private static final List<String> MODULES = List.of(GeneratedModulePaths.CACHE, GeneratedModulePaths.ENDPOINTS);
+    private static final List<String> MODULES = List.of(GeneratedModulePaths.CACHE, GeneratedModulePaths.ACCESS,
+            GeneratedModulePaths.RUNNER, GeneratedModulePaths.ENDPOINTS);
 
     @TestFactory
     Stream<DynamicTest> hclAndJsonForms_samePlan_forEveryInputSet() {

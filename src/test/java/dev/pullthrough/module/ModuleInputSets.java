@@ -20,6 +20,8 @@ final class ModuleInputSets {
         return switch (module) {
             case GeneratedModulePaths.ENDPOINTS -> endpoints();
             case GeneratedModulePaths.CACHE -> cache();
+            case GeneratedModulePaths.ACCESS -> access();
+            case GeneratedModulePaths.RUNNER -> runner();
             default -> throw new IllegalArgumentException("no input sets for module " + module);
         };
     }
@@ -64,6 +66,50 @@ final class ModuleInputSets {
                 InputSet.of("root-rule-never-expires", coordinates()).with("region", "eu-central-1").with("rules",
                                 Map.of("everything", rule("ROOT", "public.ecr.aws")))
                         .with("expire_after_days", null));
+    }
+
+    /** Rule maps in the RunsOn shape (no credentials), as the access and runner modules take them. */
+    static final Map<String, Map<String, Object>> RUNS_ON_RULES = Map.of(
+            "docker-hub-named", Map.of("docker_hub", rule("docker-hub", "registry-1.docker.io")),
+            // Values are trimmed and a trailing slash does not make another prefix, in Terraform as in Java.
+            "many-upstreams-untrimmed", Map.of(
+                    "ecr_public", rule(" ecr-public ", "public.ecr.aws"),
+                    "quay", rule("team-a/quay/", "quay.io"),
+                    "k8s", rule("k8s", " registry.k8s.io"),
+                    "platform", Map.of("ecr_repository_prefix", "platform",
+                            "upstream_registry_url", "210987654321.dkr.ecr.eu-west-1.amazonaws.com",
+                            "upstream_repository_prefix", "base-images")),
+            "root-rule", Map.of("everything", rule("ROOT", "registry-1.docker.io"),
+                    "quay", rule("quay", "quay.io")),
+            "no-rules", Map.of());
+
+    static List<InputSet> access() {
+        return List.of(
+                InputSet.of("docker-hub-named", coordinates())
+                        .with("ecr_pull_through_cache_rules", RUNS_ON_RULES.get("docker-hub-named"))
+                        .with("role_names", List.of("ci-runner")),
+                InputSet.of("many-upstreams-untrimmed", coordinates()).with("region", "eu-west-1")
+                        .with("ecr_pull_through_cache_rules", RUNS_ON_RULES.get("many-upstreams-untrimmed"))
+                        .with("role_names", List.of("ci-runner-x64", "ci-runner-arm64"))
+                        .with("policy_name", "runners-pull").with("tags", Map.of("team", "ci")),
+                InputSet.of("root-rule", coordinates())
+                        .with("ecr_pull_through_cache_rules", RUNS_ON_RULES.get("root-rule")),
+                InputSet.of("no-rules-policy-json-only", coordinates())
+                        .with("ecr_pull_through_cache_rules", RUNS_ON_RULES.get("no-rules"))
+                        .with("create_policy", false));
+    }
+
+    static List<InputSet> runner() {
+        return List.of(
+                InputSet.of("docker-hub-named", coordinates())
+                        .with("ecr_pull_through_cache_rules", RUNS_ON_RULES.get("docker-hub-named")),
+                InputSet.of("many-upstreams-with-policy", coordinates()).with("region", "eu-west-1")
+                        .with("ecr_pull_through_cache_rules", RUNS_ON_RULES.get("many-upstreams-untrimmed"))
+                        .with("create_policy", true).with("role_names", List.of("ci-runner")),
+                InputSet.of("root-rule", coordinates())
+                        .with("ecr_pull_through_cache_rules", RUNS_ON_RULES.get("root-rule")),
+                InputSet.of("no-rules", coordinates())
+                        .with("ecr_pull_through_cache_rules", RUNS_ON_RULES.get("no-rules")));
     }
 
     static List<InputSet> endpoints() {

@@ -70,6 +70,26 @@ public final class PolicySemantics {
         return out;
     }
 
+    /** One statement's meaning: its actions and resources as sorted sets. */
+    public record Grant(String effect, java.util.SortedSet<String> actions, java.util.SortedSet<String> resources) {
+    }
+
+    /** The statements of a policy by Sid (statements without a Sid are keyed "#<index>"). */
+    public static java.util.SortedMap<String, Grant> grantsBySid(String policyJson) {
+        java.util.SortedMap<String, Grant> grants = new TreeMap<>();
+        int index = 0;
+        for (JsonNode s : canonical(policyJson).path("Statement")) {
+            TreeSet<String> actions = new TreeSet<>();
+            s.path("Action").forEach(a -> actions.add(a.asText()));
+            TreeSet<String> resources = new TreeSet<>();
+            s.path("Resource").forEach(r -> resources.add(r.asText()));
+            String sid = s.path("Sid").asText("#" + index);
+            grants.put(sid, new Grant(s.path("Effect").asText(), actions, resources));
+            index++;
+        }
+        return grants;
+    }
+
     /** Fails with both canonical documents when the two policies grant different things. */
     public static void assertEquivalent(String context, String expectedJson, String actualJson) {
         JsonNode expected = canonical(expectedJson);

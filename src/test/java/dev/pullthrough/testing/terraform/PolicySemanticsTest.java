@@ -35,4 +35,13 @@ class PolicySemanticsTest {
         assertThat(PolicySemantics.canonical("{\"Statement\":[{\"Sid\":\"A\",\"Action\":\"x\"}]}"))
                 .isNotEqualTo(PolicySemantics.canonical("{\"Statement\":[{\"Sid\":\"B\",\"Action\":\"x\"}]}"));
     }
+
+    @Test
+    void grantsBySid_mixedForms_setsPerSid() {
+        var grants = PolicySemantics.grantsBySid("""
+                {"Statement":[{"Sid":"Pull","Effect":"Allow","Action":["b","a"],"Resource":"r"},{"Effect":"Deny","Action":"x","Resource":"*"}]}""");
+        assertThat(grants.get("Pull").actions()).containsExactly("a", "b");
+        assertThat(grants.get("Pull").resources()).containsExactly("r");
+        assertThat(grants.get("#1").effect()).isEqualTo("Deny");
+    }
 }
