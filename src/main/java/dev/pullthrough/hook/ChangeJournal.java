@@ -77,6 +77,16 @@ public final class ChangeJournal {
      * @return whether every file is back to its original bytes, and whether some could not be written at all
      */
     public static UndoResult undo(StateDir dir, HookState state, Consumer<String> warn) {
+        return undo(dir, state, warn, (change, original) -> { });
+    }
+
+    /** Runs just before a file the hook wrote gets its original bytes back (see {@link DaemonMirrorsReset}). */
+    @FunctionalInterface
+    public interface BeforeRestore {
+        void accept(FileChange change, Optional<byte[]> original) throws IOException, HookException;
+    }
+
+    public static UndoResult undo(StateDir dir, HookState state, Consumer<String> warn, BeforeRestore beforeRestore) {
         boolean exact = true;
         boolean failed = false;
         List<FileChange> changes = new ArrayList<>(state.changes());
@@ -109,9 +119,11 @@ public final class ChangeJournal {
                         warn.accept(c.path() + " changed after the hook wrote it; left as it is");
                     }
                 } else if (original.isPresent()) {
+                    beforeRestore.accept(c, original);
                     Set<PosixFilePermission> mode = c.mode() == null ? null : PosixFilePermissions.fromString(c.mode());
                     AtomicFiles.write(path, original.get(), mode);
                 } else {
+                    beforeRestore.accept(c, original);
                     Files.deleteIfExists(path);
                 }
                 removeCreatedDirs(c);

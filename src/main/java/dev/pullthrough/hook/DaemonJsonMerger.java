@@ -59,6 +59,23 @@ public final class DaemonJsonMerger {
         return JsonFiles.write(root, "  ");
     }
 
+    /**
+     * What to load just before the original comes back, when the original has no {@code registry-mirrors}: the
+     * original with an explicit empty list. dockerd's reload only applies keys present in the file, so reloading the
+     * original alone would leave the (stopped) proxy configured as a mirror, and whoever listens on that port next
+     * would serve the daemon's Docker Hub pulls. Empty when the original lists mirrors itself (reloading it is enough).
+     *
+     * @param original the original bytes, or null when there was no file
+     */
+    public static java.util.Optional<byte[]> clearingMirrors(byte[] original) throws InvalidConfigFileException {
+        ObjectNode root = JsonFiles.readObject(original, "daemon.json");
+        if (root.has(KEY)) {
+            return java.util.Optional.empty();
+        }
+        root.putArray(KEY);
+        return java.util.Optional.of(JsonFiles.write(root, "  "));
+    }
+
     /** The mirrors listed in a daemon.json, for status and tests. */
     public static List<String> mirrors(byte[] daemonJson) throws InvalidConfigFileException {
         List<String> out = new ArrayList<>();

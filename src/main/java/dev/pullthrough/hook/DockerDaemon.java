@@ -44,6 +44,34 @@ public final class DockerDaemon {
         return pid;
     }
 
+    /**
+     * Sends SIGHUP and waits until the daemon has read {@code configFile}: the file was just written (atime = mtime),
+     * and reading it moves its access time past its modification time (relatime and strictatime mounts). On a
+     * noatime mount that never shows, and the wait ends after {@code timeout}.
+     *
+     * @return whether the read was seen
+     */
+    public boolean reloadAndAwaitRead(Path configFile, java.time.Duration timeout) throws HookException {
+        reload();
+        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            try {
+                java.nio.file.attribute.BasicFileAttributes a =
+                        Files.readAttributes(configFile, java.nio.file.attribute.BasicFileAttributes.class);
+                if (a.lastAccessTime().compareTo(a.lastModifiedTime()) > 0) {
+                    return true;
+                }
+                Thread.sleep(5);
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** Sends SIGHUP so the daemon reloads its configuration file. */
     public void reload() throws HookException {
         long pid = runningPid();

@@ -208,7 +208,8 @@ public final class HookStart {
     }
 
     private void undo(StateDir dir, HookState state, ProxyProcess proxy, boolean proxyUp) {
-        ChangeJournal.UndoResult result = ChangeJournal.undo(dir, state, console::warn);
+        ChangeJournal.UndoResult result = ChangeJournal.undo(dir, state, console::warn,
+                new DaemonMirrorsReset(state, console::warn));
         boolean daemonChanged = state.changes().stream().anyMatch(c -> c.kind().equals("daemon.json"));
         if (daemonChanged && state.dockerPidFile() != null) {
             try {

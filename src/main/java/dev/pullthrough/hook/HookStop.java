@@ -47,7 +47,8 @@ public final class HookStop {
         boolean exact = true;
         boolean failed = false;
         if (state.isPresent()) {
-            ChangeJournal.UndoResult result = ChangeJournal.undo(dir, state.get(), console::warn);
+            ChangeJournal.UndoResult result = ChangeJournal.undo(dir, state.get(), console::warn,
+                    new DaemonMirrorsReset(state.get(), console::warn));
             exact = result.exact();
             failed = result.failed();
             boolean daemonChanged = state.get().changes().stream().anyMatch(c -> c.kind().equals("daemon.json"));

@@ -38,15 +38,19 @@ class HookStartStopTest {
     private Console console;
     private Path daemonJson;
     private Path hups;
+    private Path reads;
 
     @BeforeEach
     void setUp() throws Exception {
         upstream = new FakeRegistry(PASSWORD);
         upstream.route("/v2/docker-hub/library/hello/manifests/1", ex -> FakeRegistry.json(ex, 200, "{\"schemaVersion\":2}"));
         hups = tmp.resolve("hups");
-        dockerd = new ProcessBuilder("sh", "-c", "trap 'echo hup >> " + hups + "' HUP; while :; do sleep 0.05; done").start();
-        Files.writeString(tmp.resolve("docker.pid"), dockerd.pid() + "\n");
         daemonJson = tmp.resolve("etc/docker/daemon.json");
+        reads = tmp.resolve("reads");
+        // Like dockerd: on SIGHUP it reads its config file (recorded here, one read per "---").
+        dockerd = new ProcessBuilder("sh", "-c", "trap 'echo hup >> " + hups + "; cat " + daemonJson + " >> " + reads
+                + "; echo --- >> " + reads + "' HUP; while :; do sleep 0.05; done").start();
+        Files.writeString(tmp.resolve("docker.pid"), dockerd.pid() + "\n");
         Files.createDirectories(daemonJson.getParent());
         Files.writeString(daemonJson, "{\n    \"debug\": true,\n    \"registry-mirrors\": [\"https://mirror.gcr.io\"]\n}\n");
         Files.createDirectories(tmp.resolve("etc/buildkit"));
@@ -84,7 +88,7 @@ class HookStartStopTest {
         Map<Path, byte[]> files = new LinkedHashMap<>();
         try (Stream<Path> s = Files.walk(tmp)) {
             for (Path p : (Iterable<Path>) s.sorted()::iterator) {
-                if (Files.isRegularFile(p) && !p.startsWith(tmp.resolve("state")) && !p.equals(hups)) {
+                if (Files.isRegularFile(p) && !p.startsWith(tmp.resolve("state")) && !p.equals(hups) && !p.equals(reads)) {
                     files.put(tmp.relativize(p), Files.readAllBytes(p));
                 }
             }
@@ -138,6 +142,44 @@ class HookStartStopTest {
             }
         }
         assertNoSecretIn(Files.readString(tmp.resolve("github_env")));
+    }
+
+    @Test
+    void stop_originalWithoutMirrorsKey_dockerdReadsAnEmptyListBeforeTheOriginal() throws Exception {
+        String original = "{\"debug\": true}\n";
+        Files.writeString(daemonJson, original);
+        StartSettings s = settings(upstream.endpoint().toString(), false);
+        assertThat(start(s)).isZero();
+        String addr = Files.readString(new StateDir(s.stateDir()).addrFile()).trim();
+
+        assertThat(new HookStop(new StateDir(s.stateDir()), console, true).run()).isZero();
+
+        // dockerd keeps its mirrors when a reloaded file has no "registry-mirrors": the hook loads [] first.
+        String[] seen = Files.readString(reads).split("---\n");
+        assertThat(seen).hasSize(3);
+        assertThat(DaemonJsonMerger.mirrors(seen[0].getBytes(StandardCharsets.UTF_8))).containsExactly("http://" + addr);
+        assertThat(seen[1]).isEqualTo("{\n  \"debug\": true,\n  \"registry-mirrors\": []\n}\n");
+        assertThat(seen[2]).isEqualTo(original);
+        assertThat(Files.readString(daemonJson)).isEqualTo(original);
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("warning");
+    }
+
+    @Test
+    void start_failsAfterDaemonReload_undoClearsMirrorsAndRestoresEverything() throws Exception {
+        Files.writeString(daemonJson, "{\"debug\": true}\n");
+        Files.delete(tmp.resolve("github_env"));
+        Files.createDirectory(tmp.resolve("github_env")); // the last step, appending to $GITHUB_ENV, fails
+        Map<Path, byte[]> before = userFiles();
+
+        assertThat(start(settings(upstream.endpoint().toString(), false))).isZero();
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning").contains("github_env");
+        assertUnchanged(before);
+        String[] seen = Files.readString(reads).split("---\n");
+        assertThat(seen).hasSize(3);
+        assertThat(seen[1]).contains("\"registry-mirrors\": []");
+        assertThat(seen[2]).isEqualTo("{\"debug\": true}\n");
+        assertThat(ProxyProcess.running(new StateDir(tmp.resolve("state")))).isEmpty();
     }
 
     @Test

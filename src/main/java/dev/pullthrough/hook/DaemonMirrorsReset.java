@@ -1,0 +1,45 @@
+package dev.pullthrough.hook;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Before daemon.json gets its original bytes back: when the original has no {@code registry-mirrors} key, loads the
+ * original with an explicit empty list first and waits until dockerd has read it. dockerd 20.10 keeps the mirrors it
+ * has when a reloaded file does not name them, so without this the stopped proxy's address would stay configured.
+ */
+final class DaemonMirrorsReset implements ChangeJournal.BeforeRestore {
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
+
+    private final HookState state;
+    private final Consumer<String> warn;
+
+    DaemonMirrorsReset(HookState state, Consumer<String> warn) {
+        this.state = state;
+        this.warn = warn;
+    }
+
+    @Override
+    public void accept(FileChange change, Optional<byte[]> original) throws IOException, HookException {
+        if (!change.kind().equals("daemon.json") || state.dockerPidFile() == null) {
+            return;
+        }
+        Optional<byte[]> clearing = DaemonJsonMerger.clearingMirrors(original.orElse(null));
+        if (clearing.isEmpty()) {
+            return;
+        }
+        Path file = Path.of(change.path());
+        AtomicFiles.write(file, clearing.get(), null);
+        try {
+            if (!new DockerDaemon(Path.of(state.dockerPidFile())).reloadAndAwaitRead(file, READ_TIMEOUT)) {
+                warn.accept("could not see dockerd read " + file + " within " + READ_TIMEOUT.toSeconds()
+                        + " s; its mirror list may still name the stopped mirror until dockerd restarts");
+            }
+        } catch (HookException e) {
+            warn.accept(e.getMessage());
+        }
+    }
+}
