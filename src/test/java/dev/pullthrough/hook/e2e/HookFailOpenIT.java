@@ -4,6 +4,7 @@ import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.docker.EcrTokenStandIn;
 import dev.pullthrough.testing.docker.FileSnapshot;
 import dev.pullthrough.testing.docker.FreePort;
+import dev.pullthrough.testing.docker.LogFile;
 import dev.pullthrough.testing.docker.PrivateDockerd;
 import dev.pullthrough.testing.docker.ReadOnlyMount;
 import dev.pullthrough.testing.docker.ScratchDir;
@@ -77,7 +78,7 @@ class HookFailOpenIT {
     void hookStart_registryDown_warnsExitsZeroChangesNothing() {
         HookProcess hook = scenario.hook().withFiles(scenario.files().withRegistryUrl("http://127.0.0.1:" + FreePort.onLoopback()));
 
-        assertFailsOpen(hook, "");
+        assertFailsOpen(hook, "", Stage.EARLY);
         assertFailsStrictly(hook);
     }
 
@@ -85,7 +86,7 @@ class HookFailOpenIT {
     void hookStart_tokenCallServerError_warnsExitsZeroChangesNothing() {
         scenario.tokenApi().mode(EcrTokenStandIn.Mode.SERVER_ERROR);
 
-        assertFailsOpen(scenario.hook(), "");
+        assertFailsOpen(scenario.hook(), "", Stage.EARLY);
         assertThat(scenario.tokenApi().calls()).as("the hook did ask").isPositive();
     }
 
@@ -93,7 +94,7 @@ class HookFailOpenIT {
     void hookStart_tokenCallAccessDenied_warnsExitsZeroChangesNothing() {
         scenario.tokenApi().mode(EcrTokenStandIn.Mode.ACCESS_DENIED);
 
-        assertFailsOpen(scenario.hook(), "");
+        assertFailsOpen(scenario.hook(), "", Stage.EARLY);
     }
 
     @Test
@@ -101,7 +102,7 @@ class HookFailOpenIT {
         HookProcess hook = scenario.hook().withFiles(
                 scenario.files().withDockerPidFile(scenario.userDir().resolve("no-dockerd-here.pid")));
 
-        assertFailsOpen(hook, "dockerd");
+        assertFailsOpen(hook, "dockerd", Stage.EARLY);
         assertFailsStrictly(hook);
     }
 
@@ -109,7 +110,7 @@ class HookFailOpenIT {
     void hookStart_daemonJsonInvalid_warnsExitsZeroChangesNothing() throws IOException {
         Files.writeString(dockerd.daemonJson(), "{\n  \"bridge\": \"none\",\n  \"registry-mirrors\": [\n");
 
-        assertFailsOpen(scenario.hook(), dockerd.daemonJson().toString());
+        assertFailsOpen(scenario.hook(), dockerd.daemonJson().toString(), Stage.EARLY);
         assertFailsStrictly(scenario.hook());
     }
 
@@ -119,39 +120,48 @@ class HookFailOpenIT {
         Files.delete(dockerd.daemonJson());
         Files.createDirectory(dockerd.daemonJson());
 
-        assertFailsOpen(scenario.hook(), "");
+        assertFailsOpen(scenario.hook(), "", Stage.EARLY);
     }
 
     @Test
     void hookStart_daemonJsonReadOnly_warnsExitsZeroChangesNothing() {
         try (ReadOnlyMount ignored = ReadOnlyMount.of(dockerd.daemonJson())) {
-            assertFailsOpen(scenario.hook(), "");
+            assertFailsOpen(scenario.hook(), "", Stage.EARLY);
         }
     }
 
     @Test
     void hookStart_certsDirReadOnly_undoesDaemonJsonAndReloads() {
         try (ReadOnlyMount ignored = ReadOnlyMount.of(scenario.files().containerdCertsDir())) {
-            assertFailsOpen(scenario.hook(), "");
+            assertFailsOpen(scenario.hook(), "", Stage.LATE);
         }
     }
 
     @Test
     void hookStart_dockerConfigDirReadOnly_undoesEveryEarlierChange() {
         try (ReadOnlyMount ignored = ReadOnlyMount.of(scenario.files().dockerConfigDir())) {
-            assertFailsOpen(scenario.hook(), "");
+            assertFailsOpen(scenario.hook(), "", Stage.LATE);
             assertFailsStrictly(scenario.hook());
         }
     }
 
-    private static void assertFailsOpen(HookProcess hook, String warningMentions) {
+    /** Where start fails: before it changed daemon.json (no reload at all), or possibly after (changed, then undone). */
+    private enum Stage { EARLY, LATE }
+
+    private static void assertFailsOpen(HookProcess hook, String warningMentions, Stage stage) {
         FileSnapshot before = scenario.snapshotUserFiles();
+        LogFile.Mark daemonLog = dockerd.log().mark();
 
         CommandResult start = hook.start();
 
         assertThat(start.exitCode()).as("fail open: %s", start).isZero();
         assertThat(start.stderr()).as("%s", start).contains("warning:").contains(warningMentions);
         assertLeftAsItWas(before, start);
+        if (stage == Stage.EARLY) {
+            // docs/HOOK.md: checks, token and the mirror's verification come before any change.
+            assertThat(dockerd.log().textSince(daemonLog)).as("dockerd was not even reloaded")
+                    .doesNotContain("Got signal to reload configuration");
+        }
     }
 
     private static void assertFailsStrictly(HookProcess hook) {
