@@ -72,18 +72,19 @@ public final class HookStart {
         ProxyProcess proxy = null;
         boolean proxyUp = false;
         try {
+            // The mirror's JVM boots (and waits for the token) while this one checks dockerd and every file; a
+            // problem found here stops it again before anything was changed.
+            proxy = ProxyProcess.launch(s, dir);
+            console.trace("mirror process launched");
             DockerDaemon docker = s.daemonConfig() != null && s.dockerPidFile() != null
                     ? new DockerDaemon(s.dockerPidFile()) : null;
             if (docker != null) {
                 docker.runningPid();
             }
-            // Read and check every file before anything runs, so a broken file fails fast and changes nothing.
+            // Read and check every file before changing any, so a broken file changes nothing.
             dryRun(s.listen());
             journal.update(journal.state());
-
             console.trace("checked files");
-            proxy = ProxyProcess.launch(s, dir);
-            console.trace("mirror process launched");
             EcrToken token = await(pendingToken);
             console.trace("token fetched");
             proxy.sendToken(token);
