@@ -233,7 +233,10 @@ public final class MirrorProxy implements AutoCloseable {
             } else {
                 exchange.sendResponseHeaders(status, length.orElse(0L));
                 try (OutputStream os = exchange.getResponseBody()) {
-                    body.transferTo(os);
+                    byte[] buffer = new byte[64 * 1024];
+                    for (int n; (n = body.read(buffer)) >= 0; ) {
+                        os.write(buffer, 0, n);
+                    }
                 }
             }
         } catch (IOException e) {
