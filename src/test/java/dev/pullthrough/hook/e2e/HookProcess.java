@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the packaged hook jar as a real process ({@code java -jar target/pullthrough-0.1.0-hook.jar start|stop|status}),
@@ -138,7 +139,7 @@ public final class HookProcess {
                         || cmd.contains(jar().getFileName().toString())).orElse(false))
                 .ifPresent(p -> {
                     p.destroy();
-                    p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> {
+                    p.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> {
                         p.destroyForcibly();
                         return null;
                     }).join();

@@ -13,8 +13,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -96,7 +99,7 @@ class HookStopRestoresIT {
         assertThat(dockerd.pid()).as("same dockerd").isEqualTo(pid);
         assertThat(dockerd.log().textSince(daemonLog)).contains("Got signal to reload configuration");
         assertThat(dockerd.awaitRegistryMirrors(originalMirrors)).isEqualTo(originalMirrors);
-        assertThat(exitedWithin(proxyPid, java.time.Duration.ofSeconds(5))).as("proxy ended").isTrue();
+        assertThat(exitedWithin(proxyPid, Duration.ofSeconds(5))).as("proxy ended").isTrue();
         assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port()).close())
                 .as("nothing listens on the mirror port").isInstanceOf(IOException.class);
         CommandResult status = scenario.hook().status("--json");
@@ -133,11 +136,7 @@ class HookStopRestoresIT {
         // file lacks the key, so restoring the bytes and sending SIGHUP is not enough to take the proxy out.
         byte[] saved = Files.readAllBytes(dockerd.daemonJson());
         String withoutKey = "{\n  \"iptables\": false,\n  \"bridge\": \"none\",\n  \"storage-driver\": \"vfs\"\n}\n";
-        java.util.Map<String, Object> cleared = PrivateDockerd.baseSettings();
-        cleared.put("registry-mirrors", List.of());
-        dockerd.writeDaemonJson(cleared);
-        dockerd.reload();
-        Files.writeString(dockerd.daemonJson(), withoutKey);
+        dockerd.clearRegistryMirrors(withoutKey.getBytes(StandardCharsets.UTF_8));
         FileSnapshot before = FileSnapshot.of(comparedFiles());
         try {
             assertThat(scenario.hook().start().exitCode()).isZero();
@@ -155,9 +154,9 @@ class HookStopRestoresIT {
         }
     }
 
-    private static boolean exitedWithin(long pid, java.time.Duration timeout) {
+    private static boolean exitedWithin(long pid, Duration timeout) {
         return ProcessHandle.of(pid)
-                .map(p -> p.onExit().completeOnTimeout(null, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .map(p -> p.onExit().completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
                         .join() != null)
                 .orElse(true);
     }

@@ -308,6 +308,23 @@ public final class PrivateDockerd implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes every mirror out of the running daemon and leaves daemon.json with {@code contents}. dockerd (20.10)
+     * applies "registry-mirrors" on reload only when the key is present, so the file is first reloaded with an empty
+     * list, then {@code contents} are written back without another reload.
+     */
+    public void clearRegistryMirrors(byte[] contents) {
+        Map<String, Object> cleared = baseSettings();
+        cleared.put("registry-mirrors", List.of());
+        writeDaemonJson(cleared);
+        reload();
+        try {
+            Files.write(daemonJson, contents);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + daemonJson, e);
+        }
+    }
+
     /** SIGHUP, as a hook does; waits for the "Reloaded configuration" log line (or the reload error). */
     public void reload() {
         LogFile.Mark mark = log.mark();
@@ -370,5 +387,4 @@ public final class PrivateDockerd implements AutoCloseable {
             throw new IllegalStateException("interrupted", e);
         }
     }
-
 }
