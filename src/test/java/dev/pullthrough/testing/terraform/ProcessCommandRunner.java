@@ -25,9 +25,10 @@ public final class ProcessCommandRunner implements CommandRunner {
         } catch (IOException e) {
             throw new TerraformNotFoundException(command.get(0), e.getMessage());
         }
-        // Both streams are drained concurrently so a chatty plan cannot block on a full pipe.
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+        // Both streams are drained concurrently, each on its own thread (not a shared pool a blocking read could
+        // starve), so a chatty plan cannot block on a full pipe.
+        CompletableFuture<String> out = drainOnOwnThread(process.getInputStream(), "stdout");
+        CompletableFuture<String> err = drainOnOwnThread(process.getErrorStream(), "stderr");
         boolean finished;
         try {
             finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -46,6 +47,20 @@ public final class ProcessCommandRunner implements CommandRunner {
             }
         }
         return new ProcessOutput(finished ? process.exitValue() : -1, out.join(), err.join(), !finished);
+    }
+
+    private static CompletableFuture<String> drainOnOwnThread(InputStream stream, String name) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(drain(stream));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "terraform-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
     }
 
     private static String drain(InputStream stream) {
