@@ -45,7 +45,15 @@ public final class AtomicFiles {
      *     for a new one)
      */
     public static void write(Path path, byte[] bytes, Set<PosixFilePermission> permissions) throws IOException {
-        Path target = Files.isSymbolicLink(path) ? path.toRealPath() : path;
+        Path target = path;
+        if (Files.isSymbolicLink(path)) {
+            // Following a link someone else planted would let them aim a root-owned write anywhere.
+            String linkOwner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
+            if (!linkOwner.equals(System.getProperty("user.name"))) {
+                throw new IOException("not following " + path + ": a symbolic link owned by " + linkOwner);
+            }
+            target = path.toRealPath();
+        }
         Path dir = target.toAbsolutePath().getParent();
         Optional<PosixFileAttributes> existing = attributes(target);
         Set<PosixFilePermission> mode = permissions != null ? permissions
@@ -60,10 +68,13 @@ public final class AtomicFiles {
                 }
                 ch.force(true);
             }
-            if (existing.isPresent()) {
-                copyOwner(existing.get(), tmp);
+            // A new file belongs to whoever owns its directory (root writing ~runner/.docker/config.json must leave
+            // a file the runner's docker CLI can read); an existing one keeps its owner.
+            Optional<PosixFileAttributes> owner = existing.isPresent() ? existing : attributes(dir);
+            if (owner.isPresent()) {
+                copyOwner(owner.get(), tmp);
             }
-            Files.setPosixFilePermissions(tmp, mode);
+            Files.getFileAttributeView(tmp, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setPermissions(mode);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -82,6 +93,26 @@ public final class AtomicFiles {
         write(path, bytes, permissions);
     }
 
+    /**
+     * Creates the missing directories of {@code dirs} (outermost first), each owned like the directory it is created
+     * in, with {@code mode} (null: the umask's default).
+     */
+    static void createDirectories(java.util.List<Path> dirs, Set<PosixFilePermission> mode) throws IOException {
+        for (Path d : dirs) {
+            if (Files.isDirectory(d)) {
+                continue;
+            }
+            Files.createDirectory(d);
+            Optional<PosixFileAttributes> parent = attributes(d.toAbsolutePath().getParent());
+            if (parent.isPresent()) {
+                copyOwner(parent.get(), d);
+            }
+            if (mode != null) {
+                Files.setPosixFilePermissions(d, mode);
+            }
+        }
+    }
+
     static Optional<PosixFileAttributes> attributes(Path path) {
         try {
             return Optional.of(Files.readAttributes(path, PosixFileAttributes.class));
@@ -91,7 +122,8 @@ public final class AtomicFiles {
     }
 
     private static void copyOwner(PosixFileAttributes original, Path tmp) {
-        PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+        PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
         UserPrincipal owner = original.owner();
         GroupPrincipal group = original.group();
         try {

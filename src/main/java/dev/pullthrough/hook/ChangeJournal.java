@@ -63,9 +63,9 @@ public final class ChangeJournal {
                 sha256(bytes), created);
         // Record first: if the write or anything after it fails, undo knows about this file.
         update(state.with(change));
-        for (String d : created) {
-            Files.createDirectories(Path.of(d));
-        }
+        // Directories for a file that holds a credential are private, like the Docker CLI's own ~/.docker.
+        AtomicFiles.createDirectories(created.stream().map(Path::of).toList(),
+                AtomicFiles.OWNER_ONLY.equals(mode) ? PosixFilePermissions.fromString("rwx------") : null);
         AtomicFiles.write(path, bytes, mode);
         return true;
     }

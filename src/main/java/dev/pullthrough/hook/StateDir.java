@@ -56,11 +56,22 @@ public final class StateDir {
         return dir.resolve("hook.lock");
     }
 
-    /** Creates the directory (and originals/) with mode 0700. */
+    /**
+     * Creates the directory (and originals/) with mode 0700. Refuses a directory that is a symbolic link or belongs
+     * to another user: it will hold copies of credential files.
+     */
     public void create() throws IOException {
         for (Path p : new Path[] {dir, originals()}) {
+            if (Files.isSymbolicLink(p)) {
+                throw new IOException(p + " is a symbolic link");
+            }
             if (!Files.isDirectory(p)) {
                 Files.createDirectories(p);
+            }
+            String owner = Files.getOwner(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName();
+            String me = System.getProperty("user.name");
+            if (!owner.equals(me)) {
+                throw new IOException(p + " belongs to " + owner + ", not " + me);
             }
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
         }

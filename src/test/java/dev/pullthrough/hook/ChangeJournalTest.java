@@ -156,6 +156,34 @@ class ChangeJournalTest {
     }
 
     @Test
+    void apply_newSecretFileInMissingDirs_dirsPrivateAndOwnedLikeTheirParent() throws Exception {
+        StateDir dir = stateDir();
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home);
+        if ("root".equals(System.getProperty("user.name"))) {
+            // As root the hook must hand new files to the directory's owner (the runner user, here "nobody").
+            Files.setOwner(home, home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        }
+        Path file = home.resolve(".docker/config.json");
+        ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
+
+        journal.apply("config.json", file, "{}".getBytes(StandardCharsets.UTF_8), AtomicFiles.OWNER_ONLY);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(".docker")))).isEqualTo("rwx------");
+        assertThat(Files.getOwner(file)).isEqualTo(Files.getOwner(home));
+        assertThat(Files.getOwner(home.resolve(".docker"))).isEqualTo(Files.getOwner(home));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void create_stateDirIsASymlink_refused() throws Exception {
+        Path real = Files.createDirectory(tmp.resolve("real"));
+        Path link = Files.createSymbolicLink(tmp.resolve("state-link"), real);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StateDir(link).create())
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("symbolic link");
+    }
+
+    @Test
     void stateFile_neverHoldsFileContent() throws Exception {
         StateDir dir = stateDir();
         Path file = tmp.resolve("config.json");
