@@ -36,6 +36,7 @@ class ExamplesIT {
     void dockerHub_plansSecretRuleTemplateRoleAndScopedPolicy() {
         try (TerraformWorkspace ws = TerraformWorkspace.create(example("docker-hub")
                 .variable("account_id", ACCOUNT).variable("region", "us-east-1").variable("partition", "aws").build())) {
+            ws.fmtCheck();
             TerraformPlan plan = ws.initAndPlan();
             String rule = "module.cache.aws_ecr_pull_through_cache_rule.this[\"docker_hub\"]";
             String template = "module.cache.aws_ecr_repository_creation_template.this[\"docker_hub\"]";
@@ -91,6 +92,7 @@ class ExamplesIT {
                 .variable("account_id", ACCOUNT).variable("region", "us-east-1").variable("partition", "aws")
                 .variable("upstream_ecr_registry", upstream)
                 .variable("runner_role_names", List.of("ci-runner-x64", "ci-runner-arm64")).build())) {
+            ws.fmtCheck();
             TerraformPlan plan = ws.initAndPlan();
             List<String> keys = List.of("docker_hub", "ecr_public", "ghcr", "quay", "k8s", "platform");
             List<String> expected = new java.util.ArrayList<>(List.of(
@@ -162,6 +164,7 @@ class ExamplesIT {
     void privateSubnets_plansVpcEndpointsCacheAndRunnerEnvironment() {
         try (TerraformWorkspace ws = TerraformWorkspace.create(example("private-subnets")
                 .variable("account_id", ACCOUNT).variable("region", "eu-west-1").variable("partition", "aws").build())) {
+            ws.fmtCheck();
             TerraformPlan plan = ws.initAndPlan();
             PlanAssert.assertThat(plan).hasExactlyResources(
                     "aws_vpc.runners",

@@ -193,6 +193,17 @@ public final class TerraformWorkspace implements AutoCloseable {
         return tryValidate().orThrow();
     }
 
+    // ---- fmt
+
+    /** {@code terraform fmt -check -recursive -diff} over the copied configuration (HCL files only). */
+    public CommandResult tryFmtCheck() {
+        return run(List.of("fmt", "-check", "-recursive", "-diff", "-no-color"));
+    }
+
+    public CommandResult fmtCheck() {
+        return tryFmtCheck().orThrow();
+    }
+
     // ---- plan and show
 
     /** {@code terraform plan -out=tfplan}; the plan file is then read by {@link #show()}. */

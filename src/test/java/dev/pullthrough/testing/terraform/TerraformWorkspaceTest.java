@@ -298,4 +298,13 @@ class TerraformWorkspaceTest {
                 .environment(Map.of("PATH", work.toString())).workRoot(work).build()))
                 .isInstanceOf(TerraformNotFoundException.class);
     }
+
+    @Test
+    void fmtCheck_unformatted_throwsWithDiff() {
+        runner.on("fmt", ProcessOutput.failed(3, "main.tf\n-  source= \"x\"\n+  source = \"x\"\n"));
+        try (TerraformWorkspace ws = TerraformWorkspace.create(options("examples/ex").build())) {
+            assertThatThrownBy(ws::fmtCheck).isInstanceOf(TerraformCommandException.class)
+                    .hasMessageContaining("terraform fmt -check").hasMessageContaining("+  source = \"x\"");
+        }
+    }
 }
