@@ -24,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * statements and resources, the runner environment.
  */
 class ExamplesIT {
+    /** The Terraform examples this class plans; ExamplesLayoutTest fails when a folder is added without a test. */
+    static final java.util.Set<String> PLANNED = java.util.Set.of("docker-hub", "multi-upstream", "private-subnets");
+
     private static TerraformOptions.Builder example(String name) {
         return TerraformOptions.builder(TerraformOptions.projectDirFromSystemProperty(), "examples/" + name);
     }
