@@ -71,20 +71,8 @@ resource "aws_iam_role_policy_attachment" "this" {
 
 check "root_rule_breadth" {
   assert {
-    condition = alltrue([
-      for key, rule in {
-        for key, raw in var.ecr_pull_through_cache_rules : key => {
-          prefix = try(trimspace(raw.ecr_repository_prefix), "")
-        }
-      } : rule.prefix != "ROOT"
-    ])
-    error_message = join("\n", [
-      for key, rule in {
-        for key, raw in var.ecr_pull_through_cache_rules : key => {
-          prefix = try(trimspace(raw.ecr_repository_prefix), "")
-        }
-      } : "rule \"${trimspace(key)}\": ecr_repository_prefix = \"${rule.prefix}\": a ROOT rule can only be granted as repository/*, i.e. every repository in the account. Prefer a named prefix such as docker-hub: the runner hook's loopback mirror still serves Docker Hub pulls transparently, and the runner policy stays scoped to repository/docker-hub/*." if !(rule.prefix != "ROOT")
-    ])
+    condition     = !anytrue([for rule in values(local.rules) : rule.ecr_repository_prefix == "ROOT"])
+    error_message = join("\n", [for key, rule in local.rules : "rule \"${trimspace(key)}\": ecr_repository_prefix = \"${rule.ecr_repository_prefix}\": a ROOT rule can only be granted as repository/*, i.e. every repository in the account. Prefer a named prefix such as docker-hub: the runner hook's loopback mirror still serves Docker Hub pulls transparently, and the runner policy stays scoped to repository/docker-hub/*." if rule.ecr_repository_prefix == "ROOT"])
   }
 }
 

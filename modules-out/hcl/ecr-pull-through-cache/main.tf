@@ -104,40 +104,14 @@ resource "aws_ecr_repository_creation_template" "this" {
 
 check "root_rule_breadth" {
   assert {
-    condition = alltrue([
-      for key, rule in {
-        for key, raw in var.rules : key => {
-          prefix = try(trimspace(raw.ecr_repository_prefix), "")
-        }
-      } : rule.prefix != "ROOT"
-    ])
-    error_message = join("\n", [
-      for key, rule in {
-        for key, raw in var.rules : key => {
-          prefix = try(trimspace(raw.ecr_repository_prefix), "")
-        }
-      } : "rule \"${trimspace(key)}\": ecr_repository_prefix = \"${rule.prefix}\": a ROOT rule can only be granted as repository/*, i.e. every repository in the account. Prefer a named prefix such as docker-hub: the runner hook's loopback mirror still serves Docker Hub pulls transparently, and the runner policy stays scoped to repository/docker-hub/*." if !(rule.prefix != "ROOT")
-    ])
+    condition     = !anytrue([for rule in values(local.rules) : rule.ecr_repository_prefix == "ROOT"])
+    error_message = join("\n", [for key, rule in local.rules : "rule \"${trimspace(key)}\": ecr_repository_prefix = \"${rule.ecr_repository_prefix}\": a ROOT rule can only be granted as repository/*, i.e. every repository in the account. Prefer a named prefix such as docker-hub: the runner hook's loopback mirror still serves Docker Hub pulls transparently, and the runner policy stays scoped to repository/docker-hub/*." if rule.ecr_repository_prefix == "ROOT"])
   }
 }
 
 check "unused_credentials" {
   assert {
-    condition = alltrue([
-      for key, rule in {
-        for key, raw in var.rules : key => {
-          credential = try(trimspace(raw.credential_arn), "")
-          kind_url   = lookup({ "cgr.dev" = "cgr.dev", "docker.io" = "registry-1.docker.io", "docker.pkg.github.com" = "ghcr.io", "ghcr.io" = "ghcr.io", "github.com" = "ghcr.io", "gitlab.com" = "registry.gitlab.com", "hub.docker.com" = "registry-1.docker.io", "index.docker.io" = "registry-1.docker.io", "k8s.gcr.io" = "registry.k8s.io", "public.ecr.aws" = "public.ecr.aws", "quay.io" = "quay.io", "registry-1.docker.io" = "registry-1.docker.io", "registry.gitlab.com" = "registry.gitlab.com", "registry.hub.docker.com" = "registry-1.docker.io", "registry.k8s.io" = "registry.k8s.io", "www.quay.io" = "quay.io" }, replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", ""), replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", ""))
-        }
-      } : rule.credential == "" || !can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev|[0-9]{12}\\.dkr\\.ecr\\.[a-z]{2}(-[a-z]+)+-[0-9]{1,2}\\.amazonaws\\.com)$", rule.kind_url)) || can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.kind_url))
-    ])
-    error_message = join("\n", [
-      for key, rule in {
-        for key, raw in var.rules : key => {
-          credential = try(trimspace(raw.credential_arn), "")
-          kind_url   = lookup({ "cgr.dev" = "cgr.dev", "docker.io" = "registry-1.docker.io", "docker.pkg.github.com" = "ghcr.io", "ghcr.io" = "ghcr.io", "github.com" = "ghcr.io", "gitlab.com" = "registry.gitlab.com", "hub.docker.com" = "registry-1.docker.io", "index.docker.io" = "registry-1.docker.io", "k8s.gcr.io" = "registry.k8s.io", "public.ecr.aws" = "public.ecr.aws", "quay.io" = "quay.io", "registry-1.docker.io" = "registry-1.docker.io", "registry.gitlab.com" = "registry.gitlab.com", "registry.hub.docker.com" = "registry-1.docker.io", "registry.k8s.io" = "registry.k8s.io", "www.quay.io" = "quay.io" }, replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", ""), replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", ""))
-        }
-      } : "rule \"${trimspace(key)}\": credential_arn = \"${rule.credential}\": is not used by ${lookup({ "registry-1.docker.io" = "Docker Hub", "public.ecr.aws" = "ECR Public", "registry.k8s.io" = "Kubernetes", "quay.io" = "Quay", "ghcr.io" = "GitHub Container Registry", "registry.gitlab.com" = "GitLab Container Registry", "cgr.dev" = "Chainguard" }, rule.kind_url, can(regex("^[a-z0-9]{5,50}\\.azurecr\\.io$", rule.kind_url)) ? "Azure Container Registry" : "Amazon ECR (ECR-to-ECR)")}, which needs no credential. Remove credential_arn from this rule." if !(rule.credential == "" || !can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev|[0-9]{12}\\.dkr\\.ecr\\.[a-z]{2}(-[a-z]+)+-[0-9]{1,2}\\.amazonaws\\.com)$", rule.kind_url)) || can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.kind_url)))
-    ])
+    condition     = !anytrue([for rule in values(local.rules) : rule.credential_arn != null && !can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.upstream_registry_url))])
+    error_message = join("\n", [for key, rule in local.rules : "rule \"${trimspace(key)}\": credential_arn = \"${rule.credential_arn}\": is not used by ${lookup({ "registry-1.docker.io" = "Docker Hub", "public.ecr.aws" = "ECR Public", "registry.k8s.io" = "Kubernetes", "quay.io" = "Quay", "ghcr.io" = "GitHub Container Registry", "registry.gitlab.com" = "GitLab Container Registry", "cgr.dev" = "Chainguard" }, rule.upstream_registry_url, can(regex("^[a-z0-9]{5,50}\\.azurecr\\.io$", rule.upstream_registry_url)) ? "Azure Container Registry" : "Amazon ECR (ECR-to-ECR)")}, which needs no credential. Remove credential_arn from this rule." if rule.credential_arn != null && !can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.upstream_registry_url))])
   }
 }

@@ -373,7 +373,7 @@ public final class HclRenderer {
                 case '\t' -> sb.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        sb.append(String.format("\\u%04X", (int) c));
+                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
                     } else {
                         sb.append(c);
                     }

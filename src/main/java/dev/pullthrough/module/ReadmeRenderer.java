@@ -36,8 +36,8 @@ final class ReadmeRenderer {
         md.append("## Inputs\n\n| Name | Description | Type | Default | Required |\n|---|---|---|---|---|\n");
         for (Variable v : module.variables()) {
             md.append("| `").append(v.name()).append("` | ").append(cell(v.description()))
-                    .append(" | `").append(cell(v.type().compact())).append("` | ")
-                    .append(v.required() ? "n/a" : "`" + cell(HclRenderer.inline(v.defaultValue())) + "`")
+                    .append(" | `").append(code(v.type().compact())).append("` | ")
+                    .append(v.required() ? "n/a" : "`" + code(HclRenderer.inline(v.defaultValue())) + "`")
                     .append(" | ").append(v.required() ? "yes" : "no").append(" |\n");
         }
         md.append('\n');
@@ -45,7 +45,7 @@ final class ReadmeRenderer {
         List<String> rules = new ArrayList<>();
         for (Variable v : module.variables()) {
             for (Validation validation : v.validations()) {
-                rules.add("- `" + v.name() + "`: " + validation.summary());
+                rules.add("- `" + v.name() + "`: " + prose(validation.summary()));
             }
         }
         if (!rules.isEmpty()) {
@@ -58,7 +58,7 @@ final class ReadmeRenderer {
             md.append("### Warnings\n\n`check` blocks report these without stopping the plan:\n\n");
             for (Check c : module.checks()) {
                 for (Validation a : c.asserts()) {
-                    md.append("- `").append(c.name()).append("`: ").append(a.summary()).append('\n');
+                    md.append("- `").append(c.name()).append("`: ").append(prose(a.summary())).append('\n');
                 }
             }
             md.append('\n');
@@ -80,8 +80,26 @@ final class ReadmeRenderer {
         return form == ModuleForm.HCL ? ModuleForm.JSON : ModuleForm.HCL;
     }
 
-    /** Markdown table cell: no line breaks, pipes escaped. */
+    /** Markdown table cell: no line breaks, pipes escaped, {@code <placeholders>} shown rather than taken as HTML. */
     private static String cell(String text) {
-        return text.strip().replace("|", "\\|").replace("\n\n", "<br>").replace("\n", " ");
+        return prose(text.strip().replace("|", "\\|").replace("\n", " "));
+    }
+
+    /** A code span's text in a table cell: pipes escaped, nothing else. */
+    private static String code(String text) {
+        return text.replace("|", "\\|");
+    }
+
+    /** Escapes {@code <} and {@code >} outside code spans, where Markdown would read them as HTML tags. */
+    static String prose(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        boolean code = false;
+        for (char c : text.toCharArray()) {
+            if (c == '`') {
+                code = !code;
+            }
+            sb.append(code ? String.valueOf(c) : c == '<' ? "&lt;" : c == '>' ? "&gt;" : String.valueOf(c));
+        }
+        return sb.toString();
     }
 }

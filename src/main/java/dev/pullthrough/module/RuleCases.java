@@ -84,7 +84,7 @@ public final class RuleCases {
         cases.add(new RuleCase("blank_key", "a rule key of spaces", blankKey, false));
         Map<String, Map<String, String>> many = new LinkedHashMap<>();
         for (int i = 1; i <= 51; i++) {
-            many.put(String.format("rule_%02d", i), rule("ecr_repository_prefix", String.format("cache-%02d", i),
+            many.put(String.format(java.util.Locale.ROOT, "rule_%02d", i), rule("ecr_repository_prefix", String.format(java.util.Locale.ROOT, "cache-%02d", i),
                     "upstream_registry_url", "public.ecr.aws"));
         }
         cases.add(new RuleCase("too_many_rules", "51 rules, one over the quota", many, false));

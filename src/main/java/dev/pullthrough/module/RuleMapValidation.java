@@ -317,25 +317,31 @@ final class RuleMapValidation {
         return vs;
     }
 
-    /** Warnings: a ROOT rule's breadth; a credential an upstream does not use. */
+    /**
+     * Warnings: a ROOT rule's breadth; a credential an upstream does not use. Unlike validations, checks may read
+     * {@code local.rules} (already trimmed, absent values null), and they only run once the validations passed, so
+     * every URL there is one AWS accepts.
+     */
     List<Check> checks() {
         List<Check> checks = new ArrayList<>();
-        checks.add(new Check("root_rule_breadth", List.of(warning(bind("prefix", field("raw", "ecr_repository_prefix")),
-                "rule.prefix != \"" + ROOT + "\"",
-                message("ecr_repository_prefix", "rule.prefix", ROOT_BREADTH + ". " + ROOT_BREADTH_FIX),
+        String isRoot = "rule.ecr_repository_prefix == \"" + ROOT + "\"";
+        checks.add(new Check("root_rule_breadth", List.of(new Validation(
+                ref("!anytrue([for rule in values(local.rules) : " + isRoot + "])"),
+                Expression.call("join", Expression.string("\n"), Expression.forTuple("key", "rule", ref("local.rules"),
+                        message("ecr_repository_prefix", "rule.ecr_repository_prefix", ROOT_BREADTH + ". " + ROOT_BREADTH_FIX),
+                        ref(isRoot))),
                 "a ROOT rule: runners can then only be granted `repository/*`, every repository in the account."))));
         if (credentialFields) {
-            checks.add(new Check("unused_credentials", List.of(warning(
-                    bind("credential", field("raw", "credential_arn"), "kind_url", kindUrl(field("raw", "upstream_registry_url"))),
-                    "rule.credential == \"\" || !" + known("rule.kind_url") + " || " + credentialRequired("rule.kind_url"),
-                    message("credential_arn", "rule.credential", withUpstreamName(CREDENTIAL_NOT_USED, displayName("rule.kind_url")),
-                            ". " + CREDENTIAL_NOT_USED_FIX),
+            String unused = "rule.credential_arn != null && !" + credentialRequired("rule.upstream_registry_url");
+            checks.add(new Check("unused_credentials", List.of(new Validation(
+                    ref("!anytrue([for rule in values(local.rules) : " + unused + "])"),
+                    Expression.call("join", Expression.string("\n"), Expression.forTuple("key", "rule", ref("local.rules"),
+                            message("credential_arn", "rule.credential_arn",
+                                    withUpstreamName(CREDENTIAL_NOT_USED, displayName("rule.upstream_registry_url")),
+                                    ". " + CREDENTIAL_NOT_USED_FIX),
+                            ref(unused))),
                     "a `credential_arn` on an upstream that needs none."))));
         }
         return checks;
-    }
-
-    private Validation warning(Map<String, String> bindings, String ok, Expression message, String summary) {
-        return perRule(bindings, ok, message, summary);
     }
 }

@@ -2,7 +2,6 @@ package dev.pullthrough.module;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * Runs the real {@code terraform} binary for the module tests, offline: the AWS provider comes from the local
- * filesystem mirror (bin/setup-test-env writes target/terraformrc). A missing binary fails the test with an install
- * hint; it is never a skip.
+ * Runs {@code terraform} commands the shared harness ({@code dev.pullthrough.testing.terraform}) does not wrap, such as
+ * {@code fmt} on standard input; the binary is found the harness's way. A missing binary fails the test with an
+ * install hint; it is never a skip.
  */
 final class TerraformCli {
 
@@ -43,12 +41,7 @@ final class TerraformCli {
     }
 
     static TerraformCli find() {
-        String binary = onPath("terraform");
-        if (binary == null) {
-            fail("terraform (>= 1.7) is not on PATH. Install it from HashiCorp's releases (or the hashicorp apt"
-                    + " repository: apt-get install terraform), then run bin/setup-test-env.");
-        }
-        return new TerraformCli(binary, cliConfig());
+        return new TerraformCli(dev.pullthrough.testing.terraform.TerraformBinary.locate().toString(), cliConfig());
     }
 
     /** The project's offline configuration when it exists; else the caller's; else none (direct downloads). */
@@ -82,20 +75,6 @@ final class TerraformCli {
                 return rc;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-        }
-        return null;
-    }
-
-    private static String onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
             }
         }
         return null;
@@ -139,30 +118,6 @@ final class TerraformCli {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A copy of {@code source} in a fresh temp dir, without Terraform working files, so tests never share state. */
-    static Path copy(Path source, Path tempRoot) {
-        try {
-            Path target = Files.createTempDirectory(tempRoot, source.getFileName().toString() + "-");
-            try (Stream<Path> walk = Files.walk(source)) {
-                for (Path p : walk.toList()) {
-                    Path rel = source.relativize(p);
-                    if (rel.toString().startsWith(".terraform")) {
-                        continue;
-                    }
-                    Path t = target.resolve(rel.toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(t);
-                    } else {
-                        Files.copy(p, t);
-                    }
-                }
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
