@@ -57,7 +57,7 @@ public final class MirrorProxy implements AutoCloseable {
      * Requests served at the same time; more wait in the queue (a request holds its thread while it streams). Each
      * thread costs ~100 KB of stack and native memory, so this bounds the mirror's peak RSS.
      */
-    static final int MAX_THREADS = Integer.getInteger("pullthrough.proxy.threads", 96);
+    static final int MAX_THREADS = Integer.getInteger("pullthrough.proxy.threads", 64);
 
     private final Config config;
     private volatile RefreshingToken token;

@@ -17,7 +17,7 @@ import net.jqwik.api.Provide;
 
 /** Whatever a file held (or whether it existed), apply-then-undo gives back exactly that. */
 class RestoreProperties {
-    @Property(tries = 150)
+    @Property(tries = 100)
     void undo_restoresExactBytesModeAndAbsence(@ForAll("contents") Optional<byte[]> original,
             @ForAll("contents") Optional<byte[]> written, @ForAll("modes") String mode) throws Exception {
         Path tmp = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "restore");
