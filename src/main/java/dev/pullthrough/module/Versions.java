@@ -1,5 +1,7 @@
 package dev.pullthrough.module;
 
+import dev.pullthrough.cdktf.aws.AwsProvider;
+
 /**
  * The {@code terraform} block every module shares. No provider or backend block: a module with its own provider
  * configuration can not be used with {@code count}/{@code for_each}, and the caller owns state.
@@ -8,10 +10,12 @@ final class Versions {
     /** Terraform and OpenTofu both have {@code optional()} defaults, {@code check} blocks and mock providers from 1.7. */
     static final String TERRAFORM = ">= 1.7";
     /**
-     * 5.82 added {@code custom_role_arn} and {@code upstream_repository_prefix} to
-     * {@code aws_ecr_pull_through_cache_rule}; creation templates are older. The local mirror holds 5.100.0.
+     * The cdktf constructs' constraint, so both products ask for the same provider: 5.93 added
+     * {@code custom_role_arn}, {@code upstream_repository_prefix} and ROOT prefixes to
+     * {@code aws_ecr_pull_through_cache_rule}; creation templates are older. A compile-time constant, so reading it
+     * loads no cdktf class. The local mirror holds 5.100.0, whose schema the modules are validated against.
      */
-    static final String AWS_PROVIDER = ">= 5.82";
+    static final String AWS_PROVIDER = AwsProvider.VERSION_CONSTRAINT;
 
     private Versions() {
     }
@@ -19,7 +23,7 @@ final class Versions {
     static TerraformFile file() {
         Block requiredProviders = Block.of("required_providers")
                 .attr("aws", Expression.object()
-                        .put("source", "hashicorp/aws")
+                        .put("source", AwsProvider.SOURCE)
                         .put("version", AWS_PROVIDER)
                         .build())
                 .build();
