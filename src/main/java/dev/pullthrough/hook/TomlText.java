@@ -90,20 +90,27 @@ final class TomlText {
 
     /** Appends a table block at the end, separated from existing content by one blank line. */
     static String append(String text, String block) {
+        String nl = newline(text);
         StringBuilder out = new StringBuilder(text);
         if (!text.isEmpty()) {
             if (!text.endsWith("\n")) {
-                out.append('\n');
+                out.append(nl);
             }
-            if (!out.toString().endsWith("\n\n")) {
-                out.append('\n');
+            if (!out.toString().endsWith(nl + nl)) {
+                out.append(nl);
             }
         }
-        return out.append(block).toString();
+        return out.append(block.replace("\n", nl)).toString();
     }
 
+    /** Replaces {@code text[from, to)}; new lines use the file's line ending. */
     static String splice(String text, int from, int to, String replacement) {
-        return text.substring(0, from) + replacement + text.substring(to);
+        return text.substring(0, from) + replacement.replace("\n", newline(text)) + text.substring(to);
+    }
+
+    /** The file's line ending: CRLF when it uses CRLF, else LF. */
+    static String newline(String text) {
+        return text.contains("\r\n") ? "\r\n" : "\n";
     }
 
     static String quote(String s) {

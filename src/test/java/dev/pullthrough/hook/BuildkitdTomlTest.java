@@ -3,6 +3,7 @@ package dev.pullthrough.hook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +30,17 @@ class BuildkitdTomlTest {
     void merge_missingFile_bothTables() throws Exception {
         assertThat(Fixtures.text(BuildkitdToml.merge(null, MIRROR)))
                 .isEqualTo(Fixtures.text("buildkitd-toml/missing.expected.toml"));
+    }
+
+    @Test
+    void merge_crlfFile_insertedLinesUseCrlfToo() throws Exception {
+        String in = "[registry.\"docker.io\"]\r\n  mirrors = [\"a.example\"]\r\n";
+
+        byte[] merged = BuildkitdToml.merge(in.getBytes(StandardCharsets.UTF_8), MIRROR);
+
+        assertThat(Fixtures.text(merged)).isEqualTo("[registry.\"docker.io\"]\r\n  mirrors = [\"127.0.0.1:5155\", \"a.example\"]\r\n"
+                + "\r\n[registry.\"127.0.0.1:5155\"]\r\n  http = true\r\n");
+        assertThat(BuildkitdToml.merge(merged, MIRROR)).isEqualTo(merged);
     }
 
     @ParameterizedTest

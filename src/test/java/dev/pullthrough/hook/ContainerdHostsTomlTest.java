@@ -3,6 +3,7 @@ package dev.pullthrough.hook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +36,18 @@ class ContainerdHostsTomlTest {
     void merge_emptyFile_mirrorOnly() throws Exception {
         assertThat(Fixtures.text(ContainerdHostsToml.merge(new byte[0], MIRROR)))
                 .isEqualTo("[host.\"http://127.0.0.1:5155\"]\n  capabilities = [\"pull\", \"resolve\"]\n");
+    }
+
+    @Test
+    void merge_crlfFile_insertedLinesUseCrlfToo() throws Exception {
+        String in = "server = \"https://registry-1.docker.io\"\r\n\r\n[host.\"https://m.example\"]\r\n  capabilities = [\"pull\"]\r\n";
+
+        byte[] merged = ContainerdHostsToml.merge(in.getBytes(StandardCharsets.UTF_8), MIRROR);
+
+        assertThat(Fixtures.text(merged)).isEqualTo("server = \"https://registry-1.docker.io\"\r\n\r\n"
+                + "[host.\"http://127.0.0.1:5155\"]\r\n  capabilities = [\"pull\", \"resolve\"]\r\n\r\n"
+                + "[host.\"https://m.example\"]\r\n  capabilities = [\"pull\"]\r\n");
+        assertThat(ContainerdHostsToml.merge(merged, MIRROR)).isEqualTo(merged);
     }
 
     @Test
