@@ -110,7 +110,7 @@ variable "create_policy" {
 }
 
 variable "role_names" {
-  description = "Names (not ARNs) of the runner roles to attach the policy to."
+  description = "Names (not ARNs) of the runner roles to attach the policy to. They key the attachments, so they must be known at plan time (a name from configuration, not from name_prefix); otherwise attach policy_arn yourself."
   type        = list(string)
   default     = []
   nullable    = false

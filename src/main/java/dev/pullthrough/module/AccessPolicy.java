@@ -113,7 +113,7 @@ final class AccessPolicy {
                         .defaultNonNull(Expression.bool(createByDefault))
                         .build(),
                 Variable.builder("role_names", TypeConstraint.list(TypeConstraint.STRING))
-                        .description("Names (not ARNs) of the runner roles to attach the policy to.")
+                        .description("Names (not ARNs) of the runner roles to attach the policy to. They key the attachments, so they must be known at plan time (a name from configuration, not from name_prefix); otherwise attach policy_arn yourself.")
                         .defaultNonNull(Expression.tuple())
                         .validation(new Validation(
                                 ref("alltrue([for name in var.role_names : !startswith(trimspace(name), \"arn:\") && trimspace(name) != \"\"])"),
