@@ -14,11 +14,10 @@
 #                    running: the best case for the naive hook; with containers it takes ~10 s and kills them).
 # Then the phases of one start (PULLTHROUGH_HOOK_TRACE), to see what dominates.
 #
-# Env: RUNS (default 7), WARMUP (1), CDS=0 skips the AppCDS variant, BENCH_OUT.
+# Env: RUNS (default 5), WARMUP (1), CDS=0 skips the AppCDS variant, BENCH_OUT.
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-RUNS="${RUNS:-7}"
 CDS="${CDS:-1}"
 
 bench_init hook-startup
@@ -118,10 +117,10 @@ for variant in plain tuned; do
     opts=""
     [ "$variant" = tuned ] && opts="$TUNED"
     start_ns=$(date +%s%N)
-    JAVA_TOOL_OPTIONS="$opts" PULLTHROUGH_HOOK_TRACE=1 "$ready" "$(bench_free_port)" > "$BENCH_TMP/trace.log" 2>&1 || true
+    JAVA_TOOL_OPTIONS="$opts" PULLTHROUGH_HOOK_TRACE=1 READY_TRACE=1 "$ready" "$(bench_free_port)" > "$BENCH_TMP/trace.log" 2>&1 || true
     total_ms=$((($(date +%s%N) - start_ns) / 1000000))
     stop_hook
-    echo "$variant run $i: total ${total_ms} ms; $(grep -o 'trace +[0-9]*ms [a-z ]*' "$BENCH_TMP/trace.log" | sed 's/trace //' | paste -sd';' -)"
+    echo "$variant run $i: total ${total_ms} ms; hook (from its first class): $(grep -o ' trace +[0-9]*ms [a-z ]*' "$BENCH_TMP/trace.log" | sed 's/ trace //' | paste -sd';' -); from the start: $(grep -o 'ready-trace +[0-9]*ms [a-zA-Z ]*' "$BENCH_TMP/trace.log" | sed 's/ready-trace //' | paste -sd';' -)"
   done
 done > "$RESULTS_DIR/phases.txt"
 # JVM start alone: the hook jar's --help (picocli, no SDK).

@@ -5,16 +5,21 @@
 # the mirror answers 200. Exits non-zero if the hook fails or the mirror does not serve within 10 s.
 set -euo pipefail
 port="$1"
+t0=$(date +%s%N)
+mark() { [ -z "${READY_TRACE:-}" ] || echo "ready-trace +$((($(date +%s%N) - t0) / 1000000))ms $*" >&2; }
 # shellcheck disable=SC2086
 java ${HOOK_JAVA_OPTS:-} -jar "$HOOK_JAR" start --strict --registry "$ECR_HOST" --region us-east-1 --docker-hub-prefix docker-hub \
   --daemon-config "$DOCKERD_DIR/daemon.json" --docker-pid-file "$DOCKERD_DIR/docker.pid" \
   --containerd-certs-dir "$RUNNER_DIR/certs.d" --buildkitd-config "$RUNNER_DIR/buildkit/buildkitd.toml" \
   --docker-config "$RUNNER_DIR/client" --github-env "$RUNNER_DIR/github_env" \
   --listen "127.0.0.1:$port" --state-dir "$RUNNER_DIR/state"
+mark "hook start returned"
 deadline=$((SECONDS + 10))
 until curl -sf --unix-socket "$DOCKERD_DIR/docker.sock" http://d/info | grep -qF "127.0.0.1:$port"; do
   [ $SECONDS -lt $deadline ] || { echo "dockerd does not list the mirror" >&2; exit 1; }
   sleep 0.005
 done
+mark "dockerd lists the mirror"
 curl -sf -o /dev/null -I -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
   "http://127.0.0.1:$port/v2/bench/small/manifests/1"
+mark "manifest HEAD through the mirror answered"
