@@ -65,6 +65,8 @@ public final class StartCommand implements Callable<Integer> {
             console.warn(e.getMessage() + "; nothing was changed");
             return strict ? HookStart.EXIT_FAILED : 0;
         }
-        return new HookStart(settings, console, r -> new EcrTokenSource(r, Clock.systemUTC())).run(env);
+        int code = new HookStart(settings, console, r -> new EcrTokenSource(r, Clock.systemUTC())).run(env);
+        console.trace("done");
+        return code;
     }
 }
