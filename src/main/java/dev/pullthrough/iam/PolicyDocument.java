@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * An IAM identity policy (all statements Allow) and the warnings that came with building it.
  *
- * <p>The JSON form follows {@code aws_iam_policy_document}: a single action or resource is a string, several are
- * a sorted list, so the Terraform modules and this class produce the same document.
+ * <p>The JSON form follows {@code aws_iam_policy_document}: a single action or resource is a string, several are a
+ * list. This class sorts those lists (stable bytes); the provider keeps the order it is given, so a comparison with a
+ * module's {@code policy_json} treats each statement's actions and resources as sets.
  */
 public record PolicyDocument(List<Statement> statements, List<Problem> warnings) {
     public static final String VERSION = "2012-10-17";
