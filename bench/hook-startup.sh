@@ -127,4 +127,4 @@ done > "$RESULTS_DIR/phases.txt"
 for ((i = 0; i < 3; i++)); do bench_measure jvm-hook-help -- java -jar "$HOOK_JAR" --help; done
 
 bench_summary --pair hook-start dockerd-restart --pair hook-start-tuned dockerd-restart --pair hook-start-tuned hook-start
-cat "$RESULTS_DIR/cds.txt" "$RESULTS_DIR/checks.txt" "$RESULTS_DIR/phases.txt" "$RESULTS_DIR/hyperfine.md" 2>/dev/null | tee -a "$RESULTS_DIR/summary.txt"
+cat "$RESULTS_DIR/cds.txt" "$RESULTS_DIR/checks.txt" "$RESULTS_DIR/phases.txt" "$RESULTS_DIR/hyperfine.md" 2>/dev/null | tee -a "$RESULTS_DIR/summary.txt" || true  # the optional files may be absent

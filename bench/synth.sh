@@ -141,4 +141,4 @@ if [ -n "$RULE_COUNTS" ]; then
 fi
 
 bench_summary "${pairs[@]+"${pairs[@]}"}"
-cat "$RESULTS_DIR/outputs.txt" "$RESULTS_DIR/hyperfine-warm.md" 2>/dev/null | tee -a "$RESULTS_DIR/summary.txt"
+cat "$RESULTS_DIR/outputs.txt" "$RESULTS_DIR/hyperfine-warm.md" 2>/dev/null | tee -a "$RESULTS_DIR/summary.txt" || true  # the optional files may be absent
