@@ -48,8 +48,11 @@ class HookStartStopTest {
         daemonJson = tmp.resolve("etc/docker/daemon.json");
         reads = tmp.resolve("reads");
         // Like dockerd: on SIGHUP it reads its config file (recorded here, one read per "---").
+        // It says when its trap is set: a SIGHUP before that would kill the shell instead of being recorded.
+        Path ready = tmp.resolve("dockerd.ready");
         dockerd = new ProcessBuilder("sh", "-c", "trap 'echo hup >> " + hups + "; cat " + daemonJson + " >> " + reads
-                + "; echo --- >> " + reads + "' HUP; while :; do sleep 0.05; done").start();
+                + "; echo --- >> " + reads + "' HUP; : > " + ready + "; while :; do sleep 0.05; done").start();
+        awaitFile(ready);
         Files.writeString(tmp.resolve("docker.pid"), dockerd.pid() + "\n");
         Files.createDirectories(daemonJson.getParent());
         Files.writeString(daemonJson, "{\n    \"debug\": true,\n    \"registry-mirrors\": [\"https://mirror.gcr.io\"]\n}\n");
@@ -59,6 +62,32 @@ class HookStartStopTest {
         Files.writeString(tmp.resolve("home/.docker/config.json"), "{\"auths\":{\"ghcr.io\":{\"auth\":\"Z2g6eA==\"}}}");
         Files.writeString(tmp.resolve("github_env"), "EXISTING=1\n");
         console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static void awaitFile(Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!Files.exists(file)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the fake dockerd did not start: no " + file);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /**
+     * The config reads the fake dockerd recorded, once it has recorded at least {@code count}. Like a real daemon, it
+     * may fold two SIGHUPs that arrive close together into one read (signals do not queue).
+     */
+    private String[] awaitReads(int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            String text = Files.exists(reads) ? Files.readString(reads) : "";
+            String[] seen = text.isEmpty() ? new String[0] : text.split("---\n");
+            if (seen.length >= count || System.nanoTime() > deadline) {
+                return seen;
+            }
+            Thread.sleep(5);
+        }
     }
 
     @AfterEach
@@ -107,6 +136,7 @@ class HookStartStopTest {
         StateDir dir = new StateDir(s.stateDir());
         String addr = Files.readString(dir.addrFile()).trim();
         assertThat(DaemonJsonMerger.mirrors(Files.readAllBytes(daemonJson))).containsExactly("http://" + addr, "https://mirror.gcr.io");
+        assertThat(awaitReads(1)).hasSize(1);
         assertThat(Files.readString(hups)).isEqualTo("hup\n");
         assertThat(Files.readString(tmp.resolve("etc/containerd/certs.d/docker.io/hosts.toml"))).contains("[host.\"http://" + addr + "\"]");
         assertThat(Files.readString(tmp.resolve("etc/buildkit/buildkitd.toml"))).startsWith("debug = true\n\n[worker.oci]\n  enabled = true\n")
@@ -131,6 +161,7 @@ class HookStartStopTest {
         });
         assertThat(after.keySet()).containsExactlyInAnyOrderElementsOf(before.keySet());
         assertThat(tmp.resolve("etc/containerd")).doesNotExist();
+        assertThat(awaitReads(2)).hasSize(2);
         assertThat(Files.readString(hups)).isEqualTo("hup\nhup\n");
         assertThat(ProxyProcess.running(dir)).isEmpty();
         assertThat(new HookStatus(dir, console).run(false)).isEqualTo(HookStatus.EXIT_DOWN);
@@ -151,11 +182,12 @@ class HookStartStopTest {
         StartSettings s = settings(upstream.endpoint().toString(), false);
         assertThat(start(s)).isZero();
         String addr = Files.readString(new StateDir(s.stateDir()).addrFile()).trim();
+        assertThat(awaitReads(1)).hasSize(1);
 
         assertThat(new HookStop(new StateDir(s.stateDir()), console, true).run()).isZero();
 
         // dockerd keeps its mirrors when a reloaded file has no "registry-mirrors": the hook loads [] first.
-        String[] seen = Files.readString(reads).split("---\n");
+        String[] seen = awaitReads(3);
         assertThat(seen).hasSize(3);
         assertThat(DaemonJsonMerger.mirrors(seen[0].getBytes(StandardCharsets.UTF_8))).containsExactly("http://" + addr);
         assertThat(seen[1]).isEqualTo("{\n  \"debug\": true,\n  \"registry-mirrors\": []\n}\n");
@@ -175,10 +207,11 @@ class HookStartStopTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning").contains("github_env");
         assertUnchanged(before);
-        String[] seen = Files.readString(reads).split("---\n");
-        assertThat(seen).hasSize(3);
-        assertThat(seen[1]).contains("\"registry-mirrors\": []");
-        assertThat(seen[2]).isEqualTo("{\"debug\": true}\n");
+        // The reload of the merged file and the one of [] may fold into one read; [] must come, then the original.
+        String[] seen = awaitReads(3);
+        assertThat(seen.length).isBetween(2, 3);
+        assertThat(seen[seen.length - 2]).contains("\"registry-mirrors\": []");
+        assertThat(seen[seen.length - 1]).isEqualTo("{\"debug\": true}\n");
         assertThat(ProxyProcess.running(new StateDir(tmp.resolve("state")))).isEmpty();
     }
 
