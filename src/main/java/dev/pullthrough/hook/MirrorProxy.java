@@ -6,17 +6,15 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +33,10 @@ import java.util.regex.Pattern;
  *   <li>GET and HEAD only (405 with {@code Allow}); paths outside {@code /v2/} 404; traversal 400; other
  *       {@code /v2/} paths 404. {@code GET /v2/} is forwarded, so the daemon's version check tells it at once when
  *       the registry or the token is not usable, and it falls back to Docker Hub without waiting.</li>
- *   <li>Bodies are streamed in 64 KiB chunks; HEAD answers carry the upstream {@code Content-Length}.</li>
+ *   <li>Bodies are streamed in 64 KiB chunks; HEAD answers carry the upstream {@code Content-Length}. The upstream
+ *       side is a blocking {@link HttpURLConnection} read on the request's own thread: the JDK's async
+ *       {@code HttpClient} hands every buffer across threads, which made blobs ~4x slower than nginx (see
+ *       docs/PERFORMANCE.md).</li>
  *   <li>Redirects (ECR answers blob GETs with 307 to S3) go back to the client as they are: never followed, so the
  *       token never reaches the redirect target.</li>
  *   <li>On 401 the token is refreshed once and the request retried.</li>
@@ -63,26 +64,12 @@ public final class MirrorProxy implements AutoCloseable {
     private volatile RefreshingToken token;
     private final Consumer<String> log;
     private final ProxyCounters counters = new ProxyCounters();
-    private final HttpClient client;
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
 
     private MirrorProxy(Config config, Consumer<String> log) throws IOException {
         this.config = config;
         this.log = log;
-        AtomicInteger c = new AtomicInteger();
-        this.client = HttpClient.newBuilder()
-                // The default executor is an unbounded cached pool; the client only runs short non-blocking
-                // completions on it, so a few threads do (and keep the thread count, and memory, flat).
-                .executor(Executors.newFixedThreadPool(4, r -> {
-                    Thread t = new Thread(r, "upstream-" + c.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -112,8 +99,18 @@ public final class MirrorProxy implements AutoCloseable {
             throw new IllegalArgumentException("the mirror listens on loopback only: " + config.listen());
         }
         MirrorProxy proxy = new MirrorProxy(config, log);
-        proxy.client.sendAsync(HttpRequest.newBuilder(URI.create(config.upstream().baseUri() + "/v2/"))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        Thread warmUp = new Thread(() -> {
+            try {
+                HttpURLConnection c = open(URI.create(config.upstream().baseUri() + "/v2/"), "GET");
+                c.setConnectTimeout(WARM_UP_TIMEOUT_MS);
+                c.setReadTimeout(WARM_UP_TIMEOUT_MS);
+                new Upstream(c, c.getResponseCode()).discard(); // a drained answer leaves the connection for reuse
+            } catch (IOException | RuntimeException notYet) {
+                // Only a warm-up: the first real request reports any problem.
+            }
+        }, "upstream-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         return proxy;
     }
 
@@ -184,14 +181,14 @@ public final class MirrorProxy implements AutoCloseable {
         counters.forwarded.incrementAndGet();
         URI uri = URI.create(config.upstream().baseUri() + upstreamPath + (query == null ? "" : "?" + query));
         EcrToken used = token.current();
-        HttpResponse<InputStream> response;
+        Upstream response;
         boolean retried = false;
         try {
             response = send(exchange, method, uri, used);
-            if (response.statusCode() == 401) {
+            if (response.status() == 401) {
                 EcrToken fresh = token.afterUnauthorized(used);
                 if (fresh != null) {
-                    response.body().close();
+                    response.discard();
                     retried = true;
                     response = send(exchange, method, uri, fresh);
                 }
@@ -202,11 +199,8 @@ public final class MirrorProxy implements AutoCloseable {
             log.accept(method + " " + exchange.getRequestURI().getRawPath() + " -> " + upstreamPath
                     + " 502 upstream unreachable (" + e.getClass().getSimpleName() + ")");
             return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
         }
-        int status = response.statusCode();
+        int status = response.status();
         if (status == 401) {
             counters.unauthorized.incrementAndGet();
         }
@@ -214,24 +208,29 @@ public final class MirrorProxy implements AutoCloseable {
             counters.redirects.incrementAndGet();
         }
         Headers out = exchange.getResponseHeaders();
-        response.headers().map().forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, List<String>> header : response.connection().getHeaderFields().entrySet()) {
+            if (header.getKey() == null) {
+                continue; // the status line
+            }
+            String lower = header.getKey().toLowerCase(Locale.ROOT);
             if (!RESPONSE_HEADERS.contains(lower)) {
-                return;
+                continue;
             }
-            for (String v : values) {
-                out.add(name, rewriteHeader(lower, v));
+            for (String v : header.getValue()) {
+                out.add(header.getKey(), rewriteHeader(lower, v));
             }
-        });
-        Optional<Long> length = response.headers().firstValueAsLong("content-length").stream().boxed().findFirst();
+        }
+        long length = response.connection().getHeaderFieldLong("Content-Length", -1);
         try (InputStream body = response.body()) {
             if (method.equals("HEAD")) {
-                length.ifPresent(n -> out.set("Content-Length", Long.toString(n)));
+                if (length >= 0) {
+                    out.set("Content-Length", Long.toString(length));
+                }
                 exchange.sendResponseHeaders(status, -1);
-            } else if (status == 204 || status == 304 || (length.isPresent() && length.get() == 0)) {
+            } else if (status == 204 || status == 304 || length == 0) {
                 exchange.sendResponseHeaders(status, -1);
             } else {
-                exchange.sendResponseHeaders(status, length.orElse(0L));
+                exchange.sendResponseHeaders(status, Math.max(length, 0L));
                 try (OutputStream os = exchange.getResponseBody()) {
                     byte[] buffer = new byte[64 * 1024];
                     for (int n; (n = body.read(buffer)) >= 0; ) {
@@ -249,18 +248,50 @@ public final class MirrorProxy implements AutoCloseable {
         }
     }
 
-    private HttpResponse<InputStream> send(HttpExchange exchange, String method, URI uri, EcrToken t)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .timeout(Duration.ofSeconds(60));
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
+    private static final int READ_TIMEOUT_MS = 60_000;
+    private static final int WARM_UP_TIMEOUT_MS = 10_000;
+
+    private static HttpURLConnection open(URI uri, String method) throws IOException {
+        // No proxy: the registry is reached directly (the system proxy settings are for the job, not the mirror).
+        HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+        c.setInstanceFollowRedirects(false); // redirects (ECR's 307 to S3) go back to the client, without the token
+        c.setUseCaches(false);
+        c.setRequestMethod(method);
+        c.setConnectTimeout(CONNECT_TIMEOUT_MS);
+        c.setReadTimeout(READ_TIMEOUT_MS);
+        return c;
+    }
+
+    private Upstream send(HttpExchange exchange, String method, URI uri, EcrToken t) throws IOException {
+        HttpURLConnection c = open(uri, method);
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (REQUEST_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(v -> b.header(name, v));
+                values.forEach(v -> c.addRequestProperty(name, v));
             }
         });
-        b.header("Authorization", t.authorizationHeader());
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (c.getRequestProperty("Accept") == null) {
+            c.setRequestProperty("Accept", "*/*"); // else HttpURLConnection sends its own browser-style list
+        }
+        c.setRequestProperty("Authorization", t.authorizationHeader());
+        return new Upstream(c, c.getResponseCode());
+    }
+
+    /** One upstream answer: its status, and its body from the right stream ({@code getErrorStream} for >= 400). */
+    private record Upstream(HttpURLConnection connection, int status) {
+        InputStream body() throws IOException {
+            InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            return in != null ? in : InputStream.nullInputStream();
+        }
+
+        /** Reads the body to the end: the JDK reuses a keep-alive connection only when its answer was drained. */
+        void discard() {
+            try (InputStream in = body()) {
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException ignored) {
+                // The connection is dropped instead of reused.
+            }
+        }
     }
 
     /** Keeps relative registry links pointing at the mirror (without the prefix); anything else is passed as is. */
