@@ -121,7 +121,7 @@ final class AccountLocation {
 
     /** {@code <account>.dkr.ecr.<region>.<dns suffix>} (a token string when any part is looked up). */
     String registryHost() {
-        return accountId + ".dkr.ecr." + region + "." + dnsSuffix;
+        return RegistryCoordinates.registryHost(accountId, region, dnsSuffix);
     }
 
     /** The VPC endpoint service name of an AWS service here, e.g. {@code com.amazonaws.us-east-1.ecr.dkr}. */

@@ -68,7 +68,15 @@ public record RegistryCoordinates(String accountId, String region, Partition par
 
     /** {@code 123456789012.dkr.ecr.us-east-1.amazonaws.com}. */
     public String registryHost() {
-        return accountId + ".dkr.ecr." + region + "." + partition.dnsSuffix();
+        return registryHost(accountId, region, partition.dnsSuffix());
+    }
+
+    /**
+     * The host form from parts that need not be known yet (cdktf tokens, Terraform interpolations), unvalidated:
+     * the one place that knows how an ECR registry host is spelled.
+     */
+    public static String registryHost(String accountId, String region, String dnsSuffix) {
+        return accountId + ".dkr.ecr." + region + "." + dnsSuffix;
     }
 
     public ArnScope arnScope() {

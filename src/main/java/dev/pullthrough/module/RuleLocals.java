@@ -2,6 +2,7 @@ package dev.pullthrough.module;
 
 import static dev.pullthrough.module.Expression.ref;
 
+import dev.pullthrough.model.RegistryCoordinates;
 import dev.pullthrough.model.RepositoryPrefix;
 
 /**
@@ -38,6 +39,7 @@ final class RuleLocals {
 
     /** {@code <account>.dkr.ecr.<region>.<dns suffix>}, as {@code RegistryCoordinates.registryHost()}. */
     static Attribute registryHost() {
-        return new Attribute("registry_host", Expression.template("${local.account_id}.dkr.ecr.${local.region}.${local.dns_suffix}"));
+        return new Attribute("registry_host", Expression.template(
+                RegistryCoordinates.registryHost("${local.account_id}", "${local.region}", "${local.dns_suffix}")));
     }
 }
