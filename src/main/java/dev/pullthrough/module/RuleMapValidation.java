@@ -288,7 +288,8 @@ final class RuleMapValidation {
 
         if (credentialFields) {
             vs.add(perRule(bind("url", url, "role", field("raw", "custom_role_arn")),
-                    "rule.role == \"\" || (!" + knownNonEcr("rule.url") + " && " + matches(ROLE_ARN_PATTERN, "rule.role") + ")",
+                    "rule.role == \"\" || (!" + knownNonEcr("rule.url") + " && length(rule.role) <= " + ROLE_ARN_MAX_LENGTH
+                            + " && " + matches(ROLE_ARN_PATTERN, "rule.role") + ")",
                     Expression.raw(knownNonEcr("rule.url") + " ? %s : %s",
                             message("custom_role_arn", "rule.role", ECR_ONLY + ", not ", ref(displayName("rule.url")),
                                     ". " + ECR_ONLY_FIX),
@@ -318,6 +319,20 @@ final class RuleMapValidation {
     }
 
     /**
+     * A credential must live in the registry's account and region. Checked as a precondition of the rule resource,
+     * where the account and region are known (given or looked up); unknown until apply when the ARN is.
+     */
+    static Validation credentialLocation() {
+        String arn = "each.value.credential_arn";
+        return new Validation(
+                ref(arn + " == null ? true : try(split(\":\", " + arn + ")[3] == local.region && split(\":\", " + arn
+                        + ")[4] == local.account_id, true)"),
+                new Expression.Template(List.of("rule \"", ref("each.key"), "\": credential_arn = \"", ref("coalesce(" + arn + ", \"\")"),
+                        "\": " + CREDENTIAL_ELSEWHERE + ". " + CREDENTIAL_ELSEWHERE_FIX)),
+                "`credential_arn` is a secret in the registry's own account and region.");
+    }
+
+    /**
      * Warnings: a ROOT rule's breadth; a credential an upstream does not use. Unlike validations, checks may read
      * {@code local.rules} (already trimmed, absent values null), and they only run once the validations passed, so
      * every URL there is one AWS accepts.
@@ -332,7 +347,9 @@ final class RuleMapValidation {
                         ref(isRoot))),
                 "a ROOT rule: runners can then only be granted `repository/*`, every repository in the account."))));
         if (credentialFields) {
-            String unused = "rule.credential_arn != null && !" + credentialRequired("rule.upstream_registry_url");
+            // A conditional, not &&: a credential_arn known only after apply (aws_secretsmanager_secret.x.arn) on an
+            // upstream that needs one must leave the check known and passing, not "known after apply" on every plan.
+            String unused = credentialRequired("rule.upstream_registry_url") + " ? false : rule.credential_arn != null";
             checks.add(new Check("unused_credentials", List.of(new Validation(
                     ref("!anytrue([for rule in values(local.rules) : " + unused + "])"),
                     Expression.call("join", Expression.string("\n"), Expression.forTuple("key", "rule", ref("local.rules"),
