@@ -1,5 +1,6 @@
 package dev.pullthrough.cli;
 
+import dev.pullthrough.hook.RulesFileException;
 import dev.pullthrough.model.InvalidCoordinatesException;
 import dev.pullthrough.model.InvalidImageReferenceException;
 import picocli.CommandLine;

@@ -54,8 +54,8 @@ public record ImageReference(String registry, String repository, Optional<String
             tag = Optional.of(t);
             rest = rest.substring(0, colon);
         }
-        if (DOCKER_HUB_ALIASES.contains(registry)) {
-            registry = DOCKER_HUB;
+        registry = canonicalRegistry(registry);
+        if (registry.equals(DOCKER_HUB)) {
             if (!rest.contains("/")) {
                 rest = "library/" + rest;
             }
@@ -65,6 +65,11 @@ public record ImageReference(String registry, String repository, Optional<String
                     "repository \"" + rest + "\" must be lowercase letters, digits and separators");
         }
         return new ImageReference(registry, rest, tag, digest);
+    }
+
+    /** {@code docker.io} for the names Docker Hub goes by ({@code registry-1.docker.io}, ...); any other host as is. */
+    public static String canonicalRegistry(String host) {
+        return DOCKER_HUB_ALIASES.contains(host) ? DOCKER_HUB : host;
     }
 
     /** The same image under another registry and repository, tag and digest kept. */

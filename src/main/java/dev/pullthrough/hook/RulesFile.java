@@ -1,4 +1,4 @@
-package dev.pullthrough.cli;
+package dev.pullthrough.hook;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -21,10 +21,11 @@ import java.util.Set;
 /**
  * Reads a JSON file in the shape of the {@code ecr_pull_through_cache_rules} variable: a map from rule key to an
  * object of string fields. The shape is checked strictly (an unknown field is a typo until proven otherwise); the
- * values are checked later, by {@link RuleSet#validate}.
+ * values are checked later, by {@link RuleSet#validate}. It lives with the hook because {@code hook start --rules}
+ * reads the same file and the hook may depend on the model only; the CLI's commands use it from here.
  */
-final class RulesFile {
-    static final Set<String> FIELDS = Set.of("ecr_repository_prefix", "upstream_registry_url",
+public final class RulesFile {
+    public static final Set<String> FIELDS = Set.of("ecr_repository_prefix", "upstream_registry_url",
             "upstream_repository_prefix", "credential_arn", "custom_role_arn");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -33,7 +34,7 @@ final class RulesFile {
     private RulesFile() {
     }
 
-    static RuleSet read(Path file) throws RulesFileException {
+    public static RuleSet read(Path file) throws RulesFileException {
         JsonNode root;
         try {
             root = JSON.readTree(Files.readString(file));
