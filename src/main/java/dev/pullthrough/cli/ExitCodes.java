@@ -1,6 +1,6 @@
 package dev.pullthrough.cli;
 
-/** Exit codes scripts rely on (ARCHITECTURE.md, CLI contract). */
+/** Exit codes scripts rely on (docs/ARCHITECTURE.md, "Exit codes"). */
 final class ExitCodes {
     private ExitCodes() {
     }

@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the layer arrows of ARCHITECTURE.md one-way: model <- iam <- cdktf <- module <- cli, and hook <- model. */
+/** Keeps the layer arrows of docs/ARCHITECTURE.md one-way: model <- iam <- cdktf <- module <- cli, and hook <- model. */
 class LayerArrowsTest {
     private static JavaClasses production;
 
