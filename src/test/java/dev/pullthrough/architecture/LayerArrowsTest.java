@@ -60,6 +60,15 @@ class LayerArrowsTest {
     }
 
     @Test
+    void json_isALeafThatEveryLayerMayUse() {
+        noClasses().that().resideInAPackage("dev.pullthrough.json..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.pullthrough.model..", "dev.pullthrough.iam..", "dev.pullthrough.cdktf..",
+                        "dev.pullthrough.module..", "dev.pullthrough.hook..", "dev.pullthrough.cli..")
+                .check(production);
+    }
+
+    @Test
     void iam_usesNoCdktf() {
         noClasses().that().resideInAPackage("dev.pullthrough.iam..")
                 .should().dependOnClassesThat().resideInAnyPackage(
