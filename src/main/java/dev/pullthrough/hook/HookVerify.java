@@ -16,7 +16,7 @@ import java.util.Optional;
  * image is served through the cache and the manifest answered 200, 1 otherwise.
  */
 public final class HookVerify {
-    public static final int EXIT_NOT_SERVED = 1;
+    public static final int EXIT_NOT_SERVED = ExitCodes.INVALID;
 
     private final StateDir dir;
     private final Console console;
