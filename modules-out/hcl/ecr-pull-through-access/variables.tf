@@ -7,13 +7,24 @@ variable "ecr_pull_through_cache_rules" {
     upstream_repository_prefix (optional) }. Values are trimmed; prefixes must be unique.
     The policy grants access to these prefixes only.
   EOT
-  type = map(object({
-    ecr_repository_prefix      = string
-    upstream_registry_url      = string
-    upstream_repository_prefix = optional(string)
-  }))
-  default  = {}
-  nullable = false
+  type        = any
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for key, raw in var.ecr_pull_through_cache_rules : !(!can(keys(raw)))])
+    error_message = join("\n", [for key, raw in var.ecr_pull_through_cache_rules : "rule \"${key}\" must be an object with fields credential_arn, custom_role_arn, ecr_repository_prefix, upstream_registry_url, upstream_repository_prefix" if !can(keys(raw))])
+  }
+
+  validation {
+    condition     = alltrue([for key, raw in var.ecr_pull_through_cache_rules : length([for name in try(keys(raw), []) : name if !contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name)]) == 0])
+    error_message = join("\n", flatten([for key, raw in var.ecr_pull_through_cache_rules : [for name in [for name in try(keys(raw), []) : name if !contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name)] : "rule \"${key}\" has unknown field \"${name}\"; allowed: credential_arn, custom_role_arn, ecr_repository_prefix, upstream_registry_url, upstream_repository_prefix"]]))
+  }
+
+  validation {
+    condition     = alltrue([for key, raw in var.ecr_pull_through_cache_rules : length([for name in try(keys(raw), []) : { name = name, kind = startswith(jsonencode(raw[name]), "{") ? "object" : startswith(jsonencode(raw[name]), "[") ? "array" : contains(["true", "false"], jsonencode(raw[name])) ? "boolean" : "number" } if contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name) && jsonencode(raw[name]) != "null" && !startswith(jsonencode(raw[name]), "\"")]) == 0])
+    error_message = join("\n", flatten([for key, raw in var.ecr_pull_through_cache_rules : [for bad in [for name in try(keys(raw), []) : { name = name, kind = startswith(jsonencode(raw[name]), "{") ? "object" : startswith(jsonencode(raw[name]), "[") ? "array" : contains(["true", "false"], jsonencode(raw[name])) ? "boolean" : "number" } if contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name) && jsonencode(raw[name]) != "null" && !startswith(jsonencode(raw[name]), "\"")] : "rule \"${key}\" field \"${bad.name}\" must be a string, not ${bad.kind}"]]))
+  }
 
   validation {
     condition     = length(var.ecr_pull_through_cache_rules) <= 50

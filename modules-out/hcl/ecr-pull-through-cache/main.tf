@@ -74,7 +74,7 @@ resource "aws_ecr_pull_through_cache_rule" "this" {
   lifecycle {
     precondition {
       condition     = each.value.credential_arn == null ? true : try(split(":", each.value.credential_arn)[3] == local.region && split(":", each.value.credential_arn)[4] == local.account_id, true)
-      error_message = "rule \"${each.key}\": credential_arn = \"${coalesce(each.value.credential_arn, "")}\": must be a secret in the registry's own account and region: AWS rejects a credential from another one. Create the secret ecr-pullthroughcache/<name> in the account and region of the rule, and use its ARN."
+      error_message = "rule \"${each.key}\": credential_arn = \"${each.value.credential_arn == null ? "" : each.value.credential_arn}\": must be a secret in the registry's own account and region: AWS rejects a credential from another one. Create the secret ecr-pullthroughcache/<name> in the account and region of the rule, and use its ARN."
     }
   }
 }

@@ -8,15 +8,24 @@ variable "rules" {
     <account>.dkr.ecr.<region>.amazonaws.com). credential_arn is required where AWS requires one;
     upstream_repository_prefix and custom_role_arn apply to ECR-to-ECR rules. Values are trimmed.
   EOT
-  type = map(object({
-    ecr_repository_prefix      = string
-    upstream_registry_url      = string
-    upstream_repository_prefix = optional(string)
-    credential_arn             = optional(string)
-    custom_role_arn            = optional(string)
-  }))
-  default  = {}
-  nullable = false
+  type        = any
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for key, raw in var.rules : !(!can(keys(raw)))])
+    error_message = join("\n", [for key, raw in var.rules : "rule \"${key}\" must be an object with fields credential_arn, custom_role_arn, ecr_repository_prefix, upstream_registry_url, upstream_repository_prefix" if !can(keys(raw))])
+  }
+
+  validation {
+    condition     = alltrue([for key, raw in var.rules : length([for name in try(keys(raw), []) : name if !contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name)]) == 0])
+    error_message = join("\n", flatten([for key, raw in var.rules : [for name in [for name in try(keys(raw), []) : name if !contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name)] : "rule \"${key}\" has unknown field \"${name}\"; allowed: credential_arn, custom_role_arn, ecr_repository_prefix, upstream_registry_url, upstream_repository_prefix"]]))
+  }
+
+  validation {
+    condition     = alltrue([for key, raw in var.rules : length([for name in try(keys(raw), []) : { name = name, kind = startswith(jsonencode(raw[name]), "{") ? "object" : startswith(jsonencode(raw[name]), "[") ? "array" : contains(["true", "false"], jsonencode(raw[name])) ? "boolean" : "number" } if contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name) && jsonencode(raw[name]) != "null" && !startswith(jsonencode(raw[name]), "\"")]) == 0])
+    error_message = join("\n", flatten([for key, raw in var.rules : [for bad in [for name in try(keys(raw), []) : { name = name, kind = startswith(jsonencode(raw[name]), "{") ? "object" : startswith(jsonencode(raw[name]), "[") ? "array" : contains(["true", "false"], jsonencode(raw[name])) ? "boolean" : "number" } if contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name) && jsonencode(raw[name]) != "null" && !startswith(jsonencode(raw[name]), "\"")] : "rule \"${key}\" field \"${bad.name}\" must be a string, not ${bad.kind}"]]))
+  }
 
   validation {
     condition     = length(var.rules) <= 50

@@ -22,13 +22,12 @@ final class EcrPullThroughCacheModule {
     private EcrPullThroughCacheModule() {
     }
 
+    /**
+     * {@code any}, checked by validations: a map of objects would silently drop a misspelt attribute
+     * ({@code credentials_arn}) and turn a number into a string (see {@code RuleMapValidation}).
+     */
     static TypeConstraint rulesType() {
-        return TypeConstraint.map(TypeConstraint.object(
-                TypeConstraint.required("ecr_repository_prefix", TypeConstraint.STRING),
-                TypeConstraint.required("upstream_registry_url", TypeConstraint.STRING),
-                TypeConstraint.optional("upstream_repository_prefix", TypeConstraint.STRING),
-                TypeConstraint.optional("credential_arn", TypeConstraint.STRING),
-                TypeConstraint.optional("custom_role_arn", TypeConstraint.STRING)));
+        return TypeConstraint.ANY;
     }
 
     static ModuleDefinition definition() {

@@ -4,6 +4,7 @@ import static dev.pullthrough.model.ValidationMessages.*;
 import static dev.pullthrough.module.Expression.ref;
 
 import dev.pullthrough.model.RepositoryPrefix;
+import dev.pullthrough.model.RuleShape;
 import dev.pullthrough.model.UpstreamKind;
 import dev.pullthrough.model.ValidationMode;
 import java.util.ArrayList;
@@ -225,10 +226,48 @@ final class RuleMapValidation {
                 + RepositoryPrefix.MAX_LENGTH;
     }
 
+    /**
+     * The rule objects' shape, as the rules file reader checks it ({@link RuleShape}): the variable's type is
+     * {@code any}, because an object type would silently drop a misspelt attribute and turn a number into a string.
+     * Values known only at plan time make these conditions unknown, and Terraform then checks them at apply.
+     */
+    private List<Validation> shape() {
+        String fields = HclRenderer.inline(Expression.stringList(RuleShape.FIELDS));
+        String notAnObject = "!can(keys(raw))";
+        String unknown = "[for name in try(keys(raw), []) : name if !contains(" + fields + ", name)]";
+        // A string's JSON starts with a quote; null is allowed (an absent optional attribute).
+        String json = "jsonencode(raw[name])";
+        String kind = "startswith(" + json + ", \"{\") ? \"object\" : startswith(" + json + ", \"[\") ? \"array\""
+                + " : contains([\"true\", \"false\"], " + json + ") ? \"boolean\" : \"number\"";
+        String notStrings = "[for name in try(keys(raw), []) : { name = name, kind = " + kind + " } if contains(" + fields
+                + ", name) && " + json + " != \"null\" && !startswith(" + json + ", \"\\\"\")]";
+        List<Validation> vs = new ArrayList<>();
+        vs.add(new Validation(ref("alltrue([for key, raw in " + var() + " : !(" + notAnObject + ")])"),
+                Expression.call("join", Expression.string("\n"), Expression.forTuple("key", "raw", ref(var()),
+                        Expression.template(RuleShape.notAnObject("${key}")), ref(notAnObject))),
+                "every rule is an object."));
+        vs.add(new Validation(ref("alltrue([for key, raw in " + var() + " : length(" + unknown + ") == 0])"),
+                ref("join(\"\\n\", flatten([for key, raw in " + var() + " : [for name in " + unknown + " : "
+                        + interpolated(RuleShape.unknownField("${key}", "${name}")) + "]]))"),
+                "no attribute but " + String.join(", ", RuleShape.FIELDS.stream().map(f -> "`" + f + "`").toList())
+                        + " (a misspelt one is an error, not dropped)."));
+        vs.add(new Validation(ref("alltrue([for key, raw in " + var() + " : length(" + notStrings + ") == 0])"),
+                ref("join(\"\\n\", flatten([for key, raw in " + var() + " : [for bad in " + notStrings + " : "
+                        + interpolated(RuleShape.notAString("${key}", "${bad.name}", "${bad.kind}")) + "]]))"),
+                "every attribute is a string (or null): a number is not silently turned into one."));
+        return vs;
+    }
+
+    /** An HCL string literal whose {@code ${...}} parts (plain references only) stay interpolations. */
+    private static String interpolated(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     List<Validation> validations() {
         String prefix = field("raw", "ecr_repository_prefix");
         String url = field("raw", "upstream_registry_url");
         List<Validation> vs = new ArrayList<>();
+        vs.addAll(shape());
 
         vs.add(new Validation(ref("length(" + var() + ") <= " + MAX_RULES),
                 new Expression.Template(List.of("rules: ", ref("length(" + var() + ")"),
@@ -327,7 +366,7 @@ final class RuleMapValidation {
         return new Validation(
                 ref(arn + " == null ? true : try(split(\":\", " + arn + ")[3] == local.region && split(\":\", " + arn
                         + ")[4] == local.account_id, true)"),
-                new Expression.Template(List.of("rule \"", ref("each.key"), "\": credential_arn = \"", ref("coalesce(" + arn + ", \"\")"),
+                new Expression.Template(List.of("rule \"", ref("each.key"), "\": credential_arn = \"", ref(arn + " == null ? \"\" : " + arn),
                         "\": " + CREDENTIAL_ELSEWHERE + ". " + CREDENTIAL_ELSEWHERE_FIX)),
                 "`credential_arn` is a secret in the registry's own account and region.");
     }

@@ -232,6 +232,14 @@ final class RunnerModuleTests {
                     .expectFailures("var." + RunsOnRules.VARIABLE)
                     .build());
         }
+        blocks.add(TestBlocks.run("rejects_misspelt_attribute")
+                .comment("A typo is an error, not silently dropped (the rules file reader says the same).")
+                .command("plan")
+                .variables(Expression.object().put(RunsOnRules.VARIABLE, Expression.object()
+                        .put("quay", Expression.inlineObject().put("ecr_repository_prefix", "quay")
+                                .put("upstream_registry_url", "quay.io").put("upstream_repo_prefix", "x").build()).build()).build())
+                .expectFailures("var." + RunsOnRules.VARIABLE)
+                .build());
         blocks.add(TestBlocks.run("rejects_partition_without_pull_through_cache")
                 .command("plan")
                 .variables(Expression.object().put("partition", "aws-us-gov").build())
