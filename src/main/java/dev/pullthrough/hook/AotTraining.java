@@ -76,7 +76,7 @@ public final class AotTraining {
         RefreshingToken refreshing = new RefreshingToken(new EcrTokenSource("us-east-1", Clock.systemUTC()), token,
                 Clock.systemUTC(), line -> { });
         MirrorProxy proxy = MirrorProxy.start(new MirrorProxy.Config(ListenAddress.parse("127.0.0.1:0"),
-                RegistryEndpoint.parse(base), "docker-hub"), refreshing, line -> { });
+                RegistryEndpoint.parse(base), UpstreamRoutes.dockerHubOnly("docker-hub")), refreshing, line -> { });
         try {
             for (String path : new String[] {"/v2/", "/v2/library/hello/manifests/1", "/v2/library/hello/blobs/sha256:"
                     + "0".repeat(64)}) {
