@@ -24,11 +24,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "images", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Finds every image reference in workflows, Dockerfiles, compose files, GitLab CI and Kubernetes",
-            "manifests under PATH, and says which rule caches it, how a runner reaches it, and its mirror reference.",
-            "References built from expressions ($BASE, ${{ matrix.image }}) are listed as unresolved, never guessed.",
-            "Exit 0 done; 1 invalid rules, or uncovered/invalid references with --fail-uncovered; 2 unreadable input.",
-            "JSON output is a contract: docs/IMAGES.md."})
+        description = {"Finds the image references in GitHub Actions workflows and actions,",
+            "Dockerfiles, compose files, GitLab CI and Kubernetes/Helm-rendered manifests",
+            "under each PATH; says which rule caches each image, how a runner reaches it,",
+            "and its mirror reference. References built from expressions ($$BASE,",
+            "$${{ matrix.image }}) are listed as unresolved, never guessed.",
+            "Exit 0 done; 1 invalid rules, or with --fail-uncovered an uncovered or",
+            "invalid reference; 2 unreadable input. JSON output contract: docs/IMAGES.md."})
 final class ImagesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,7 +43,7 @@ final class ImagesCommand implements Callable<Integer> {
 
     @Option(names = "--registry", paramLabel = "HOST", defaultValue = "${env:RUNS_ON_ECR_PULL_THROUGH_CACHE}",
             description = {"cache registry host for mirror references (default: $RUNS_ON_ECR_PULL_THROUGH_CACHE;",
-                "without it they are written with ${RUNS_ON_ECR_PULL_THROUGH_CACHE})"})
+                "without it they are written with $${RUNS_ON_ECR_PULL_THROUGH_CACHE})"})
     String registry;
 
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
