@@ -8,6 +8,9 @@ import dev.pullthrough.cli.images.JsonOutput;
 import dev.pullthrough.cli.images.ScanResult;
 import dev.pullthrough.cli.images.SkippedFile;
 import dev.pullthrough.cli.images.TableOutput;
+import dev.pullthrough.hook.ExitCodes;
+import dev.pullthrough.hook.RulesFile;
+import dev.pullthrough.hook.RulesFileException;
 import dev.pullthrough.model.RuleSet;
 import dev.pullthrough.model.ValidationMode;
 import dev.pullthrough.model.ValidationReport;
@@ -38,7 +41,8 @@ final class ImagesCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "files or directories to scan (default: .)")
     List<Path> paths;
 
-    @Option(names = "--rules", required = true, paramLabel = "FILE", description = "JSON rules file, as for 'validate'")
+    @Option(names = "--rules", required = true, paramLabel = "FILE",
+            description = "JSON rules file, as for 'validate'; - for standard input")
     Path rules;
 
     @Option(names = "--registry", paramLabel = "HOST", defaultValue = "${env:RUNS_ON_ECR_PULL_THROUGH_CACHE}",
@@ -64,8 +68,9 @@ final class ImagesCommand implements Callable<Integer> {
             validation.errors().forEach(p -> err.println("error: " + p.message()));
             return ExitCodes.INVALID;
         }
+        Optional<String> host = Optional.ofNullable(registry).filter(r -> !r.isBlank())
+                .map(r -> RegistryHostArgument.parse("--registry", r));
         ScanResult scan = ImageScan.scan(paths == null || paths.isEmpty() ? List.of(Path.of(".")) : paths);
-        Optional<String> host = Optional.ofNullable(registry).filter(r -> !r.isBlank());
         ImagesReport report = new ImagesReport(new ImageAnalysis(ruleSet, host).analyse(scan.found()),
                 scan.filesScanned(), scan.skipped(), host);
         for (SkippedFile s : report.skipped()) {

@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * Strict JSON reading and stable pretty printing for the JSON files the hook edits (daemon.json, Docker's
  * config.json) and writes (its state). Key order is kept as read; numbers keep their exact text.
  */
-public final class JsonFiles {
+final class JsonFiles {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -55,7 +55,7 @@ public final class JsonFiles {
     }
 
     /** Pretty JSON with the given indent, "key": value spacing, arrays one element per line, final newline. */
-    public static byte[] write(JsonNode node, String indent) {
+    static byte[] write(JsonNode node, String indent) {
         DefaultIndenter indenter = new DefaultIndenter(indent, "\n");
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance()

@@ -1,22 +1,23 @@
 package dev.pullthrough.model;
 
 /**
- * Whether each kind of client on a runner reaches an upstream's cache transparently, by the image's usual name
- * through the hook's mirror, or only by the explicit mirror reference ({@code pullthrough mirror-ref}).
+ * Whether each kind of client on a runner reaches a rule's cache transparently, by the image's usual name through the
+ * hook's mirror, or only by the explicit mirror reference ({@code pullthrough mirror-ref}).
  *
- * <p>dockerd's {@code registry-mirrors} applies to Docker Hub only, so {@code docker pull}/{@code run}, compose, the
- * builder embedded in dockerd and GitHub Actions' {@code container:}/{@code services:} mirror nothing else. containerd
- * ({@code certs.d/<registry>/hosts.toml}) and a standalone BuildKit ({@code buildkitd.toml}) take a mirror per
- * registry; the hook writes one for every upstream its rules cover. An ECR-to-ECR rule is never mirrored: the runner
- * pulls that registry with its own ECR credentials already.
+ * <p>The hook mirrors the rules {@link MirroredUpstreams} picks. containerd ({@code certs.d/<registry>/hosts.toml})
+ * and a standalone BuildKit ({@code buildkitd.toml}) take a mirror per registry, so they reach every mirrored rule.
+ * dockerd's {@code registry-mirrors} applies to Docker Hub only, so {@code docker pull}/{@code run}, compose, the
+ * builder inside dockerd and GitHub Actions' {@code container:}/{@code services:} reach nothing else transparently.
  */
 public record MirrorReach(boolean dockerd, boolean containerd, boolean buildkit) {
-    public static MirrorReach of(UpstreamKind kind) {
-        return switch (kind) {
-            case DOCKER_HUB -> new MirrorReach(true, true, true);
-            case ECR -> new MirrorReach(false, false, false);
-            default -> new MirrorReach(false, true, true);
-        };
+    public static MirrorReach of(MirroredUpstreams mirrored, PullThroughRule rule) {
+        UpstreamKind kind = rule.upstreamKind().orElseThrow(
+                () -> new IllegalArgumentException("rule " + rule.key() + " has no upstream ECR accepts"));
+        String registry = kind.imageRegistry(rule.upstreamRegistryUrl());
+        if (mirrored.ruleFor(registry).filter(rule::equals).isEmpty()) {
+            return new MirrorReach(false, false, false);
+        }
+        return kind == UpstreamKind.DOCKER_HUB ? new MirrorReach(true, true, true) : new MirrorReach(false, true, true);
     }
 
     public boolean everywhere() {

@@ -48,9 +48,20 @@ class ImageUpstreamTest {
 
     @Test
     void mirrorReach_dockerHubEverywhereOthersNotDockerdEcrNowhere() {
-        assertThat(MirrorReach.of(UpstreamKind.DOCKER_HUB).everywhere()).isTrue();
-        assertThat(MirrorReach.of(UpstreamKind.GITHUB)).isEqualTo(new MirrorReach(false, true, true));
-        assertThat(MirrorReach.of(UpstreamKind.ECR).nowhere()).isTrue();
+        PullThroughRule hub = PullThroughRule.builder("docker_hub").ecrRepositoryPrefix("docker-hub")
+                .upstreamRegistryUrl("registry-1.docker.io").build();
+        PullThroughRule ghcr = PullThroughRule.builder("github").ecrRepositoryPrefix("github")
+                .upstreamRegistryUrl("ghcr.io").build();
+        PullThroughRule ecr = PullThroughRule.builder("team").ecrRepositoryPrefix("team")
+                .upstreamRegistryUrl("210987654321.dkr.ecr.eu-west-1.amazonaws.com").build();
+        PullThroughRule partOfQuay = PullThroughRule.builder("quay").ecrRepositoryPrefix("quay")
+                .upstreamRegistryUrl("quay.io").upstreamRepositoryPrefix("acme").build();
+        MirroredUpstreams mirrored = MirroredUpstreams.of(RuleSet.of(hub, ghcr, ecr, partOfQuay));
+
+        assertThat(MirrorReach.of(mirrored, hub).everywhere()).isTrue();
+        assertThat(MirrorReach.of(mirrored, ghcr)).isEqualTo(new MirrorReach(false, true, true));
+        assertThat(MirrorReach.of(mirrored, ecr).nowhere()).isTrue();
+        assertThat(MirrorReach.of(mirrored, partOfQuay).nowhere()).isTrue();
     }
 
     @Test

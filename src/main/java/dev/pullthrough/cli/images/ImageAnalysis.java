@@ -5,6 +5,7 @@ import dev.pullthrough.model.ImageUpstream;
 import dev.pullthrough.model.InvalidImageReferenceException;
 import dev.pullthrough.model.MirrorReach;
 import dev.pullthrough.model.MirrorReference;
+import dev.pullthrough.model.MirroredUpstreams;
 import dev.pullthrough.model.PullThroughRule;
 import dev.pullthrough.model.RuleSet;
 import dev.pullthrough.model.UpstreamKind;
@@ -17,10 +18,12 @@ public final class ImageAnalysis {
     public static final String REGISTRY_PLACEHOLDER = "${RUNS_ON_ECR_PULL_THROUGH_CACHE}";
 
     private final RuleSet rules;
+    private final MirroredUpstreams mirrored;
     private final Optional<String> registry;
 
     public ImageAnalysis(RuleSet rules, Optional<String> registry) {
         this.rules = rules;
+        this.mirrored = MirroredUpstreams.of(rules);
         this.registry = registry.map(String::trim).filter(r -> !r.isEmpty()).map(r -> r.toLowerCase(java.util.Locale.ROOT));
     }
 
@@ -45,9 +48,8 @@ public final class ImageAnalysis {
         String upstream = ImageUpstream.upstreamUrl(image.registry()).orElse(null);
         Optional<PullThroughRule> rule = MirrorReference.coveringRule(image, rules);
         if (rule.isPresent()) {
-            UpstreamKind kind = rule.get().upstreamKind().orElseThrow();
             String mirror = MirrorReference.find(image, rules, host).map(ImageReference::toString).orElseThrow();
-            return row(f, Coverage.COVERED, image, upstream, rule.get().key(), MirrorReach.of(kind), mirror, null);
+            return row(f, Coverage.COVERED, image, upstream, rule.get().key(), MirrorReach.of(mirrored, rule.get()), mirror, null);
         }
         if (ImageUpstream.isLocal(image.registry())) {
             return row(f, Coverage.LOCAL, image, null, null, null, null, "a local registry");
