@@ -6,7 +6,6 @@ import dev.pullthrough.model.RunnerEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Everything {@code hook start} needs, resolved from flags, then environment variables, then defaults (see
@@ -70,10 +69,6 @@ public record StartSettings(RegistryEndpoint registry, String region, String doc
             return Path.of(xdg, "pullthrough");
         }
         return Path.of(System.getProperty("java.io.tmpdir"), "pullthrough-" + System.getProperty("user.name"));
-    }
-
-    public Optional<Path> daemonConfigOpt() {
-        return Optional.ofNullable(daemonConfig);
     }
 
     /** {@code registry-1.docker.io}-style key for the runner environment: the bare registry host[:port]. */
