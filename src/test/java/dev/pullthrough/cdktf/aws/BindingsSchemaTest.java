@@ -51,7 +51,8 @@ class BindingsSchemaTest {
                 .prefix("ecr-upstream").appliedFor(List.of("PULL_THROUGH_CACHE")).description("cache")
                 .imageTagMutability("MUTABLE").lifecyclePolicy("{\"rules\":[]}").repositoryPolicy("{}")
                 .customRoleArn("arn:aws:iam::123456789012:role/ecr-templates")
-                .encryptionConfiguration(EcrRepositoryCreationTemplate.EncryptionConfiguration.kms("arn:aws:kms:k"))
+                .encryptionConfiguration(List.of(EcrRepositoryCreationTemplate.EncryptionConfiguration.builder()
+                        .encryptionType("KMS").kmsKey("arn:aws:kms:k").build()))
                 .resourceTags(Map.of("cache", "true")).build());
         IamPolicy policy = IamPolicy.Builder.create(stack, "policy").provider(plain).name("runner").path("/ci/")
                 .description("d").policy("{}").tags(Map.of("a", "b")).build();
@@ -61,7 +62,7 @@ class BindingsSchemaTest {
         made.add(IamRolePolicyAttachment.Builder.create(stack, "attach").provider(plain).role("runner-role")
                 .policyArn(policy.getArn()).build());
         made.add(VpcEndpoint.Builder.create(stack, "endpoint").provider(plain).vpcId("vpc-1")
-                .serviceName("com.amazonaws.eu-west-1.ecr.dkr").vpcEndpointType(VpcEndpoint.TYPE_INTERFACE)
+                .serviceName("com.amazonaws.eu-west-1.ecr.dkr").vpcEndpointType("Interface")
                 .subnetIds(List.of("subnet-1")).securityGroupIds(List.of("sg-1")).routeTableIds(List.of("rtb-1"))
                 .privateDnsEnabled(true).policy("{}").tags(Map.of("a", "b")).build());
         made.add(DataAwsCallerIdentity.Builder.create(stack, "me").provider(plain).build());
