@@ -34,7 +34,7 @@ public record StartSettings(RegistryEndpoint registry, String region, String doc
                             "cannot tell the region from " + registry.host()
                                     + "; pass --region or set AWS_REGION"));
         }
-        if (!region.matches("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}")) {
+        if (!RegistryCoordinates.isRegionName(region)) {
             throw new InvalidHookSettingException("--region", region, "not an AWS region name such as us-east-1");
         }
         String prefix = first(f.dockerHubPrefix(), env.get(RunnerEnvironment.DOCKER_HUB_PREFIX), DEFAULT_PREFIX);
