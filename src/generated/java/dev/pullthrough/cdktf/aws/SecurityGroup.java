@@ -172,7 +172,16 @@ public final class SecurityGroup extends TerraformResource {
     }
 
     /** Object {@code egress} of {@code aws_security_group}. */
-    public record Egress(List<String> cidrBlocks, String description, Number fromPort, List<String> ipv6CidrBlocks, List<String> prefixListIds, String protocol, List<String> securityGroups, Object self, Number toPort) implements TerraformBlock {
+    public record Egress(
+            List<String> cidrBlocks,
+            String description,
+            Number fromPort,
+            List<String> ipv6CidrBlocks,
+            List<String> prefixListIds,
+            String protocol,
+            List<String> securityGroups,
+            Object self,
+            Number toPort) implements TerraformBlock {
         /** Checks required arguments and copies collections, so a record built directly is as safe. */
         public Egress {
             cidrBlocks = cidrBlocks == null ? null : List.copyOf(cidrBlocks);
@@ -268,7 +277,16 @@ public final class SecurityGroup extends TerraformResource {
     }
 
     /** Object {@code ingress} of {@code aws_security_group}. */
-    public record Ingress(List<String> cidrBlocks, String description, Number fromPort, List<String> ipv6CidrBlocks, List<String> prefixListIds, String protocol, List<String> securityGroups, Object self, Number toPort) implements TerraformBlock {
+    public record Ingress(
+            List<String> cidrBlocks,
+            String description,
+            Number fromPort,
+            List<String> ipv6CidrBlocks,
+            List<String> prefixListIds,
+            String protocol,
+            List<String> securityGroups,
+            Object self,
+            Number toPort) implements TerraformBlock {
         /** Checks required arguments and copies collections, so a record built directly is as safe. */
         public Ingress {
             cidrBlocks = cidrBlocks == null ? null : List.copyOf(cidrBlocks);
@@ -381,7 +399,7 @@ public final class SecurityGroup extends TerraformResource {
             private String create;
             private String delete;
 
-            public Builder createAttribute(String value) {
+            public Builder create(String value) {
                 this.create = value;
                 return this;
             }

@@ -208,7 +208,7 @@ public final class SecurityGroupRule extends TerraformResource {
         public static final class Builder {
             private String create;
 
-            public Builder createAttribute(String value) {
+            public Builder create(String value) {
                 this.create = value;
                 return this;
             }

@@ -306,7 +306,9 @@ public final class VpcEndpoint extends TerraformResource {
     }
 
     /** Block {@code dns_options} of {@code aws_vpc_endpoint}. */
-    public record DnsOptions(String dnsRecordIpType, Object privateDnsOnlyForInboundResolverEndpoint) implements TerraformBlock {
+    public record DnsOptions(
+            String dnsRecordIpType,
+            Object privateDnsOnlyForInboundResolverEndpoint) implements TerraformBlock {
         public static Builder builder() {
             return new Builder();
         }
@@ -405,7 +407,7 @@ public final class VpcEndpoint extends TerraformResource {
             private String delete;
             private String update;
 
-            public Builder createAttribute(String value) {
+            public Builder create(String value) {
                 this.create = value;
                 return this;
             }

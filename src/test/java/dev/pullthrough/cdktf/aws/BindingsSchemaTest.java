@@ -27,8 +27,9 @@ import software.constructs.Construct;
 class BindingsSchemaTest {
     private static final List<Class<? extends Construct>> BINDINGS = List.of(
             EcrPullThroughCacheRule.class, EcrRepositoryCreationTemplate.class, IamPolicy.class,
-            IamRolePolicyAttachment.class, VpcEndpoint.class, DataAwsCallerIdentity.class, DataAwsRegion.class,
-            DataAwsPartition.class);
+            IamRolePolicyAttachment.class, VpcEndpoint.class, SecurityGroup.class, SecurityGroupRule.class,
+            EcrRegistryPolicy.class, DataAwsCallerIdentity.class, DataAwsRegion.class, DataAwsPartition.class,
+            DataAwsVpc.class);
 
     private static ProviderSchema schema;
     private static JsonNode everything;
@@ -65,6 +66,20 @@ class BindingsSchemaTest {
                 .serviceName("com.amazonaws.eu-west-1.ecr.dkr").vpcEndpointType("Interface")
                 .subnetIds(List.of("subnet-1")).securityGroupIds(List.of("sg-1")).routeTableIds(List.of("rtb-1"))
                 .privateDnsEnabled(true).policy("{}").tags(Map.of("a", "b")).build());
+        SecurityGroup group = SecurityGroup.Builder.create(stack, "group").provider(plain).namePrefix("ecr-")
+                .description("HTTPS to the ECR endpoints").vpcId("vpc-1").revokeRulesOnDelete(true)
+                .egress(List.of(SecurityGroup.Egress.builder().fromPort(0).toPort(0).protocol("-1")
+                        .cidrBlocks(List.of("0.0.0.0/0")).build()))
+                .timeouts(SecurityGroup.Timeouts.builder().create("5m").build())
+                .tags(Map.of("a", "b")).build();
+        made.add(group);
+        made.add(SecurityGroupRule.Builder.create(stack, "https").provider(plain).type("ingress")
+                .securityGroupId(group.getId()).protocol("tcp").fromPort(443).toPort(443)
+                .cidrBlocks(List.of("10.0.0.0/16")).description("HTTPS").build());
+        made.add(EcrRegistryPolicy.Builder.create(stack, "registry-policy").provider(plain).policy("{}").build());
+        made.add(DataAwsVpc.Builder.create(stack, "vpc").provider(plain)
+                .filter(List.of(DataAwsVpc.Filter.builder().name("tag:Name").values(List.of("ci")).build()))
+                .build());
         made.add(DataAwsCallerIdentity.Builder.create(stack, "me").provider(plain).build());
         made.add(DataAwsRegion.Builder.create(stack, "region").provider(plain).name("eu-west-1").build());
         made.add(DataAwsPartition.Builder.create(stack, "partition").provider(plain).build());

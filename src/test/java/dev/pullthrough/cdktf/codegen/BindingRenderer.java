@@ -90,7 +90,7 @@ final class BindingRenderer {
         body.add("    public static Builder create(Construct scope, String id) {");
         body.add("        return new Builder(scope, id);");
         body.add("    }");
-        setters(body, inputs, "    ");
+        setters(body, inputs, "    ", BUILDER_METHODS);
         body.blank();
         body.add("    public Builder provider(TerraformProvider value) {");
         body.add("        meta.provider(value);");
@@ -141,9 +141,9 @@ final class BindingRenderer {
             String where = path + (f.block() ? " block " : " attribute ") + f.name();
             List<Field> inputs = f.nested().fields().stream().filter(Field::settable).toList();
             Lines r = new Lines();
-            String components = inputs.stream()
+            List<String> components = inputs.stream()
                     .map(c -> (c.deprecated() ? "@Deprecated " : "") + javaType(c) + " " + JavaNames.camel(c.name()))
-                    .collect(Collectors.joining(", "));
+                    .toList();
             Lines checks = new Lines();
             requiredChecks(checks, inputs, "\"" + where + "\"", "", "");
             for (Field c : inputs) {
@@ -177,7 +177,7 @@ final class BindingRenderer {
             for (Field c : inputs) {
                 r.add("    private %s %s;", javaType(c), JavaNames.camel(c.name()));
             }
-            setters(r, inputs, "    ");
+            setters(r, inputs, "    ", Set.of("build"));
             r.blank().add("    public %s build() {", rec);
             r.add("        return new %s(%s);", rec,
                     inputs.stream().map(c -> JavaNames.camel(c.name())).collect(Collectors.joining(", ")));
@@ -187,16 +187,25 @@ final class BindingRenderer {
             out.blank();
             String doc = (f.block() ? "Block" : "Object") + " {@code " + f.name() + "} of {@code " + path + "}.";
             javadoc(out, f.description().isBlank() ? doc : doc + " " + JavaNames.javadocText(f.description()), "");
-            out.add("public record %s(%s) implements TerraformBlock {", rec, components);
+            String header = "public record %s(%s) implements TerraformBlock {";
+            if (header.length() + String.join(", ", components).length() > 110) {
+                out.add("public record %s(", rec);
+                for (int i = 0; i < components.size(); i++) {
+                    out.add("        " + components.get(i) + (i < components.size() - 1 ? "," : ") implements TerraformBlock {"));
+                }
+            } else {
+                out.add(header, rec, String.join(", ", components));
+            }
             out.addIndented(r, "    ");
             out.add("}");
         }
     }
 
-    private void setters(Lines out, List<Field> inputs, String indent) {
+    /** Builder setters; {@code reserved} are the names the builder has already (the resource builder's create etc.). */
+    private void setters(Lines out, List<Field> inputs, String indent, Set<String> reserved) {
         for (Field f : inputs) {
             String name = JavaNames.camel(f.name());
-            String method = BUILDER_METHODS.contains(name) ? name + "Attribute" : name;
+            String method = reserved.contains(name) ? name + "Attribute" : name;
             List<String> params = isBool(f) ? List.of("Boolean", "IResolvable") : List.of(javaType(f));
             if (f.isRecord() && f.shape() == Shape.LIST_OF_ONE) {
                 params = List.of(recordName(f));

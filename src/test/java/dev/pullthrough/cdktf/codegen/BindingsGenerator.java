@@ -1,12 +1,9 @@
 package dev.pullthrough.cdktf.codegen;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pullthrough.cdktf.aws.AwsProvider;
+import dev.pullthrough.json.Json;
 import dev.pullthrough.testing.cdktf.ProjectPaths;
 import dev.pullthrough.testing.cdktf.ProviderSchema;
 import java.io.IOException;
@@ -29,7 +26,6 @@ import java.util.stream.Stream;
 final class BindingsGenerator {
     static final String PACKAGE = "dev.pullthrough.cdktf.aws";
     static final String PROVIDER_ADDRESS = "registry.terraform.io/hashicorp/aws";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private BindingsGenerator() {
     }
@@ -41,7 +37,7 @@ final class BindingsGenerator {
      */
     static List<Path> write(Path root, boolean refreshSchema) throws IOException {
         if (refreshSchema) {
-            JsonNode full = JSON.readTree(ProviderSchema.schemaFile(AwsProvider.CHECKED_VERSION).toFile());
+            JsonNode full = Json.STRICT.readTree(ProviderSchema.schemaFile(AwsProvider.CHECKED_VERSION).toFile());
             Files.writeString(schemaFixture(root), toJson(trim(full, specs(root))), StandardCharsets.UTF_8);
         }
         Map<Path, String> files = generate(root);
@@ -82,7 +78,7 @@ final class BindingsGenerator {
 
     /** Every binding's file and source text, from the committed list and schema fixture. */
     static Map<Path, String> generate(Path root) throws IOException {
-        JsonNode provider = JSON.readTree(schemaFixture(root).toFile()).path("provider_schemas").path(PROVIDER_ADDRESS);
+        JsonNode provider = Json.STRICT.readTree(schemaFixture(root).toFile()).path("provider_schemas").path(PROVIDER_ADDRESS);
         BindingRenderer renderer = new BindingRenderer(PACKAGE, AwsProvider.CHECKED_VERSION);
         Map<Path, String> files = new TreeMap<>();
         for (BindingSpec spec : specs(root)) {
@@ -95,7 +91,7 @@ final class BindingsGenerator {
     /** The full schema cut down to the listed types, so the fixture stays small and reviewable. */
     static JsonNode trim(JsonNode full, List<BindingSpec> specs) {
         JsonNode provider = full.path("provider_schemas").path(PROVIDER_ADDRESS);
-        ObjectNode trimmed = JSON.createObjectNode();
+        ObjectNode trimmed = Json.STRICT.createObjectNode();
         trimmed.set("format_version", full.path("format_version"));
         ObjectNode kept = trimmed.putObject("provider_schemas").putObject(PROVIDER_ADDRESS);
         for (BindingSpec spec : specs) {
@@ -105,14 +101,9 @@ final class BindingsGenerator {
         return trimmed;
     }
 
+    /** Terraform prints the schema with sorted keys; the fixture keeps that order, two spaces a level. */
     static String toJson(JsonNode node) {
-        try {
-            Object sorted = JSON.treeToValue(node, Object.class);
-            DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-            return JSON.writer(printer).writeValueAsString(sorted) + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.pretty(node, "  ") + "\n";
     }
 
     private static String section(BindingSpec spec) {

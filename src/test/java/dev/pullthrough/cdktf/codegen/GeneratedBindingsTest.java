@@ -3,8 +3,8 @@ package dev.pullthrough.cdktf.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pullthrough.cdktf.aws.AwsProvider;
+import dev.pullthrough.json.Json;
 import dev.pullthrough.testing.cdktf.ProjectPaths;
 import dev.pullthrough.testing.cdktf.ProviderSchema;
 import java.io.IOException;
@@ -36,8 +36,7 @@ class GeneratedBindingsTest {
 
     @Test
     void schemaFixture_isTheProviderSchemaTrimmedToTheList() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        JsonNode full = json.readTree(ProviderSchema.schemaFile(AwsProvider.CHECKED_VERSION).toFile());
+        JsonNode full = Json.STRICT.readTree(ProviderSchema.schemaFile(AwsProvider.CHECKED_VERSION).toFile());
         String expected = BindingsGenerator.toJson(BindingsGenerator.trim(full, BindingsGenerator.specs(root)));
         assertThat(Files.readString(BindingsGenerator.schemaFixture(root), StandardCharsets.UTF_8))
                 .as("%s is stale: run bin/generate-bindings", root.relativize(BindingsGenerator.schemaFixture(root)))
