@@ -1,5 +1,6 @@
 package dev.pullthrough.cli;
 
+import dev.pullthrough.hook.RulesFileException;
 import dev.pullthrough.hook.HookCommand;
 import dev.pullthrough.hook.ShortErrorHandler;
 import dev.pullthrough.model.InvalidCoordinatesException;

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -43,8 +44,12 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class MirrorProxy implements AutoCloseable {
-    /** The proxy's settings. */
-    public record Config(ListenAddress listen, RegistryEndpoint upstream, String dockerHubPrefix) {
+    /** The proxy's settings: where it listens, the ECR registry, and the ECR prefix of each upstream it serves. */
+    public record Config(ListenAddress listen, RegistryEndpoint upstream, UpstreamRoutes routes) {
+        /** Docker Hub only, under one prefix. */
+        public Config(ListenAddress listen, RegistryEndpoint upstream, String dockerHubPrefix) {
+            this(listen, upstream, UpstreamRoutes.dockerHubOnly(dockerHubPrefix));
+        }
     }
 
     static final Set<String> REQUEST_HEADERS = Set.of("accept", "range", "if-none-match", "if-modified-since",
@@ -63,13 +68,14 @@ public final class MirrorProxy implements AutoCloseable {
     private final Config config;
     private volatile RefreshingToken token;
     private final Consumer<String> log;
-    private final ProxyCounters counters = new ProxyCounters();
+    private final ProxyCounters counters;
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
 
     private MirrorProxy(Config config, Consumer<String> log) throws IOException {
         this.config = config;
         this.log = log;
+        this.counters = new ProxyCounters(config.routes().prefixes().keySet());
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -155,7 +161,18 @@ public final class MirrorProxy implements AutoCloseable {
                 refuse(exchange, 405, "UNSUPPORTED", "the mirror is read-only: GET and HEAD only");
                 return;
             }
-            RegistryPath.Route route = RegistryPath.route(rawPath, config.dockerHubPrefix());
+            String query = exchange.getRequestURI().getRawQuery();
+            String ns = UpstreamRoutes.namespaceParameter(query);
+            String upstream = UpstreamRoutes.upstreamOf(ns);
+            Optional<String> prefix = config.routes().prefixFor(upstream);
+            if (prefix.isEmpty() && (ns != null || !rawPath.equals("/v2/"))) {
+                // Never forwarded under another upstream's prefix; the client goes on to its next host.
+                refuse(exchange, 404, "NAME_UNKNOWN", "no pull-through cache rule for upstream " + printable(upstream));
+                log.accept(method + " " + printable(rawPath) + " [" + printable(upstream) + "] -> refused 404 no rule");
+                return;
+            }
+            String rulePrefix = prefix.orElse("ROOT");
+            RegistryPath.Route route = RegistryPath.route(rawPath, rulePrefix);
             if (route.refusal().isPresent()) {
                 switch (route.refusal().get()) {
                     case TRAVERSAL -> refuse(exchange, 400, "NAME_INVALID", "path not allowed");
@@ -166,19 +183,21 @@ public final class MirrorProxy implements AutoCloseable {
                 return;
             }
             String upstreamPath = route.upstreamPath().get();
-            String query = exchange.getRequestURI().getRawQuery();
+            query = UpstreamRoutes.withoutNamespace(query);
             if (query != null && (!upstreamPath.endsWith("/tags/list") || !QUERY.matcher(query).matches())) {
                 query = null; // only tags/list takes parameters (n, last)
             }
-            forward(exchange, method, upstreamPath, query, started);
+            forward(exchange, method, upstreamPath, query, started, rulePrefix, counters.upstream(upstream));
         } catch (IOException | RuntimeException e) {
             log.accept(method + " " + printable(rawPath) + " -> failed: " + e);
         }
     }
 
-    private void forward(HttpExchange exchange, String method, String upstreamPath, String query, long started)
-            throws IOException {
+    private void forward(HttpExchange exchange, String method, String upstreamPath, String query, long started,
+            String prefix, UpstreamCounters perUpstream) throws IOException {
         counters.forwarded.incrementAndGet();
+        UpstreamCounters upstreamCounters = perUpstream != null ? perUpstream : new UpstreamCounters();
+        upstreamCounters.requests.incrementAndGet();
         URI uri = URI.create(config.upstream().baseUri() + upstreamPath + (query == null ? "" : "?" + query));
         EcrToken used = token.current();
         Upstream response;
@@ -195,12 +214,14 @@ public final class MirrorProxy implements AutoCloseable {
             }
         } catch (IOException e) {
             counters.upstreamErrors.incrementAndGet();
+            upstreamCounters.errors.incrementAndGet();
             refuse(exchange, 502, "UNAVAILABLE", "the registry could not be reached");
             log.accept(method + " " + exchange.getRequestURI().getRawPath() + " -> " + upstreamPath
                     + " 502 upstream unreachable (" + e.getClass().getSimpleName() + ")");
             return;
         }
         int status = response.status();
+        upstreamCounters.answered(status);
         if (status == 401) {
             counters.unauthorized.incrementAndGet();
         }
@@ -217,7 +238,7 @@ public final class MirrorProxy implements AutoCloseable {
                 continue;
             }
             for (String v : header.getValue()) {
-                out.add(header.getKey(), rewriteHeader(lower, v));
+                out.add(header.getKey(), rewriteHeader(lower, v, prefix));
             }
         }
         long length = response.connection().getHeaderFieldLong("Content-Length", -1);
@@ -295,7 +316,7 @@ public final class MirrorProxy implements AutoCloseable {
     }
 
     /** Keeps relative registry links pointing at the mirror (without the prefix); anything else is passed as is. */
-    private String rewriteHeader(String name, String value) {
+    private String rewriteHeader(String name, String value, String prefix) {
         if (name.equals("location")) {
             String path = value;
             String base = config.upstream().baseUri().toString();
@@ -303,7 +324,7 @@ public final class MirrorProxy implements AutoCloseable {
                 path = value.substring(base.length());
             }
             if (path.startsWith("/")) {
-                return RegistryPath.unprefixed(path, config.dockerHubPrefix()).orElse(value);
+                return RegistryPath.unprefixed(path, prefix).orElse(value);
             }
             return value;
         }
@@ -311,7 +332,7 @@ public final class MirrorProxy implements AutoCloseable {
             Matcher m = LINK_PATH.matcher(value);
             StringBuilder sb = new StringBuilder();
             while (m.find()) {
-                String mapped = RegistryPath.unprefixed(m.group(1), config.dockerHubPrefix()).orElse(m.group(1));
+                String mapped = RegistryPath.unprefixed(m.group(1), prefix).orElse(m.group(1));
                 m.appendReplacement(sb, Matcher.quoteReplacement("<" + mapped + ">"));
             }
             m.appendTail(sb);

@@ -30,8 +30,10 @@ public final class ProxyCommand implements Callable<Integer> {
     String listen;
     @Option(names = "--registry", required = true)
     String registry;
-    @Option(names = "--docker-hub-prefix", required = true)
+    @Option(names = "--docker-hub-prefix", description = "Docker Hub only, under this prefix (without --upstream)")
     String prefix;
+    @Option(names = "--upstream", paramLabel = "HOST=PREFIX", description = "an upstream registry and its ECR prefix")
+    java.util.List<String> upstreams = new java.util.ArrayList<>();
     @Option(names = "--region", required = true)
     String region;
     @Option(names = "--state-dir", required = true)
@@ -69,6 +71,7 @@ public final class ProxyCommand implements Callable<Integer> {
                 case "--listen" -> c.listen = v;
                 case "--registry" -> c.registry = v;
                 case "--docker-hub-prefix" -> c.prefix = v;
+                case "--upstream" -> c.upstreams.add(v);
                 case "--region" -> c.region = v;
                 case "--state-dir" -> c.stateDir = Path.of(v);
                 case "--docker-config-file" -> c.dockerConfigFile = Path.of(v);
@@ -76,8 +79,10 @@ public final class ProxyCommand implements Callable<Integer> {
                 default -> throw new IllegalArgumentException("unknown proxy option " + args[i]);
             }
         }
-        if (c.listen == null || c.registry == null || c.prefix == null || c.region == null || c.stateDir == null) {
-            throw new IllegalArgumentException("proxy needs --listen, --registry, --docker-hub-prefix, --region, --state-dir");
+        if (c.listen == null || c.registry == null || (c.prefix == null && c.upstreams.isEmpty()) || c.region == null
+                || c.stateDir == null) {
+            throw new IllegalArgumentException(
+                    "proxy needs --listen, --registry, --upstream or --docker-hub-prefix, --region, --state-dir");
         }
         return c.call();
     }
@@ -92,7 +97,7 @@ public final class ProxyCommand implements Callable<Integer> {
         try {
             // Bind and warm up while the hook is still fetching the token: both JVMs work at the same time.
             proxy = MirrorProxy.bind(new MirrorProxy.Config(ListenAddress.parse(listen), RegistryEndpoint.parse(registry),
-                    prefix), logger);
+                    routes()), logger);
         } catch (IOException e) {
             logger.accept("error: cannot listen on " + listen + ": " + e.getMessage());
             return 1;
@@ -117,8 +122,8 @@ public final class ProxyCommand implements Callable<Integer> {
         AtomicFiles.write(dir.pidFile(), (self.pid() + "\n").getBytes(StandardCharsets.US_ASCII), AtomicFiles.OWNER_ONLY);
         AtomicFiles.write(dir.addrFile(), (proxy.address().hostPort() + "\n").getBytes(StandardCharsets.US_ASCII),
                 AtomicFiles.OWNER_ONLY);
-        logger.accept("mirror listening on " + proxy.address() + ", forwarding to " + registry + " (prefix " + prefix
-                + "), token expires " + first.expiresAt());
+        logger.accept("mirror listening on " + proxy.address() + ", forwarding to " + registry + " (upstreams "
+                + String.join(", ", routes().specs()) + "), token expires " + first.expiresAt());
 
         ScheduledExecutorService stats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "stats");
@@ -151,12 +156,30 @@ public final class ProxyCommand implements Callable<Integer> {
         return 0;
     }
 
+    private UpstreamRoutes routes() {
+        return upstreams.isEmpty() ? UpstreamRoutes.dockerHubOnly(prefix) : UpstreamRoutes.parse(upstreams);
+    }
+
     private static void writeStats(StateDir dir, MirrorProxy proxy, RefreshingToken token, AtomicReference<String> last) {
         Map<String, Long> snapshot = new java.util.LinkedHashMap<>(proxy.counters().snapshot());
         snapshot.put("tokenRefreshes", token.refreshes());
         // Numbers only, so no JSON library: the mirror process stays without Jackson (less memory, faster start).
         StringBuilder json = new StringBuilder("{\n");
         snapshot.forEach((k, v) -> json.append("  \"").append(k).append("\": ").append(v).append(",\n"));
+        // Route table hosts are [a-z0-9.:-] (UpstreamRoutes checks), so they need no escaping.
+        json.append("  \"upstreams\": {");
+        String sep = "\n";
+        for (Map.Entry<String, UpstreamCounters> u : proxy.counters().upstreams().entrySet()) {
+            json.append(sep).append("    \"").append(u.getKey()).append("\": {");
+            String inner = "";
+            for (Map.Entry<String, Long> c : u.getValue().snapshot().entrySet()) {
+                json.append(inner).append('"').append(c.getKey()).append("\": ").append(c.getValue());
+                inner = ", ";
+            }
+            json.append('}');
+            sep = ",\n";
+        }
+        json.append("\n  },\n");
         json.setLength(json.length() - 2);
         json.append("\n}\n");
         if (json.toString().equals(last.get())) {

@@ -50,8 +50,8 @@ public final class ProxyProcess {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(HookMain.class.getName());
         cmd.addAll(List.of("proxy", "--listen", s.listen().hostPort(), "--registry", s.registry().toString(),
-                "--docker-hub-prefix", s.dockerHubPrefix(), "--region", s.region(),
-                "--state-dir", dir.path().toString()));
+                "--region", s.region(), "--state-dir", dir.path().toString()));
+        s.routes().specs().forEach(spec -> cmd.addAll(List.of("--upstream", spec)));
         if (s.dockerConfigDir() != null) {
             cmd.addAll(List.of("--docker-config-file", s.dockerConfigDir().resolve("config.json").toString(),
                     "--login-host", s.registryHost()));

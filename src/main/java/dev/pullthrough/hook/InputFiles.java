@@ -1,4 +1,4 @@
-package dev.pullthrough.cli;
+package dev.pullthrough.hook;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +17,13 @@ import java.nio.file.Path;
  * Reads a FILE argument as UTF-8 text: {@code -} is standard input, a leading byte-order mark is dropped (editors on
  * Windows write one), and bytes that are not UTF-8 are reported with their offset instead of a decoder's message.
  */
-final class InputFiles {
-    static final String STDIN = "-";
+public final class InputFiles {
+    public static final String STDIN = "-";
 
     private InputFiles() {
     }
 
-    static String readText(Path file, InputStream stdin) throws RulesFileException {
+    public static String readText(Path file, InputStream stdin) throws RulesFileException {
         byte[] bytes;
         try {
             bytes = file.toString().equals(STDIN) ? stdin.readAllBytes() : Files.readAllBytes(file);

@@ -1,4 +1,4 @@
-package dev.pullthrough.cli;
+package dev.pullthrough.hook;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -21,10 +21,12 @@ import java.util.Set;
 /**
  * Reads a JSON file in the shape of the {@code ecr_pull_through_cache_rules} variable: a map from rule key to an
  * object of string fields. The shape is checked strictly (an unknown field is a typo until proven otherwise); the
- * values are checked later, by {@link RuleSet#validate}. {@code -} reads standard input.
+ * values are checked later, by {@link RuleSet#validate}. {@code -} reads standard input. It lives with the hook
+ * because {@code hook start --rules} reads the same file and the hook may depend on the model only; the CLI's
+ * commands use it from here.
  */
-final class RulesFile {
-    static final Set<String> FIELDS = Set.of("ecr_repository_prefix", "upstream_registry_url",
+public final class RulesFile {
+    public static final Set<String> FIELDS = Set.of("ecr_repository_prefix", "upstream_registry_url",
             "upstream_repository_prefix", "credential_arn", "custom_role_arn");
     /** Names a tfvars file or a module call uses for the whole map; a rules file is the map itself. */
     private static final Set<String> WRAPPER_KEYS = Set.of("rules", "ecr_pull_through_cache_rules");
@@ -34,11 +36,11 @@ final class RulesFile {
     private RulesFile() {
     }
 
-    static RuleSet read(Path file) throws RulesFileException {
+    public static RuleSet read(Path file) throws RulesFileException {
         return read(file, System.in);
     }
 
-    static RuleSet read(Path file, InputStream stdin) throws RulesFileException {
+    public static RuleSet read(Path file, InputStream stdin) throws RulesFileException {
         JsonNode root = parse(file, InputFiles.readText(file, stdin));
         if (root == null || !root.isObject()) {
             throw new RulesFileException(file, "expected a JSON object mapping rule keys to rules, like " + SHAPE);
