@@ -44,18 +44,26 @@ chmod 0755 "$stage/bin/pullthrough-hook" "$stage"/github-actions/*.sh
 chmod 0644 "$stage/systemd/pullthrough-hook.service"
 
 # Training: the same JVM flags as the launcher (an archive is only used by a JVM configured like the one that made
-# it), the jar named relative to lib/ as the archive records it.
+# it). The jar is named by its absolute path: the JVM matches it at run time by substituting the common prefix of
+# the runtime and the jar (the unpacked tree's directory); a relative path would be resolved against the working
+# directory instead.
+stage="$(cd "$stage" && pwd -P)"
 ( cd "$stage/lib" && env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS -u _JAVA_OPTIONS \
-    ../runtime/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:AOTCacheOutput=hook.aot \
-    -Xlog:aot=off -Xlog:cds=off -cp pullthrough-hook.jar dev.pullthrough.hook.AotTraining ) \
+    "$stage/runtime/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:AOTCacheOutput="$stage/lib/hook.aot" \
+    -Xlog:aot=off -Xlog:cds=off -cp "$stage/lib/pullthrough-hook.jar" dev.pullthrough.hook.AotTraining ) \
   > "$out/dist/aot-training.log" 2>&1 || { tail -20 "$out/dist/aot-training.log" >&2; fail "the training run failed"; }
 [ -s "$stage/lib/hook.aot" ] || fail "no archive written (see $out/dist/aot-training.log)"
 
-# The launcher works from the unpacked tree (status of a state dir that has no hook: "mirror down", exit 3).
+# The launcher works from the unpacked tree (status of a state dir that has no hook: "mirror down", exit 3), and
+# its JVM maps the archive (an archive that does not match is ignored silently at run time: caught here).
 code=0
 "$stage/bin/pullthrough-hook" status --state-dir "$out/dist/smoke-state" > /dev/null 2>&1 || code=$?
 [ "$code" = 3 ] || fail "the launcher does not run (status exited $code)"
 rm -rf "$out/dist/smoke-state"
+"$stage/runtime/bin/java" -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:+UseSerialGC \
+  -XX:TieredStopAtLevel=1 -XX:AOTCache="$stage/lib/hook.aot" -XX:AOTMode=on -Xlog:aot=off -Xlog:cds=off \
+  -cp "$stage/lib/pullthrough-hook.jar" dev.pullthrough.hook.HookMain --help > /dev/null 2>&1 \
+  || fail "the runtime cannot map lib/hook.aot (run it with -XX:AOTMode=on -Xlog:aot to see why)"
 
 tarball="$out/$name-linux-$arch.tar.gz"
 tar -C "$out/dist" --owner=0 --group=0 --numeric-owner --sort=name -czf "$tarball" "$name"

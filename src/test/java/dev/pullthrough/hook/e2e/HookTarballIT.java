@@ -67,6 +67,20 @@ class HookTarballIT {
     }
 
     @Test
+    @Order(1)
+    void aotCache_treeUnpackedElsewhere_mappedByTheRuntime() {
+        Path home = HookTarball.home();
+        // AOTMode=on turns "archive not usable" from a silent fall-back into a failure.
+        CommandResult help = dev.pullthrough.testing.docker.CommandRunner.inheritingEnvironment().run(List.of(
+                home.resolve("runtime/bin/java").toString(), "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:ArchiveRelocationMode=0", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:AOTCache=" + home.resolve("lib/hook.aot"), "-XX:AOTMode=on", "-cp",
+                home.resolve("lib/pullthrough-hook.jar").toString(), "dev.pullthrough.hook.HookMain", "--help"));
+
+        assertThat(help.exitCode()).as("%s", help).isZero();
+    }
+
+    @Test
     @Order(2)
     void dockerPull_shortName_servedThroughTheMirror() {
         PrivateDockerd dockerd = scenario.dockerd();
