@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -41,10 +42,23 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class MirrorProxy implements AutoCloseable {
-    /** The proxy's settings. */
-    public record Config(ListenAddress listen, RegistryEndpoint upstream, String dockerHubPrefix, ServerLimits limits) {
+    /**
+     * The proxy's settings: where it listens, the ECR registry, the ECR prefix of each upstream it serves, and the
+     * server's time and size limits.
+     */
+    public record Config(ListenAddress listen, RegistryEndpoint upstream, UpstreamRoutes routes, ServerLimits limits) {
+        public Config(ListenAddress listen, RegistryEndpoint upstream, UpstreamRoutes routes) {
+            this(listen, upstream, routes, ServerLimits.DEFAULT);
+        }
+
+        /** Docker Hub only, under one prefix. */
         public Config(ListenAddress listen, RegistryEndpoint upstream, String dockerHubPrefix) {
-            this(listen, upstream, dockerHubPrefix, ServerLimits.DEFAULT);
+            this(listen, upstream, UpstreamRoutes.dockerHubOnly(dockerHubPrefix));
+        }
+
+        /** Docker Hub only, under one prefix, with these limits. */
+        public Config(ListenAddress listen, RegistryEndpoint upstream, String dockerHubPrefix, ServerLimits limits) {
+            this(listen, upstream, UpstreamRoutes.dockerHubOnly(dockerHubPrefix), limits);
         }
     }
 
@@ -58,12 +72,13 @@ public final class MirrorProxy implements AutoCloseable {
     private final Config config;
     private volatile RefreshingToken token;
     private final Consumer<String> log;
-    private final ProxyCounters counters = new ProxyCounters();
+    private final ProxyCounters counters;
     private final LoopbackHttpServer server;
 
     private MirrorProxy(Config config, Consumer<String> log) throws IOException {
         this.config = config;
         this.log = log;
+        this.counters = new ProxyCounters(config.routes().prefixes().keySet());
         this.server = LoopbackHttpServer.bind(config.listen().socketAddress(), config.limits(), new Handler(), log);
     }
 
@@ -173,7 +188,18 @@ public final class MirrorProxy implements AutoCloseable {
             refuse(response, 405, "UNSUPPORTED", "the mirror is read-only: GET and HEAD only");
             return;
         }
-        RegistryPath.Route route = RegistryPath.route(rawPath, config.dockerHubPrefix());
+        String query = request.rawQuery();
+        String ns = UpstreamRoutes.namespaceParameter(query);
+        String upstream = UpstreamRoutes.upstreamOf(ns);
+        Optional<String> prefix = config.routes().prefixFor(upstream);
+        if (prefix.isEmpty() && (ns != null || !rawPath.equals("/v2/"))) {
+            // Never forwarded under another upstream's prefix; the client goes on to its next host.
+            refuse(response, 404, "NAME_UNKNOWN", "no pull-through cache rule for upstream " + printable(upstream));
+            log.accept(method + " " + printable(rawPath) + " [" + printable(upstream) + "] -> refused 404 no rule");
+            return;
+        }
+        String rulePrefix = prefix.orElse("ROOT");
+        RegistryPath.Route route = RegistryPath.route(rawPath, rulePrefix);
         if (route.refusal().isPresent()) {
             switch (route.refusal().get()) {
                 case TRAVERSAL -> refuse(response, 400, "NAME_INVALID", "path not allowed");
@@ -186,17 +212,19 @@ public final class MirrorProxy implements AutoCloseable {
             return;
         }
         String upstreamPath = route.upstreamPath().get();
-        String query = request.rawQuery();
+        query = UpstreamRoutes.withoutNamespace(query);
         if (query != null && (!upstreamPath.endsWith("/tags/list") || query.length() > 256
                 || !QUERY.matcher(query).matches())) {
             query = null; // only tags/list takes parameters (n, last)
         }
-        forward(request, response, upstreamPath, query, started);
+        forward(request, response, upstreamPath, query, started, rulePrefix, counters.upstream(upstream));
     }
 
-    private void forward(RequestHead request, ResponseWriter response, String upstreamPath, String query, long started)
-            throws IOException {
+    private void forward(RequestHead request, ResponseWriter response, String upstreamPath, String query, long started,
+            String prefix, UpstreamCounters perUpstream) throws IOException {
         counters.forwarded.incrementAndGet();
+        UpstreamCounters upstreamCounters = perUpstream != null ? perUpstream : new UpstreamCounters();
+        upstreamCounters.requests.incrementAndGet();
         String method = request.method();
         URI uri = URI.create(config.upstream().baseUri() + upstreamPath + (query == null ? "" : "?" + query));
         EcrToken used = token.current();
@@ -214,6 +242,7 @@ public final class MirrorProxy implements AutoCloseable {
             }
         } catch (IOException e) {
             counters.upstreamErrors.incrementAndGet();
+            upstreamCounters.errors.incrementAndGet();
             boolean timedOut = e instanceof SocketTimeoutException;
             if (!response.aborted()) {
                 refuse(response, timedOut ? 504 : 502, "UNAVAILABLE", timedOut
@@ -224,6 +253,7 @@ public final class MirrorProxy implements AutoCloseable {
             return;
         }
         int status = upstream.status();
+        upstreamCounters.answered(status);
         if (status == 401) {
             counters.unauthorized.incrementAndGet();
         }
@@ -239,7 +269,7 @@ public final class MirrorProxy implements AutoCloseable {
                 continue;
             }
             for (String v : header.getValue()) {
-                response.header(header.getKey(), rewriteHeader(lower, v));
+                response.header(header.getKey(), rewriteHeader(lower, v, prefix));
             }
         }
         long length = upstream.connection().getHeaderFieldLong("Content-Length", -1);
@@ -253,7 +283,7 @@ public final class MirrorProxy implements AutoCloseable {
             } else if (status == 204 || status == 304) {
                 response.sendHeadersOnly(status);
             } else {
-                outcome = copy(body, response.sendHeaders(status, length), response, outcome);
+                outcome = copy(body, response.sendHeaders(status, length), response, outcome, upstreamCounters);
             }
         } finally {
             long ms = (System.nanoTime() - started) / 1_000_000;
@@ -267,7 +297,8 @@ public final class MirrorProxy implements AutoCloseable {
      * reset at once: a body that silently stops would leave the client waiting (curl hung 654 s, docker pull sat at
      * "Pulling fs layer"), a reset makes it fail and retry.
      */
-    private String copy(InputStream body, OutputStream client, ResponseWriter response, String status) throws IOException {
+    private String copy(InputStream body, OutputStream client, ResponseWriter response, String status,
+            UpstreamCounters upstreamCounters) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         while (true) {
             int n;
@@ -275,6 +306,7 @@ public final class MirrorProxy implements AutoCloseable {
                 n = body.read(buffer);
             } catch (IOException upstreamBroke) {
                 counters.upstreamErrors.incrementAndGet();
+                upstreamCounters.errors.incrementAndGet();
                 response.abort();
                 return status + " aborted: upstream " + (upstreamBroke instanceof SocketTimeoutException ? "stalled"
                         : "broke off") + " mid-body (" + upstreamBroke.getClass().getSimpleName() + ")";
@@ -337,7 +369,7 @@ public final class MirrorProxy implements AutoCloseable {
     }
 
     /** Keeps relative registry links pointing at the mirror (without the prefix); anything else is passed as is. */
-    private String rewriteHeader(String name, String value) {
+    private String rewriteHeader(String name, String value, String prefix) {
         if (name.equals("location")) {
             String path = value;
             String base = config.upstream().baseUri().toString();
@@ -345,7 +377,7 @@ public final class MirrorProxy implements AutoCloseable {
                 path = value.substring(base.length());
             }
             if (path.startsWith("/")) {
-                return RegistryPath.unprefixed(path, config.dockerHubPrefix()).orElse(value);
+                return RegistryPath.unprefixed(path, prefix).orElse(value);
             }
             return value;
         }
@@ -353,7 +385,7 @@ public final class MirrorProxy implements AutoCloseable {
             Matcher m = LINK_PATH.matcher(value);
             StringBuilder sb = new StringBuilder();
             while (m.find()) {
-                String mapped = RegistryPath.unprefixed(m.group(1), config.dockerHubPrefix()).orElse(m.group(1));
+                String mapped = RegistryPath.unprefixed(m.group(1), prefix).orElse(m.group(1));
                 m.appendReplacement(sb, Matcher.quoteReplacement("<" + mapped + ">"));
             }
             m.appendTail(sb);

@@ -74,7 +74,7 @@ public final class ProxyCommand implements Callable<Integer> {
         try {
             // Bind and warm up while the hook is still fetching the token: both JVMs work at the same time.
             proxy = MirrorProxy.bind(new MirrorProxy.Config(ListenAddress.parse(o.listen()),
-                    RegistryEndpoint.parse(o.registry()), o.dockerHubPrefix()), logger);
+                    RegistryEndpoint.parse(o.registry()), o.routes()), logger);
         } catch (IOException e) {
             // The hook reads this line back as the reason (e.g. "Address already in use": another process has it).
             logger.accept("error: cannot listen on " + o.listen() + ": " + e.getMessage());
@@ -106,7 +106,8 @@ public final class ProxyCommand implements Callable<Integer> {
         AtomicFiles.write(dir.addrFile(), (proxy.address().hostPort() + "\n").getBytes(StandardCharsets.US_ASCII),
                 AtomicFiles.OWNER_ONLY);
         logger.accept("mirror listening on " + proxy.address() + " (" + proxy.threadKind() + " threads), forwarding to "
-                + o.registry() + " (prefix " + o.dockerHubPrefix() + "), token expires " + first.expiresAt());
+                + o.registry() + " (upstreams " + String.join(", ", o.routes().specs()) + "), token expires "
+                + first.expiresAt());
 
         ScheduledExecutorService stats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "stats");
@@ -145,6 +146,20 @@ public final class ProxyCommand implements Callable<Integer> {
         // Numbers only, so no JSON library: the mirror process stays without Jackson (less memory, faster start).
         StringBuilder json = new StringBuilder("{\n");
         snapshot.forEach((k, v) -> json.append("  \"").append(k).append("\": ").append(v).append(",\n"));
+        // Route table hosts are [a-z0-9.:-] (UpstreamRoutes checks), so they need no escaping.
+        json.append("  \"upstreams\": {");
+        String sep = "\n";
+        for (Map.Entry<String, UpstreamCounters> u : proxy.counters().upstreams().entrySet()) {
+            json.append(sep).append("    \"").append(u.getKey()).append("\": {");
+            String inner = "";
+            for (Map.Entry<String, Long> c : u.getValue().snapshot().entrySet()) {
+                json.append(inner).append('"').append(c.getKey()).append("\": ").append(c.getValue());
+                inner = ", ";
+            }
+            json.append('}');
+            sep = ",\n";
+        }
+        json.append("\n  },\n");
         json.setLength(json.length() - 2);
         json.append("\n}\n");
         if (json.toString().equals(last.get())) {

@@ -20,6 +20,26 @@ public final class ProxyCounters {
     final AtomicLong timeouts = new AtomicLong();
     /** Redirects (ECR blob 307s) passed back to the client. */
     final AtomicLong redirects = new AtomicLong();
+    /** Per upstream registry of the route table, in its order; fixed at start, so reads need no lock. */
+    private final Map<String, UpstreamCounters> upstreams = new LinkedHashMap<>();
+
+    public ProxyCounters() {
+        this(java.util.List.of());
+    }
+
+    public ProxyCounters(java.util.Collection<String> upstreamHosts) {
+        upstreamHosts.forEach(h -> upstreams.put(h, new UpstreamCounters()));
+    }
+
+    /** The counters of one upstream of the route table, null for another. */
+    UpstreamCounters upstream(String host) {
+        return upstreams.get(host);
+    }
+
+    /** Per upstream, in route table order. */
+    public Map<String, UpstreamCounters> upstreams() {
+        return java.util.Collections.unmodifiableMap(upstreams);
+    }
 
     public long served() {
         return served.get();

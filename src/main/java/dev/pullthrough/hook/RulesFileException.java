@@ -1,9 +1,9 @@
-package dev.pullthrough.cli;
+package dev.pullthrough.hook;
 
 import java.nio.file.Path;
 
 /** A rules file that cannot be read as an {@code ecr_pull_through_cache_rules} map. */
-final class RulesFileException extends Exception {
+public final class RulesFileException extends Exception {
     RulesFileException(Path file, String reason) {
         super(file + ": " + reason);
     }
