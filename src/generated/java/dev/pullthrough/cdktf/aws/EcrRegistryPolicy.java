@@ -1,3 +1,5 @@
+// Generated from the hashicorp/aws 5.100.0 provider schema (src/codegen) by BindingsGenerator.
+// Do not edit: change src/codegen/aws-bindings.list and run bin/generate-bindings.
 package dev.pullthrough.cdktf.aws;
 
 import com.hashicorp.cdktf.ITerraformDependable;
@@ -8,44 +10,49 @@ import java.util.Map;
 import java.util.Objects;
 import software.constructs.Construct;
 
-/**
- * Binding for {@code aws_iam_role_policy_attachment}. The role is a plain name string, so a role from any source
- * works: a literal, a variable, or {@code role.getName()} of the prebuilt provider's IamRole.
- */
-public final class IamRolePolicyAttachment extends TerraformResource {
-    public static final String TF_RESOURCE_TYPE = "aws_iam_role_policy_attachment";
+/** Binding for the resource {@code aws_ecr_registry_policy} (hashicorp/aws 5.100.0). */
+public final class EcrRegistryPolicy extends TerraformResource {
+    public static final String TF_RESOURCE_TYPE = "aws_ecr_registry_policy";
 
-    private final String role;
-    private final String policyArn;
+    private final String policy;
 
-    private IamRolePolicyAttachment(Builder b) {
+    private EcrRegistryPolicy(Builder b) {
         super(b.scope, b.id, b.meta.config(TF_RESOURCE_TYPE));
-        this.role = b.role;
-        this.policyArn = b.policyArn;
+        this.policy = b.policy;
     }
 
     @Override
     protected Map<String, Object> synthesizeAttributes() {
         return Attributes.create()
-                .put("role", role)
-                .put("policy_arn", policyArn)
+                .put("policy", policy)
                 .toMap();
     }
 
-    public String getRoleInput() {
-        return role;
+    /** The value given to the builder, or null. */
+    public String getPolicyInput() {
+        return policy;
     }
 
+    /** A token for the {@code id} the plan or state has. */
     public String getId() {
         return getStringAttribute("id");
+    }
+
+    /** A token for the {@code policy} the plan or state has. */
+    public String getPolicy() {
+        return getStringAttribute("policy");
+    }
+
+    /** A token for the {@code registry_id} the plan or state has. */
+    public String getRegistryId() {
+        return getStringAttribute("registry_id");
     }
 
     public static final class Builder {
         private final Construct scope;
         private final String id;
         private final Meta meta = new Meta();
-        private String role;
-        private String policyArn;
+        private String policy;
 
         private Builder(Construct scope, String id) {
             this.scope = Objects.requireNonNull(scope, "scope");
@@ -56,15 +63,9 @@ public final class IamRolePolicyAttachment extends TerraformResource {
             return new Builder(scope, id);
         }
 
-        /** Required. The role name (not its ARN). */
-        public Builder role(String value) {
-            this.role = value;
-            return this;
-        }
-
         /** Required. */
-        public Builder policyArn(String value) {
-            this.policyArn = value;
+        public Builder policy(String value) {
+            this.policy = value;
             return this;
         }
 
@@ -78,10 +79,9 @@ public final class IamRolePolicyAttachment extends TerraformResource {
             return this;
         }
 
-        public IamRolePolicyAttachment build() {
-            Required.check(TF_RESOURCE_TYPE, id, "role", role);
-            Required.check(TF_RESOURCE_TYPE, id, "policy_arn", policyArn);
-            return new IamRolePolicyAttachment(this);
+        public EcrRegistryPolicy build() {
+            Required.check(TF_RESOURCE_TYPE + " \"" + id + "\"", "policy", policy);
+            return new EcrRegistryPolicy(this);
         }
     }
 }

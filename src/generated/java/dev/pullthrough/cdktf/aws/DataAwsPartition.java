@@ -1,12 +1,16 @@
+// Generated from the hashicorp/aws 5.100.0 provider schema (src/codegen) by BindingsGenerator.
+// Do not edit: change src/codegen/aws-bindings.list and run bin/generate-bindings.
 package dev.pullthrough.cdktf.aws;
 
+import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.TerraformDataSource;
 import com.hashicorp.cdktf.TerraformProvider;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.constructs.Construct;
 
-/** Binding for the {@code aws_partition} data source: the partition id and its DNS suffix. */
+/** Binding for the data source {@code aws_partition} (hashicorp/aws 5.100.0). */
 public final class DataAwsPartition extends TerraformDataSource {
     public static final String TF_RESOURCE_TYPE = "aws_partition";
 
@@ -16,18 +20,26 @@ public final class DataAwsPartition extends TerraformDataSource {
 
     @Override
     protected Map<String, Object> synthesizeAttributes() {
-        return Map.of();
+        return Attributes.create()
+                .toMap();
     }
 
-    /** {@code aws}, {@code aws-cn} or {@code aws-us-gov}. */
-    public String getPartition() {
-        return getStringAttribute("partition");
-    }
-
+    /** A token for the {@code dns_suffix} the plan or state has. */
     public String getDnsSuffix() {
         return getStringAttribute("dns_suffix");
     }
 
+    /** A token for the {@code id} the plan or state has. */
+    public String getId() {
+        return getStringAttribute("id");
+    }
+
+    /** A token for the {@code partition} the plan or state has. */
+    public String getPartition() {
+        return getStringAttribute("partition");
+    }
+
+    /** A token for the {@code reverse_dns_prefix} the plan or state has. */
     public String getReverseDnsPrefix() {
         return getStringAttribute("reverse_dns_prefix");
     }
@@ -48,6 +60,11 @@ public final class DataAwsPartition extends TerraformDataSource {
 
         public Builder provider(TerraformProvider value) {
             meta.provider(value);
+            return this;
+        }
+
+        public Builder dependsOn(List<? extends ITerraformDependable> value) {
+            meta.dependsOn(value);
             return this;
         }
 
