@@ -50,7 +50,7 @@ final class PolicyCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         PolicyDocument policy = RunnerPolicy.from(rules, coordinates.arnScope());
-        for (Problem w : policy.warnings()) {
+        for (Problem w : report.warnings()) {
             spec.commandLine().getErr().println("warning: " + w.message());
         }
         spec.commandLine().getOut().println(policy.toJson());
