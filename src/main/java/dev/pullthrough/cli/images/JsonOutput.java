@@ -16,6 +16,11 @@ public final class JsonOutput {
     }
 
     public static String render(ImagesReport report) {
+        return render(report, Optional.empty());
+    }
+
+    /** With {@code warm}: the {@code warm} object, else {@code "warm": null}. */
+    public static String render(ImagesReport report, Optional<WarmReport> warm) {
         ObjectNode root = PrettyJson.object();
         root.put("schema_version", SCHEMA_VERSION);
         putOptional(root, "registry", report.registry());
@@ -43,11 +48,34 @@ public final class JsonOutput {
                 group.putNull("suggested_rule");
             }
         }
+        if (warm.isPresent()) {
+            root.set("warm", warm(warm.get()));
+        } else {
+            root.putNull("warm");
+        }
         ArrayNode skipped = root.putArray("skipped");
         for (SkippedFile s : report.skipped()) {
             skipped.addObject().put("file", s.file()).put("reason", s.reason());
         }
         return PrettyJson.write(root);
+    }
+
+    private static ObjectNode warm(WarmReport warm) {
+        ObjectNode node = PrettyJson.object();
+        node.put("through", warm.through());
+        for (WarmOutcome.Status s : WarmOutcome.Status.values()) {
+            node.put(s.id(), warm.count(s));
+        }
+        ArrayNode images = node.putArray("images");
+        for (WarmOutcome o : warm.outcomes()) {
+            ObjectNode image = images.addObject();
+            image.put("image", o.image());
+            image.put("mirror_reference", o.mirrorReference());
+            image.put("status", o.status().id());
+            image.put("manifests", o.manifests());
+            putOptional(image, "error", o.error());
+        }
+        return node;
     }
 
     private static ObjectNode reference(ImageRow row) {

@@ -64,6 +64,18 @@ public final class TableOutput {
         return out.toString();
     }
 
+    /** {@code warmed through URL: 3 already cached, 2 fetched, 1 failed}, then one line per failure. */
+    public static String warmSummary(WarmReport warm) {
+        StringBuilder out = new StringBuilder("warmed ").append(warm.outcomes().size()).append(" images through ")
+                .append(warm.through()).append(": ").append(warm.count(WarmOutcome.Status.CACHED))
+                .append(" already cached, ").append(warm.count(WarmOutcome.Status.FETCHED)).append(" fetched, ")
+                .append(warm.count(WarmOutcome.Status.FAILED)).append(" failed\n");
+        for (WarmOutcome o : warm.outcomes()) {
+            o.error().ifPresent(e -> out.append("  failed ").append(o.image()).append(": ").append(e).append('\n'));
+        }
+        return out.toString();
+    }
+
     private static String align(List<String[]> rows) {
         int columns = HEADER.length;
         int[] widths = new int[columns];
