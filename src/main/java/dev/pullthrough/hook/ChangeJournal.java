@@ -45,7 +45,7 @@ public final class ChangeJournal {
      * @param mode the mode to give the file, or null to keep an existing file's mode
      * @return whether the file was changed
      */
-    public boolean apply(String kind, Path path, byte[] bytes, Set<PosixFilePermission> mode) throws IOException {
+    public boolean apply(ConfigFileKind kind, Path path, byte[] bytes, Set<PosixFilePermission> mode) throws IOException {
         Optional<byte[]> original = AtomicFiles.read(path);
         if (original.isPresent() && java.util.Arrays.equals(original.get(), bytes)) {
             return false;
@@ -110,7 +110,7 @@ public final class ChangeJournal {
                 } else if (!sha256(current.get()).equals(c.writtenSha256())
                         && !isOwnRefreshedLogin(dir, state, c, current.get())) {
                     exact = false;
-                    if (c.kind().equals(DockerConfigLogin.LABEL) && state.registry() != null) {
+                    if (c.kind() == ConfigFileKind.DOCKER_CONFIG && state.registry() != null) {
                         String host = RegistryEndpoint.parse(state.registry()).authority();
                         AtomicFiles.write(path, DockerConfigLogin.remove(current.get(), host), null);
                         warn.accept(c.path() + " changed after the hook wrote it; removed only the hook's login for "
@@ -159,7 +159,7 @@ public final class ChangeJournal {
      * exactly these bytes.
      */
     private static boolean isOwnRefreshedLogin(StateDir dir, HookState state, FileChange c, byte[] current) {
-        if (!c.kind().equals(DockerConfigLogin.LABEL) || state.registry() == null) {
+        if (c.kind() != ConfigFileKind.DOCKER_CONFIG || state.registry() == null) {
             return false;
         }
         try {

@@ -16,7 +16,7 @@ import java.util.List;
  * A new file gets {@code server = "https://registry-1.docker.io"} so fallback to Docker Hub stays explicit.
  */
 public final class ContainerdHostsToml {
-    static final String LABEL = "hosts.toml";
+    static final String LABEL = ConfigFileKind.HOSTS_TOML.label();
     static final String DOCKER_HUB_SERVER = "https://registry-1.docker.io";
 
     private ContainerdHostsToml() {

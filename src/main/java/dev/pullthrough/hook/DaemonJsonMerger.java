@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public final class DaemonJsonMerger {
     static final String KEY = "registry-mirrors";
+    static final String LABEL = ConfigFileKind.DAEMON_JSON.label();
 
     private DaemonJsonMerger() {
     }
@@ -29,18 +30,18 @@ public final class DaemonJsonMerger {
      * @throws InvalidConfigFileException the file is not a JSON object or {@code registry-mirrors} is not a list of strings
      */
     public static byte[] merge(byte[] original, String mirrorUrl) throws InvalidConfigFileException {
-        ObjectNode root = JsonFiles.readObject(original, "daemon.json");
+        ObjectNode root = JsonFiles.readObject(original, LABEL);
         JsonNode existing = root.get(KEY);
         List<String> mirrors = new ArrayList<>();
         if (existing != null && !existing.isNull()) {
             if (!existing.isArray()) {
-                throw new InvalidConfigFileException("daemon.json",
+                throw new InvalidConfigFileException(LABEL,
                         "\"" + KEY + "\" must be a list of URLs, found " + existing.getNodeType());
             }
             for (Iterator<JsonNode> it = existing.elements(); it.hasNext(); ) {
                 JsonNode m = it.next();
                 if (!m.isTextual()) {
-                    throw new InvalidConfigFileException("daemon.json",
+                    throw new InvalidConfigFileException(LABEL,
                             "\"" + KEY + "\" must be a list of URLs, found element " + m);
                 }
                 mirrors.add(m.asText());
@@ -68,7 +69,7 @@ public final class DaemonJsonMerger {
      * @param original the original bytes, or null when there was no file
      */
     public static java.util.Optional<byte[]> clearingMirrors(byte[] original) throws InvalidConfigFileException {
-        ObjectNode root = JsonFiles.readObject(original, "daemon.json");
+        ObjectNode root = JsonFiles.readObject(original, LABEL);
         if (root.has(KEY)) {
             return java.util.Optional.empty();
         }
@@ -79,7 +80,7 @@ public final class DaemonJsonMerger {
     /** The mirrors listed in a daemon.json, for status and tests. */
     public static List<String> mirrors(byte[] daemonJson) throws InvalidConfigFileException {
         List<String> out = new ArrayList<>();
-        JsonNode list = JsonFiles.readObject(daemonJson, "daemon.json").get(KEY);
+        JsonNode list = JsonFiles.readObject(daemonJson, LABEL).get(KEY);
         if (list != null && list.isArray()) {
             list.forEach(n -> out.add(n.asText()));
         }

@@ -1,5 +1,6 @@
 package dev.pullthrough.hook;
 
+import dev.pullthrough.model.RepositoryPrefix;
 import dev.pullthrough.model.RunnerEnvironment;
 import java.io.IOException;
 import java.net.URI;
@@ -97,7 +98,7 @@ public final class HookStart {
 
             if (s.daemonConfig() != null) {
                 byte[] merged = DaemonJsonMerger.merge(read(s.daemonConfig()), bound.mirrorUrl());
-                boolean changed = journal.apply("daemon.json", s.daemonConfig(), merged, null);
+                boolean changed = journal.apply(ConfigFileKind.DAEMON_JSON, s.daemonConfig(), merged, null);
                 if (docker != null) {
                     journal.update(journal.state().withDockerPidFile(docker.pidFile().toString()));
                     if (changed) {
@@ -107,26 +108,26 @@ public final class HookStart {
             }
             if (s.containerdCertsDir() != null) {
                 Path hosts = s.containerdCertsDir().resolve("docker.io").resolve("hosts.toml");
-                journal.apply(ContainerdHostsToml.LABEL, hosts,
+                journal.apply(ConfigFileKind.HOSTS_TOML, hosts,
                         wrap(hosts, () -> ContainerdHostsToml.merge(read(hosts), bound.mirrorUrl())), null);
             }
             if (s.buildkitdConfig() != null) {
                 Path toml = s.buildkitdConfig();
-                journal.apply(BuildkitdToml.LABEL, toml,
+                journal.apply(ConfigFileKind.BUILDKITD_TOML, toml,
                         wrap(toml, () -> BuildkitdToml.merge(read(toml), bound.hostPort())), null);
             }
             if (s.dockerConfigDir() != null) {
                 Path config = s.dockerConfigDir().resolve("config.json");
                 byte[] original = read(config);
                 DockerConfigLogin.helperWarning(original, s.registryHost()).ifPresent(console::warn);
-                journal.apply(DockerConfigLogin.LABEL, config,
+                journal.apply(ConfigFileKind.DOCKER_CONFIG, config,
                         wrap(config, () -> DockerConfigLogin.merge(original, s.registryHost(), token.authorizationToken())),
                         AtomicFiles.OWNER_ONLY);
             }
             console.trace("files written");
             exportEnvironment(token, env);
             console.info("Docker Hub mirror " + bound.mirrorUrl() + " -> " + s.registry() + "/v2/"
-                    + (s.dockerHubPrefix().equals("ROOT") ? "" : s.dockerHubPrefix() + "/") + " (token expires "
+                    + (s.dockerHubPrefix().equals(RepositoryPrefix.ROOT_VALUE) ? "" : s.dockerHubPrefix() + "/") + " (token expires "
                     + token.expiresAt() + "; state in " + dir.path() + ")");
             return 0;
         } catch (HookException | IOException | RuntimeException e) {
@@ -211,7 +212,7 @@ public final class HookStart {
     private void undo(StateDir dir, HookState state, ProxyProcess proxy, boolean proxyUp) {
         ChangeJournal.UndoResult result = ChangeJournal.undo(dir, state, console::warn,
                 new DaemonMirrorsReset(state, console::warn));
-        boolean daemonChanged = state.changes().stream().anyMatch(c -> c.kind().equals("daemon.json"));
+        boolean daemonChanged = state.changes().stream().anyMatch(c -> c.kind() == ConfigFileKind.DAEMON_JSON);
         if (daemonChanged && state.dockerPidFile() != null) {
             try {
                 new DockerDaemon(Path.of(state.dockerPidFile())).reload();

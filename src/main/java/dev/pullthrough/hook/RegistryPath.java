@@ -1,5 +1,6 @@
 package dev.pullthrough.hook;
 
+import dev.pullthrough.model.RepositoryPrefix;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,7 +73,7 @@ public final class RegistryPath {
         while (p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
         }
-        return "ROOT".equals(p) ? name : p + "/" + name;
+        return RepositoryPrefix.ROOT_VALUE.equals(p) ? name : p + "/" + name;
     }
 
     /**
@@ -84,7 +85,7 @@ public final class RegistryPath {
         while (p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
         }
-        if ("ROOT".equals(p)) {
+        if (RepositoryPrefix.ROOT_VALUE.equals(p)) {
             return upstreamPath.startsWith("/v2/") ? Optional.of(upstreamPath) : Optional.empty();
         }
         String head = "/v2/" + p + "/";
