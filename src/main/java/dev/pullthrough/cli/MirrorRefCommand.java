@@ -1,5 +1,6 @@
 package dev.pullthrough.cli;
 
+import dev.pullthrough.hook.ExitCodes;
 import dev.pullthrough.model.ImageReference;
 import dev.pullthrough.model.MirrorReference;
 import dev.pullthrough.model.NoMatchingRuleException;
@@ -15,8 +16,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "mirror-ref", mixinStandardHelpOptions = true,
-        description = {"Prints the image reference that pulls IMAGE through the cache,",
-            "e.g. node:22 -> <registry>/docker-hub/library/node:22. Exit 1 when no rule caches the image's registry."})
+        description = {"Prints the reference that pulls IMAGE through the cache.",
+            "For example node:22 -> <registry>/docker-hub/library/node:22.",
+            "Exit 1 when no rule caches the image's registry, 2 when IMAGE, --registry or --rules is unusable."})
 final class MirrorRefCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,14 +27,17 @@ final class MirrorRefCommand implements Callable<Integer> {
     String image;
 
     @Option(names = "--registry", required = true, defaultValue = "${env:RUNS_ON_ECR_PULL_THROUGH_CACHE}",
-            description = "cache registry host (default: $RUNS_ON_ECR_PULL_THROUGH_CACHE)")
+            description = "ECR registry host of the cache, <account>.dkr.ecr.<region>.amazonaws.com"
+                    + " (default: $RUNS_ON_ECR_PULL_THROUGH_CACHE)")
     String registry;
 
-    @Option(names = "--rules", required = true, description = "JSON rules file, as for 'validate'")
+    @Option(names = "--rules", required = true, description = "JSON rules file, as for 'validate'; - for standard input")
     Path rules;
 
     @Override
     public Integer call() throws RulesFileException {
+        String registryHost = RegistryHostArgument.parse("--registry", registry);
+        ImageReference reference = ImageReference.parse(image);
         RuleSet ruleSet = RulesFile.read(rules);
         ValidationReport report = ruleSet.validate(ValidationMode.EXISTING);
         if (!report.isValid()) {
@@ -40,7 +45,7 @@ final class MirrorRefCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         try {
-            spec.commandLine().getOut().println(MirrorReference.rewrite(ImageReference.parse(image), ruleSet, registry));
+            spec.commandLine().getOut().println(MirrorReference.rewrite(reference, ruleSet, registryHost));
             return ExitCodes.OK;
         } catch (NoMatchingRuleException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());

@@ -1,5 +1,6 @@
 package dev.pullthrough.cli;
 
+import dev.pullthrough.hook.ExitCodes;
 import dev.pullthrough.iam.PolicyDocument;
 import dev.pullthrough.iam.RunnerPolicy;
 import dev.pullthrough.model.Partition;
@@ -23,7 +24,7 @@ final class PolicyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "JSON rules file, as for 'validate'")
+    @Parameters(paramLabel = "FILE", description = "JSON rules file, as for 'validate'; - for standard input")
     Path file;
 
     @Option(names = "--account-id", required = true, description = "12-digit account id of the cache registry")

@@ -1,6 +1,9 @@
 package dev.pullthrough.cli;
 
 import dev.pullthrough.hook.HookCommand;
+import dev.pullthrough.hook.ShortErrorHandler;
+import dev.pullthrough.model.InvalidCoordinatesException;
+import dev.pullthrough.model.InvalidImageReferenceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         description = "ECR pull-through caches for CI runner fleets: modules, policies, and the runner hook.",
         subcommands = {SynthCommand.class, ValidateCommand.class, PolicyCommand.class, MirrorRefCommand.class, HookCommand.class})
 public final class PullthroughCli {
-    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "print the full stack trace of a failure")
+    @Option(names = ShortErrorHandler.STACKTRACE, scope = ScopeType.INHERIT, description = "print the full stack trace of a failure")
     boolean stacktrace;
 
     public static void main(String[] args) {
@@ -24,7 +27,8 @@ public final class PullthroughCli {
 
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new PullthroughCli());
-        cmd.setExecutionExceptionHandler(new ShortErrorHandler());
+        cmd.setExecutionExceptionHandler(new ShortErrorHandler(e -> e instanceof RulesFileException
+                || e instanceof InvalidCoordinatesException || e instanceof InvalidImageReferenceException));
         return cmd;
     }
 }

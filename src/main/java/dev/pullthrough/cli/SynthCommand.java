@@ -1,5 +1,6 @@
 package dev.pullthrough.cli;
 
+import dev.pullthrough.hook.ExitCodes;
 import dev.pullthrough.module.ModuleGenerator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

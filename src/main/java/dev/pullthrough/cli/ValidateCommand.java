@@ -1,5 +1,6 @@
 package dev.pullthrough.cli;
 
+import dev.pullthrough.hook.ExitCodes;
 import dev.pullthrough.model.Problem;
 import dev.pullthrough.model.RuleSet;
 import dev.pullthrough.model.ValidationMode;
@@ -15,13 +16,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Checks a rules file (the ecr_pull_through_cache_rules map, as JSON) against every AWS constraint.",
-            "Exit 0 valid, 1 invalid (one line per problem), 2 unreadable or not that shape."})
+            "Problems go to stderr, one line each. Exit 0 valid, 1 invalid, 2 unreadable or not that shape."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", description = "JSON map of rule key -> {ecr_repository_prefix, upstream_registry_url,"
-            + " upstream_repository_prefix, credential_arn, custom_role_arn}")
+            + " upstream_repository_prefix, credential_arn, custom_role_arn}; - for standard input")
     Path file;
 
     @Option(names = "--existing", description = "Check the rules as references to rules that already exist"
@@ -32,15 +33,15 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws RulesFileException {
         RuleSet rules = RulesFile.read(file);
         ValidationReport report = rules.validate(existing ? ValidationMode.EXISTING : ValidationMode.CREATE);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         for (Problem p : report.errors()) {
-            out.println("error: " + p.message());
+            err.println("error: " + p.message());
         }
         for (Problem p : report.warnings()) {
-            out.println("warning: " + p.message());
+            err.println("warning: " + p.message());
         }
         if (report.isValid()) {
-            out.println("valid: " + rules.rules().size() + " rule(s) in " + file);
+            spec.commandLine().getOut().println("valid: " + rules.rules().size() + " rule(s) in " + file);
             return ExitCodes.OK;
         }
         return ExitCodes.INVALID;

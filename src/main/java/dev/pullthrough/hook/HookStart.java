@@ -23,7 +23,7 @@ import java.util.function.Function;
  */
 public final class HookStart {
     /** Exit code with --strict when the hook failed (and undid what it had done). */
-    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_FAILED = ExitCodes.INVALID;
     static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
 
     private final StartSettings s;

@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@code proxy-stats.json}, refreshed by the mirror every 250 ms). Exit 0 when up, 3 when down.
  */
 public final class HookStatus {
-    public static final int EXIT_DOWN = 3;
+    public static final int EXIT_DOWN = ExitCodes.MIRROR_DOWN;
 
     private final StateDir dir;
     private final Console console;

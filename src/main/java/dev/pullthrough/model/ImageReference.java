@@ -17,7 +17,10 @@ public record ImageReference(String registry, String repository, Optional<String
     private static final Pattern REPOSITORY =
             Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
-    private static final Pattern DIGEST = Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}");
+    private static final Pattern DIGEST_ALGORITHM = Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*");
+    private static final Pattern HEX = Pattern.compile("[a-f0-9]+");
+    /** Hex digits of the digest algorithms registries use (OCI image spec, "Digests"). */
+    private static final java.util.Map<String, Integer> DIGEST_LENGTHS = java.util.Map.of("sha256", 64, "sha512", 128);
 
     public static ImageReference parse(String reference) {
         if (reference == null || reference.isBlank()) {
@@ -28,9 +31,7 @@ public record ImageReference(String registry, String repository, Optional<String
         int at = rest.indexOf('@');
         if (at >= 0) {
             String d = rest.substring(at + 1);
-            if (!DIGEST.matcher(d).matches()) {
-                throw new InvalidImageReferenceException(reference, "digest \"" + d + "\" is not algorithm:hex");
-            }
+            checkDigest(reference, d);
             digest = Optional.of(d);
             rest = rest.substring(0, at);
         }
@@ -53,6 +54,10 @@ public record ImageReference(String registry, String repository, Optional<String
             }
             tag = Optional.of(t);
             rest = rest.substring(0, colon);
+            if (rest.contains(":")) {
+                throw new InvalidImageReferenceException(reference,
+                        "has more than one \":\"; a reference has at most one tag (name:tag), e.g. node:22");
+            }
         }
         if (DOCKER_HUB_ALIASES.contains(registry)) {
             registry = DOCKER_HUB;
@@ -65,6 +70,33 @@ public record ImageReference(String registry, String repository, Optional<String
                     "repository \"" + rest + "\" must be lowercase letters, digits and separators");
         }
         return new ImageReference(registry, rest, tag, digest);
+    }
+
+    private static void checkDigest(String reference, String digest) {
+        int colon = digest.indexOf(':');
+        if (colon < 0) {
+            throw new InvalidImageReferenceException(reference,
+                    "digest \"" + digest + "\" has no algorithm; write it as sha256:<64 hex digits>");
+        }
+        String algorithm = digest.substring(0, colon);
+        String hex = digest.substring(colon + 1);
+        if (!DIGEST_ALGORITHM.matcher(algorithm).matches()) {
+            throw new InvalidImageReferenceException(reference,
+                    "digest algorithm \"" + algorithm + "\" is not valid; use sha256");
+        }
+        if (!HEX.matcher(hex).matches()) {
+            throw new InvalidImageReferenceException(reference,
+                    "digest \"" + digest + "\" must be lowercase hex digits (0-9, a-f) after \"" + algorithm + ":\"");
+        }
+        Integer length = DIGEST_LENGTHS.get(algorithm);
+        if (length != null && hex.length() != length) {
+            throw new InvalidImageReferenceException(reference, "digest \"" + digest + "\" has " + hex.length()
+                    + " hex digits; a " + algorithm + " digest has exactly " + length);
+        }
+        if (length == null && hex.length() < 32) {
+            throw new InvalidImageReferenceException(reference, "digest \"" + digest + "\" has " + hex.length()
+                    + " hex digits; a digest has at least 32 (sha256: 64)");
+        }
     }
 
     /** The same image under another registry and repository, tag and digest kept. */

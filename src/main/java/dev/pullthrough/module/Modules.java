@@ -2,7 +2,7 @@ package dev.pullthrough.module;
 
 import java.util.List;
 
-/** The modules of ARCHITECTURE.md's "Generated modules" table, with exactly those names. */
+/** The modules of docs/ARCHITECTURE.md's "Contract: generated modules" table, with exactly those names. */
 public final class Modules {
     private Modules() {
     }

@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the layer arrows of ARCHITECTURE.md one-way: model <- iam <- cdktf <- module <- cli, and hook <- model. */
+/** Keeps the layer arrows of docs/ARCHITECTURE.md one-way: model <- iam <- cdktf <- module <- cli, and hook <- model. */
 class LayerArrowsTest {
     private static JavaClasses production;
 
@@ -56,6 +56,15 @@ class LayerArrowsTest {
                         "com.fasterxml.jackson..", "java.nio.file..", "java.net..", "picocli..")
                 .orShould().dependOnClassesThat().belongToAnyOf(java.io.File.class, java.io.FileInputStream.class,
                         java.io.FileOutputStream.class)
+                .check(production);
+    }
+
+    @Test
+    void json_isALeafThatEveryLayerMayUse() {
+        noClasses().that().resideInAPackage("dev.pullthrough.json..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.pullthrough.model..", "dev.pullthrough.iam..", "dev.pullthrough.cdktf..",
+                        "dev.pullthrough.module..", "dev.pullthrough.hook..", "dev.pullthrough.cli..")
                 .check(production);
     }
 

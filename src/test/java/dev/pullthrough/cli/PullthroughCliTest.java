@@ -2,6 +2,7 @@ package dev.pullthrough.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,5 +32,13 @@ class PullthroughCliTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isNotEmpty();
+    }
+
+    @Test
+    void help_commandList_showsEachDescriptionAsAWholeSentence() {
+        CliRun run = CliRun.of("--help");
+
+        assertThat(run.out().lines().filter(l -> l.trim().startsWith("mirror-ref")))
+                .singleElement().asString().endsWith("Prints the reference that pulls IMAGE through the cache.");
     }
 }

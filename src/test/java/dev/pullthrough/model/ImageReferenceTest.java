@@ -36,4 +36,19 @@ class ImageReferenceTest {
                 .isInstanceOf(InvalidImageReferenceException.class)
                 .hasMessageContaining(part);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "node:22:23 | has more than one \":\"; a reference has at most one tag",
+        "node@sha256:abc | has 3 hex digits; a sha256 digest has exactly 64",
+        "node@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef00 | has 66 hex digits",
+        "node@sha256:XYZ | must be lowercase hex digits",
+        "node@0123456789abcdef0123456789abcdef | has no algorithm; write it as sha256:<64 hex digits>",
+    })
+    void parse_malformedTagOrDigest_namesTheRealProblem(String ref, String message) {
+        assertThatThrownBy(() -> ImageReference.parse(ref))
+                .isInstanceOf(InvalidImageReferenceException.class)
+                .hasMessageContaining(message)
+                .hasMessageNotContaining("must be lowercase letters");
+    }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The "Generated modules" table of ARCHITECTURE.md is a public contract: module names, key inputs and outputs. These
- * checks are instant, so a rename fails here before any terraform run.
+ * The "Contract: generated modules" table of docs/ARCHITECTURE.md is a public contract: module names, key inputs and
+ * outputs. These checks are instant, so a rename fails here before any terraform run.
  */
 class ModuleContractTest {
 

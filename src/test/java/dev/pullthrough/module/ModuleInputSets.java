@@ -15,7 +15,7 @@ final class ModuleInputSets {
     private ModuleInputSets() {
     }
 
-    /** The input sets of a module by its name; every module of the ARCHITECTURE.md table has some. */
+    /** The input sets of a module by its name; every module of the docs/ARCHITECTURE.md table has some. */
     static List<InputSet> forModule(String module) {
         return switch (module) {
             case GeneratedModulePaths.ENDPOINTS -> endpoints();

@@ -27,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  * it, so tests can rewrite its daemon.json and send it SIGHUP like a runner hook does, without touching the machine's
  * Docker. No bridge and no iptables (nothing to clean up in the host network), vfs storage (works in any container),
  * `--debug` so the pull fall-backs ("Attempting next endpoint") land in its log file.
+ *
+ * <p>Its containerd is private too, started here and passed with {@code --containerd}: left to itself, dockerd uses
+ * the machine's containerd whenever {@code /run/containerd/containerd.sock} exists (and then shares its "moby"
+ * namespace with the system Docker), so the tests would depend on the system containerd being stopped.
  */
 public final class PrivateDockerd implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -34,6 +38,7 @@ public final class PrivateDockerd implements AutoCloseable {
 
     private final ScratchDir dir;
     private final Process process;
+    private final Process containerd;
     private final Path socket;
     private final Path pidFile;
     private final Path daemonJson;
@@ -42,17 +47,21 @@ public final class PrivateDockerd implements AutoCloseable {
     private final LogFile log;
     private final Thread shutdownHook;
 
-    private PrivateDockerd(ScratchDir dir, Process process, Path socket, Path pidFile, Path daemonJson, Path execRoot,
-                           Path clientConfigDir, LogFile log) {
+    private PrivateDockerd(ScratchDir dir, Process process, Process containerd, Path socket, Path pidFile,
+                           Path daemonJson, Path execRoot, Path clientConfigDir, LogFile log) {
         this.dir = dir;
         this.process = process;
+        this.containerd = containerd;
         this.socket = socket;
         this.pidFile = pidFile;
         this.daemonJson = daemonJson;
         this.execRoot = execRoot;
         this.clientConfigDir = clientConfigDir;
         this.log = log;
-        this.shutdownHook = new Thread(process::destroy, "stop-private-dockerd");
+        this.shutdownHook = new Thread(() -> {
+            process.destroy();
+            containerd.destroy();
+        }, "stop-private-dockerd");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -74,6 +83,15 @@ public final class PrivateDockerd implements AutoCloseable {
         Path dockerd = RequiredTool.DOCKERD.path();
         RequiredTool.DOCKER.path();
         ScratchDir dir = ScratchDir.create();
+        Path execRoot = dir.resolve("exec");
+        Process containerd;
+        try {
+            containerd = PrivateContainerd.start(dir, execRoot);
+        } catch (RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+        PrivateDockerd daemon;
         try {
             Map<String, Object> settings = baseSettings();
             settings.putAll(extraSettings);
@@ -81,13 +99,13 @@ public final class PrivateDockerd implements AutoCloseable {
             Files.write(daemonJson, JSON.writeValueAsBytes(settings));
             Path socket = dir.resolve("docker.sock");
             Path pidFile = dir.resolve("docker.pid");
-            Path execRoot = dir.resolve("exec");
             Path logPath = dir.resolve("dockerd.log");
             Path clientConfigDir = dir.directory("client");
             List<String> command = List.of(dockerd.toString(), "--debug",
                     "--config-file", daemonJson.toString(),
                     "--data-root", dir.resolve("root").toString(),
                     "--exec-root", execRoot.toString(),
+                    "--containerd", PrivateContainerd.socket(execRoot).toString(),
                     "-H", "unix://" + socket,
                     "-p", pidFile.toString());
             Process process = new ProcessBuilder(command)
@@ -95,14 +113,15 @@ public final class PrivateDockerd implements AutoCloseable {
                     .redirectOutput(logPath.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .start();
-            PrivateDockerd daemon = new PrivateDockerd(dir, process, socket, pidFile, daemonJson, execRoot,
+            daemon = new PrivateDockerd(dir, process, containerd, socket, pidFile, daemonJson, execRoot,
                     clientConfigDir, new LogFile(logPath));
-            daemon.awaitReady();
-            return daemon;
         } catch (IOException e) {
+            PrivateContainerd.stop(containerd);
             dir.close();
             throw new UncheckedIOException("cannot start dockerd in " + dir.path(), e);
         }
+        daemon.awaitReady();
+        return daemon;
     }
 
     private void awaitReady() {
@@ -179,9 +198,9 @@ public final class PrivateDockerd implements AutoCloseable {
         return execRoot;
     }
 
-    /** The containerd that dockerd manages: usable with `ctr --address` (namespace "moby" holds dockerd's images). */
+    /** This dockerd's private containerd: usable with `ctr --address` (namespace "moby" holds dockerd's images). */
     public Path containerdSocket() {
-        return execRoot.resolve("containerd").resolve("containerd.sock");
+        return PrivateContainerd.socket(execRoot);
     }
 
     /** The docker CLI's config dir (DOCKER_CONFIG) for this daemon: logins land here, not in ~/.docker. */
@@ -352,6 +371,7 @@ public final class PrivateDockerd implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            PrivateContainerd.stop(containerd);
             unmountUnder(dir.path());
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -10,6 +10,7 @@ public enum RequiredTool {
     DOCKER("docker", "docker.io", "/usr/bin/docker"),
     DISTRIBUTION("docker-registry", "docker-registry", "/usr/bin/docker-registry"),
     HTPASSWD("htpasswd", "apache2-utils", "/usr/bin/htpasswd"),
+    CONTAINERD("containerd", "containerd", "/usr/bin/containerd"),
     CTR("ctr", "containerd", "/usr/bin/ctr"),
     BUSYBOX("busybox", "busybox-static", "/bin/busybox"),
     TAR("tar", "tar", "/bin/tar");
