@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -55,8 +54,7 @@ public final class ChangeJournal {
         if (original.isPresent()) {
             backup = "originals/" + (state.changes().size() + 1) + "-" + path.getFileName();
             AtomicFiles.write(dir.path().resolve(backup), original.get(), AtomicFiles.OWNER_ONLY);
-            originalMode = AtomicFiles.attributes(path).map(PosixFileAttributes::permissions)
-                    .map(PosixFilePermissions::toString).orElse(null);
+            originalMode = FileMode.of(path).toString();
         }
         List<String> created = missingDirs(path.toAbsolutePath().getParent());
         FileChange change = new FileChange(kind, path.toString(), original.isPresent(), backup, originalMode,
@@ -112,7 +110,7 @@ public final class ChangeJournal {
                     exact = false;
                     if (c.kind() == ConfigFileKind.DOCKER_CONFIG && state.registry() != null) {
                         String host = RegistryEndpoint.parse(state.registry()).authority();
-                        AtomicFiles.write(path, DockerConfigLogin.remove(current.get(), host), null);
+                        AtomicFiles.write(path, DockerConfigLogin.remove(current.get(), host), AtomicFiles.KEEP_MODE);
                         warn.accept(c.path() + " changed after the hook wrote it; removed only the hook's login for "
                                 + host);
                     } else {
@@ -120,8 +118,7 @@ public final class ChangeJournal {
                     }
                 } else if (original.isPresent()) {
                     beforeRestore.accept(c, original);
-                    Set<PosixFilePermission> mode = c.mode() == null ? null : PosixFilePermissions.fromString(c.mode());
-                    AtomicFiles.write(path, original.get(), mode);
+                    AtomicFiles.write(path, original.get(), c.mode() == null ? null : FileMode.parse(c.mode()));
                 } else {
                     beforeRestore.accept(c, original);
                     Files.deleteIfExists(path);

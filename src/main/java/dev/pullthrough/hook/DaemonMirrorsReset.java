@@ -29,7 +29,7 @@ final class DaemonMirrorsReset implements ChangeJournal.BeforeRestore {
             return;
         }
         Path file = Path.of(change.path());
-        AtomicFiles.write(file, clearing.get(), null);
+        AtomicFiles.write(file, clearing.get(), AtomicFiles.KEEP_MODE);
         try {
             if (!new DockerDaemon(Path.of(state.dockerPidFile())).reloadAndAwaitRead(file)) {
                 warn.accept("could not see dockerd read " + file + " after its reload; its mirror list may still name"

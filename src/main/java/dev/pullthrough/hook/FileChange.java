@@ -10,7 +10,8 @@ import java.util.List;
  * @param path the file as given (a symbolic link stays a link; its target is what gets written)
  * @param existed false when the hook created the file: {@code stop} deletes it
  * @param backup the original bytes' file name in the state directory, null when the file did not exist
- * @param mode the original permissions ({@code rw-r--r--}), null when the file did not exist
+ * @param mode the original permissions as {@link FileMode} writes them ({@code rw-r--r--}, {@code rwSr-----} with
+ *     setuid), null when the file did not exist
  * @param writtenSha256 the hash of what the hook wrote; a file that no longer matches was changed by someone else
  * @param createdDirs directories the hook created for the file, outermost first; removed again when empty
  */

@@ -5,6 +5,7 @@ import dev.pullthrough.model.RunnerEnvironment;
 import java.io.IOException;
 import java.net.URI;
 import java.net.HttpURLConnection;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -131,7 +132,8 @@ public final class HookStart {
                     + token.expiresAt() + "; state in " + dir.path() + ")");
             return 0;
         } catch (HookException | IOException | RuntimeException e) {
-            String reason = e instanceof HookException ? e.getMessage() : e.toString();
+            // A file system error names the file and what is wrong with it; anything else is shown with its type.
+            String reason = e instanceof HookException || e instanceof FileSystemException ? e.getMessage() : e.toString();
             undo(dir, journal.state(), proxy, proxyUp);
             return fail(reason + "; everything the hook changed was put back, Docker pulls go to Docker Hub as before");
         }

@@ -42,6 +42,46 @@ class ChangeJournalTest {
     }
 
     @Test
+    void undo_setuidSetgidStickyBits_keptWhileRunningAndBackExactly() throws Exception {
+        StateDir dir = stateDir();
+        Path file = tmp.resolve("daemon.json");
+        Files.writeString(file, "{}");
+        Files.setAttribute(file, "unix:mode", 07640);
+        ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
+
+        journal.apply(ConfigFileKind.DAEMON_JSON, file, "{\"a\": 1}".getBytes(StandardCharsets.UTF_8), null);
+        assertThat(mode(file)).isEqualTo(07640);
+        assertThat(dir.readState().orElseThrow().changes().get(0).mode()).isEqualTo("rwSr-S--T");
+        ChangeJournal.undo(dir, dir.readState().orElseThrow(), w -> { });
+
+        assertThat(Files.readString(file)).isEqualTo("{}");
+        assertThat(mode(file)).isEqualTo(07640);
+    }
+
+    @Test
+    void applyAndUndo_hardLinkedFile_otherNameKeepsTheOriginalAndTheLinkIsBroken() throws Exception {
+        // Documented in docs/HOOK.md: the hook replaces files by rename, so it edits the name it is given only.
+        StateDir dir = stateDir();
+        Path file = tmp.resolve("daemon.json");
+        Path other = tmp.resolve("daemon.json.link");
+        Files.writeString(file, "{}");
+        Files.createLink(other, file);
+        ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
+
+        journal.apply(ConfigFileKind.DAEMON_JSON, file, "{\"a\": 1}".getBytes(StandardCharsets.UTF_8), null);
+        assertThat(Files.readString(other)).isEqualTo("{}");
+        ChangeJournal.undo(dir, dir.readState().orElseThrow(), w -> { });
+
+        assertThat(Files.readString(file)).isEqualTo("{}");
+        assertThat(Files.isSameFile(file, other)).isFalse();
+        assertThat(Files.getAttribute(other, "unix:nlink")).isEqualTo(1);
+    }
+
+    private static int mode(Path file) throws Exception {
+        return (Integer) Files.getAttribute(file, "unix:mode") & 07777;
+    }
+
+    @Test
     void undo_fileTheHookCreated_deletedWithItsDirectories() throws Exception {
         StateDir dir = stateDir();
         Path file = tmp.resolve("certs.d/docker.io/hosts.toml");

@@ -209,7 +209,7 @@ class HookStartStopTest {
         String[] seen = awaitReads(3);
         assertThat(seen).hasSize(3);
         assertThat(DaemonJsonMerger.mirrors(seen[0].getBytes(StandardCharsets.UTF_8))).containsExactly("http://" + addr);
-        assertThat(seen[1]).isEqualTo("{\n  \"debug\": true,\n  \"registry-mirrors\": []\n}\n");
+        assertThat(seen[1]).isEqualTo("{\"debug\": true, \"registry-mirrors\": []}\n");
         assertThat(seen[2]).isEqualTo(original);
         assertThat(Files.readString(daemonJson)).isEqualTo(original);
         assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("warning");
@@ -299,6 +299,32 @@ class HookStartStopTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(daemonJson.toString()).contains("not valid JSON");
         assertUnchanged(before);
         assertThat(new StateDir(tmp.resolve("state")).pidFile()).doesNotExist();
+    }
+
+    @Test
+    void start_daemonJsonIsALinkToDevZero_failsOpenAtOnceSayingWhy() throws Exception {
+        Files.delete(daemonJson);
+        Files.createSymbolicLink(daemonJson, Path.of("/dev/zero"));
+        Map<Path, byte[]> before = userFiles();
+
+        assertThat(start(settings(upstream.endpoint().toString(), false))).isZero();
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(daemonJson + " is a character device, not a regular file")
+                .doesNotContain("OutOfMemoryError").doesNotContain("Exception");
+        assertUnchanged(before);
+        assertThat(Files.readSymbolicLink(daemonJson)).isEqualTo(Path.of("/dev/zero"));
+    }
+
+    @Test
+    void start_daemonJsonIsAFifo_failsOpenWithoutHanging() throws Exception {
+        Files.delete(daemonJson);
+        assertThat(new ProcessBuilder("mkfifo", daemonJson.toString()).start().waitFor()).isZero();
+
+        int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> start(settings(upstream.endpoint().toString(), true)));
+
+        assertThat(code).isEqualTo(HookStart.EXIT_FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(daemonJson + " is a FIFO (named pipe), not a regular file");
     }
 
     @Test
