@@ -1,8 +1,6 @@
 package dev.pullthrough.cdktf;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
+import dev.pullthrough.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.Map;
 public final class CacheLifecyclePolicy {
     public static final int DEFAULT_DAYS = 30;
     public static final int MAX_DAYS = 3650;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CacheLifecyclePolicy() {
     }
@@ -46,11 +43,7 @@ public final class CacheLifecyclePolicy {
         if (rules.isEmpty()) {
             return null;
         }
-        try {
-            return JSON.writeValueAsString(Map.of("rules", rules));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.compact(Map.of("rules", rules));
     }
 
     /** Validates an expiry in days (1 to {@value #MAX_DAYS}); returns it. */

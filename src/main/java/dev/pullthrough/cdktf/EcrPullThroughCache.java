@@ -34,6 +34,9 @@ import software.constructs.Construct;
  */
 public class EcrPullThroughCache extends Construct {
     public static final String DEFAULT_IMAGE_TAG_MUTABILITY = "MUTABLE";
+    /** Values of the creation template's applied_for and encryption_type the cache uses. */
+    private static final String APPLIED_FOR_PULL_THROUGH_CACHE = "PULL_THROUGH_CACHE";
+    private static final String KMS_ENCRYPTION = "KMS";
 
     private final RuleSet ruleSet;
     private final String registryHost;
@@ -56,13 +59,14 @@ public class EcrPullThroughCache extends Construct {
             EcrRepositoryCreationTemplate template = !b.creationTemplates ? null
                     : EcrRepositoryCreationTemplate.Builder.create(this, "template-" + id)
                             .prefix(rule.prefix().canonical())
-                            .appliedFor(List.of(EcrRepositoryCreationTemplate.APPLIED_FOR_PULL_THROUGH_CACHE))
+                            .appliedFor(List.of(APPLIED_FOR_PULL_THROUGH_CACHE))
                             .description(templateDescription(rule, b.expiryDays))
                             .imageTagMutability(b.imageTagMutability)
                             .lifecyclePolicy(lifecyclePolicy)
                             .customRoleArn(b.templateCustomRoleArn)
-                            .encryptionConfiguration(b.kmsKeyArn == null ? null
-                                    : EcrRepositoryCreationTemplate.EncryptionConfiguration.kms(b.kmsKeyArn))
+                            .encryptionConfiguration(b.kmsKeyArn == null ? null : List.of(
+                                    EcrRepositoryCreationTemplate.EncryptionConfiguration.builder()
+                                            .encryptionType(KMS_ENCRYPTION).kmsKey(b.kmsKeyArn).build()))
                             .resourceTags(b.repositoryTags)
                             .build();
             if (template != null) {

@@ -6,7 +6,6 @@ import dev.pullthrough.iam.PolicyDocument;
 import dev.pullthrough.iam.RunnerPolicy;
 import dev.pullthrough.model.InvalidRuleSetException;
 import dev.pullthrough.model.Partition;
-import dev.pullthrough.model.Problem;
 import dev.pullthrough.model.RuleSet;
 import dev.pullthrough.model.ValidationMode;
 import dev.pullthrough.model.ValidationReport;
@@ -58,9 +57,7 @@ public class EcrPullThroughCacheAccess extends Construct {
                     .build());
         }
         this.attachments = Collections.unmodifiableList(made);
-        List<Problem> warnings = new ArrayList<>(b.report.warnings());
-        warnings.addAll(policyDocument.warnings());
-        Warnings.annotate(this, warnings);
+        Warnings.annotate(this, b.report.warnings());
     }
 
     /** The policy as built from the model (statements, resources, warnings); ARNs may contain tokens. */

@@ -1,5 +1,6 @@
 package dev.pullthrough.cdktf;
 
+import dev.pullthrough.json.Json;
 import dev.pullthrough.model.InvalidRuleSetException;
 import dev.pullthrough.model.Partition;
 import dev.pullthrough.model.RuleSet;
@@ -49,6 +50,11 @@ public class RunnerFleetPullThrough extends Construct {
     /** The rules as the map value of an {@code ecr_pull_through_cache_rules} output or variable. */
     public Map<String, Map<String, String>> getRulesValue() {
         return RunsOnRules.toTerraformValue(rules);
+    }
+
+    /** The rules as JSON, the file {@code pullthrough hook start --rules} reads: write it on the runner (user-data). */
+    public String getHookRulesJson() {
+        return Json.compact(getRulesValue());
     }
 
     public String getRegistryHost() {

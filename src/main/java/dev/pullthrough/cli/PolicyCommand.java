@@ -1,5 +1,7 @@
 package dev.pullthrough.cli;
 
+import dev.pullthrough.hook.RulesFile;
+import dev.pullthrough.hook.RulesFileException;
 import dev.pullthrough.hook.ExitCodes;
 import dev.pullthrough.iam.PolicyDocument;
 import dev.pullthrough.iam.RunnerPolicy;
@@ -48,7 +50,7 @@ final class PolicyCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         PolicyDocument policy = RunnerPolicy.from(rules, coordinates.arnScope());
-        for (Problem w : policy.warnings()) {
+        for (Problem w : report.warnings()) {
             spec.commandLine().getErr().println("warning: " + w.message());
         }
         spec.commandLine().getOut().println(policy.toJson());

@@ -1,5 +1,7 @@
 package dev.pullthrough.cli;
 
+import dev.pullthrough.hook.RulesFile;
+import dev.pullthrough.hook.RulesFileException;
 import dev.pullthrough.hook.ExitCodes;
 import dev.pullthrough.model.Problem;
 import dev.pullthrough.model.RuleSet;

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -136,14 +135,6 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
-    }
-
-    /** Creates a new file that must not exist yet, with the given mode (for the state directory's own files). */
-    public static void createNew(Path path, byte[] bytes, Set<PosixFilePermission> permissions) throws IOException {
-        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            throw new FileAlreadyExistsException(path.toString());
-        }
-        write(path, bytes, permissions);
     }
 
     /**

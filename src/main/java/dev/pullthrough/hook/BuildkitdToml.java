@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Adds the loopback mirror to BuildKit's {@code buildkitd.toml}: first in {@code [registry."docker.io"] mirrors}
+ * Adds the loopback mirror to BuildKit's {@code buildkitd.toml}: first in {@code [registry."docker.io"] mirrors} (and
+ * in the table of every other upstream the hook mirrors)
  * (existing mirrors kept after it) and {@code [registry."127.0.0.1:PORT"] http = true}, since BuildKit otherwise
  * talks TLS to a mirror. Every other byte of the file is kept.
  *
@@ -29,16 +30,30 @@ public final class BuildkitdToml {
      * @param mirrorHost {@code 127.0.0.1:5155} (BuildKit mirrors are host[:port], no scheme)
      */
     public static byte[] merge(byte[] original, String mirrorHost) throws InvalidConfigFileException {
+        return merge(original, mirrorHost, List.of(DOCKER_HUB));
+    }
+
+    /**
+     * The same for several upstreams: the mirror goes first in each {@code [registry."<upstream>"] mirrors}.
+     *
+     * @param upstreams registry hosts as image references name them ({@code docker.io}, {@code ghcr.io}, ...)
+     */
+    public static byte[] merge(byte[] original, String mirrorHost, List<String> upstreams)
+            throws InvalidConfigFileException {
         String text = TomlText.decode(original, LABEL);
-        refuseOtherLayouts(text, List.of("registry", DOCKER_HUB));
+        for (String upstream : upstreams) {
+            refuseOtherLayouts(text, List.of("registry", upstream));
+        }
         refuseOtherLayouts(text, List.of("registry", mirrorHost));
-        text = setMirrors(text, mirrorHost);
+        for (String upstream : upstreams) {
+            text = setMirrors(text, mirrorHost, upstream);
+        }
         text = setValue(text, List.of("registry", mirrorHost), "http", "true");
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String setMirrors(String text, String mirrorHost) throws InvalidConfigFileException {
-        List<String> key = List.of("registry", DOCKER_HUB);
+    private static String setMirrors(String text, String mirrorHost, String upstream) throws InvalidConfigFileException {
+        List<String> key = List.of("registry", upstream);
         Optional<Table> table = find(text, key);
         if (table.isEmpty()) {
             return TomlText.append(text, header(key) + "  mirrors = " + TomlText.stringArray(List.of(mirrorHost)) + "\n");
@@ -51,7 +66,7 @@ public final class BuildkitdToml {
         Entry e = mirrors.get();
         String value = text.substring(e.valueStart(), e.valueEnd());
         List<String> existing = TomlText.parseStringArray(value).orElseThrow(() -> new InvalidConfigFileException(LABEL,
-                "[registry.\"docker.io\"] mirrors must be an array of strings, found " + value));
+                render(key) + " mirrors must be an array of strings, found " + value));
         List<String> merged = new ArrayList<>();
         merged.add(mirrorHost);
         for (String m : existing) {

@@ -8,12 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Makes the loopback mirror the first host in containerd's {@code certs.d/docker.io/hosts.toml}
+ * Makes the loopback mirror the first host in containerd's {@code certs.d/<upstream>/hosts.toml} (e.g. docker.io)
  * ({@code [host."http://127.0.0.1:PORT"] capabilities = ["pull", "resolve"]}). containerd tries hosts in file order,
  * then {@code server}, so existing hosts and {@code server} stay as fallbacks, byte for byte.
  *
  * <p>Only the proxy's own table is touched: if present it is removed (with its sub-tables) and written again first.
- * A new file gets {@code server = "https://registry-1.docker.io"} so fallback to Docker Hub stays explicit.
+ * A new file gets {@code server = "https://registry-1.docker.io"} (or the upstream's own host) so fallback to the
+ * upstream stays explicit.
  */
 public final class ContainerdHostsToml {
     static final String LABEL = ConfigFileKind.HOSTS_TOML.label();
@@ -27,9 +28,18 @@ public final class ContainerdHostsToml {
      * @param mirrorUrl {@code http://127.0.0.1:5155}
      */
     public static byte[] merge(byte[] original, String mirrorUrl) throws InvalidConfigFileException {
+        return merge(original, mirrorUrl, DOCKER_HUB_SERVER);
+    }
+
+    /**
+     * The same for any upstream's {@code certs.d/<host>/hosts.toml}.
+     *
+     * @param server the upstream itself ({@link #serverFor}), written only into a new file
+     */
+    public static byte[] merge(byte[] original, String mirrorUrl, String server) throws InvalidConfigFileException {
         String text = TomlText.decode(original, LABEL);
         if (original == null) {
-            text = "server = " + TomlText.quote(DOCKER_HUB_SERVER) + "\n";
+            text = "server = " + TomlText.quote(server) + "\n";
         }
         List<String> ours = List.of("host", mirrorUrl);
         text = removeTable(text, ours);
@@ -42,6 +52,11 @@ public final class ContainerdHostsToml {
             }
         }
         return TomlText.append(text, block).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The {@code server} of an upstream's hosts.toml: Docker Hub's registry for {@code docker.io}, else the host. */
+    public static String serverFor(String upstreamHost) {
+        return upstreamHost.equals(UpstreamRoutes.DEFAULT_UPSTREAM) ? DOCKER_HUB_SERVER : "https://" + upstreamHost;
     }
 
     /** Removes the table {@code key} and its sub-tables, plus one blank line after them. */

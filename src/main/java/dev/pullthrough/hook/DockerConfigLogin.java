@@ -22,16 +22,23 @@ public final class DockerConfigLogin {
      * @param basicAuth base64 of {@code AWS:<password>} (ECR's authorizationToken as issued)
      */
     public static byte[] merge(byte[] original, String registryHost, String basicAuth) throws InvalidConfigFileException {
-        ObjectNode root = JsonFiles.readObject(original, LABEL);
+        ObjectNode root = check(original);
         JsonNode auths = root.get("auths");
-        if (auths != null && !auths.isNull() && !auths.isObject()) {
-            throw new InvalidConfigFileException(LABEL, "\"auths\" must be an object, found " + auths.getNodeType());
-        }
         ObjectNode authsObject = auths instanceof ObjectNode o ? o : root.putObject("auths");
         ObjectNode entry = JsonFiles.MAPPER.createObjectNode();
         entry.put("auth", basicAuth);
         authsObject.set(registryHost, entry);
         return JsonFiles.write(root, "\t");
+    }
+
+    /** The file read as a config.json the login can be merged into (before there is a token to merge). */
+    public static ObjectNode check(byte[] original) throws InvalidConfigFileException {
+        ObjectNode root = JsonFiles.readObject(original, LABEL);
+        JsonNode auths = root.get("auths");
+        if (auths != null && !auths.isNull() && !auths.isObject()) {
+            throw new InvalidConfigFileException(LABEL, "\"auths\" must be an object, found " + auths.getNodeType());
+        }
+        return root;
     }
 
     /** Removes the host's entry again (used when the file changed after the hook wrote it). */

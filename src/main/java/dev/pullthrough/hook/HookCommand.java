@@ -7,14 +7,14 @@ import picocli.CommandLine.Command;
  * jar runs it directly ({@link HookMain}).
  */
 @Command(name = "hook", mixinStandardHelpOptions = true,
-        description = "Runner hook: a loopback mirror that serves Docker Hub pulls from the ECR pull-through cache.",
-        subcommands = {StartCommand.class, StopCommand.class, StatusCommand.class, ProxyCommand.class})
+        description = "Runner hook: a loopback mirror that serves pulls of every cached upstream from the ECR pull-through cache.",
+        subcommands = {StartCommand.class, StopCommand.class, StatusCommand.class, VerifyCommand.class, ProxyCommand.class})
 public final class HookCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: start, stop or status");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: start, stop, status or verify");
     }
 }

@@ -1,6 +1,5 @@
 package dev.pullthrough.hook;
 
-import dev.pullthrough.model.RepositoryPrefix;
 import dev.pullthrough.model.RunnerEnvironment;
 import java.io.IOException;
 import java.net.URI;
@@ -8,7 +7,9 @@ import java.net.HttpURLConnection;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -69,8 +70,8 @@ public final class HookStart {
     }
 
     private int startLocked(StateDir dir, Map<String, String> env, CompletableFuture<EcrToken> pendingToken) {
-        ChangeJournal journal = new ChangeJournal(dir,
-                HookState.begin(s.registry().toString(), s.listen().hostPort(), s.dockerHubPrefix()));
+        ChangeJournal journal = new ChangeJournal(dir, HookState.begin(s.registry().toString(), s.listen().hostPort(),
+                s.dockerHubPrefix().orElse(null)));
         ProxyProcess proxy = null;
         boolean proxyUp = false;
         try {
@@ -78,13 +79,15 @@ public final class HookStart {
             // problem found here stops it again before anything was changed.
             proxy = ProxyProcess.launch(s, dir);
             console.trace("mirror process launched");
-            DockerDaemon docker = s.daemonConfig() != null && s.dockerPidFile() != null
+            DockerDaemon docker = s.daemonConfig() != null && s.dockerPidFile() != null && s.dockerHubPrefix().isPresent()
                     ? new DockerDaemon(s.dockerPidFile()) : null;
             if (docker != null) {
                 docker.runningPid();
             }
             // Read and check every file before changing any, so a broken file changes nothing.
-            dryRun(s.listen());
+            for (ConfigTarget target : targets(s.upstreams())) {
+                merge(target, ConfigTarget.Wiring.check(s.listen()));
+            }
             journal.update(journal.state());
             console.trace("checked files");
             EcrToken token = await(pendingToken);
@@ -93,49 +96,38 @@ public final class HookStart {
             ListenAddress bound = proxy.awaitBound(READY_TIMEOUT);
             proxyUp = true;
             console.trace("mirror bound");
-            journal.update(journal.state().withListen(bound.hostPort()));
-            verify(bound);
+            List<HookUpstream> served = verify(bound);
+            journal.update(journal.state().withListen(bound.hostPort()).withUpstreams(served));
             console.trace("mirror verified");
 
-            if (s.daemonConfig() != null) {
-                byte[] merged = DaemonJsonMerger.merge(read(s.daemonConfig()), bound.mirrorUrl());
-                boolean changed = journal.apply(ConfigFileKind.DAEMON_JSON, s.daemonConfig(), merged, null);
-                if (docker != null) {
+            ConfigTarget.Wiring wiring = new ConfigTarget.Wiring(bound, token.authorizationToken());
+            for (ConfigTarget target : targets(served)) {
+                if (target.kind() == ConfigFileKind.DOCKER_CONFIG) {
+                    DockerConfigLogin.helperWarning(read(target.path()), s.registryHost()).ifPresent(console::warn);
+                }
+                boolean changed = journal.apply(target.kind(), target.path(), merge(target, wiring), target.mode());
+                if (target.reloadsDocker() && docker != null) {
                     journal.update(journal.state().withDockerPidFile(docker.pidFile().toString()));
                     if (changed) {
                         docker.reload();
                     }
                 }
             }
-            if (s.containerdCertsDir() != null) {
-                Path hosts = s.containerdCertsDir().resolve("docker.io").resolve("hosts.toml");
-                journal.apply(ConfigFileKind.HOSTS_TOML, hosts,
-                        wrap(hosts, () -> ContainerdHostsToml.merge(read(hosts), bound.mirrorUrl())), null);
-            }
-            if (s.buildkitdConfig() != null) {
-                Path toml = s.buildkitdConfig();
-                journal.apply(ConfigFileKind.BUILDKITD_TOML, toml,
-                        wrap(toml, () -> BuildkitdToml.merge(read(toml), bound.hostPort())), null);
-            }
-            if (s.dockerConfigDir() != null) {
-                Path config = s.dockerConfigDir().resolve("config.json");
-                byte[] original = read(config);
-                DockerConfigLogin.helperWarning(original, s.registryHost()).ifPresent(console::warn);
-                journal.apply(ConfigFileKind.DOCKER_CONFIG, config,
-                        wrap(config, () -> DockerConfigLogin.merge(original, s.registryHost(), token.authorizationToken())),
-                        AtomicFiles.OWNER_ONLY);
-            }
             console.trace("files written");
-            exportEnvironment(token, env);
-            console.info("Docker Hub mirror " + bound.mirrorUrl() + " -> " + s.registry() + "/v2/"
-                    + (s.dockerHubPrefix().equals(RepositoryPrefix.ROOT_VALUE) ? "" : s.dockerHubPrefix() + "/") + " (token expires "
-                    + token.expiresAt() + "; state in " + dir.path() + ")");
+            exportEnvironment(token, env, served);
+            for (HookUpstream u : served) {
+                console.info("mirror " + bound.mirrorUrl() + " serves " + u.describe() + " from " + s.registry()
+                        + " for " + (u.host().equals(UpstreamRoutes.DEFAULT_UPSTREAM) && docker != null
+                                ? "dockerd, containerd and BuildKit" : "containerd and BuildKit"));
+            }
+            s.notes().forEach(console::info);
+            console.info("token expires " + token.expiresAt() + "; state in " + dir.path());
             return 0;
         } catch (HookException | IOException | RuntimeException e) {
             // A file system error names the file and what is wrong with it; anything else is shown with its type.
             String reason = e instanceof HookException || e instanceof FileSystemException ? e.getMessage() : e.toString();
             undo(dir, journal.state(), proxy, proxyUp);
-            return fail(reason + "; everything the hook changed was put back, Docker pulls go to Docker Hub as before");
+            return fail(reason + "; everything the hook changed was put back, pulls go to their registries as before");
         }
     }
 
@@ -155,29 +147,78 @@ public final class HookStart {
         }
     }
 
-    /** Merges every file with the configured port and discards the result: invalid files fail before any change. */
-    private void dryRun(ListenAddress listen) throws HookException, IOException {
-        if (s.daemonConfig() != null) {
-            wrap(s.daemonConfig(), () -> DaemonJsonMerger.merge(read(s.daemonConfig()), listen.mirrorUrl()));
+    /**
+     * Every file start changes, in the order it changes them: dockerd's config (Docker Hub only: dockerd mirrors
+     * nothing else), a containerd hosts.toml per upstream, BuildKit's config, the Docker client's login.
+     */
+    List<ConfigTarget> targets(List<HookUpstream> upstreams) {
+        List<ConfigTarget> targets = new ArrayList<>();
+        boolean hub = upstreams.stream().anyMatch(u -> u.host().equals(UpstreamRoutes.DEFAULT_UPSTREAM));
+        if (s.daemonConfig() != null && hub) {
+            targets.add(new ConfigTarget(ConfigFileKind.DAEMON_JSON, s.daemonConfig(), null, true,
+                    (original, w) -> DaemonJsonMerger.merge(original, w.mirror().mirrorUrl())));
         }
         if (s.containerdCertsDir() != null) {
-            Path hosts = s.containerdCertsDir().resolve("docker.io").resolve("hosts.toml");
-            wrap(hosts, () -> ContainerdHostsToml.merge(read(hosts), listen.mirrorUrl()));
+            for (HookUpstream u : upstreams) {
+                String server = ContainerdHostsToml.serverFor(u.host());
+                targets.add(new ConfigTarget(ConfigFileKind.HOSTS_TOML,
+                        s.containerdCertsDir().resolve(u.host()).resolve("hosts.toml"), null, false,
+                        (original, w) -> ContainerdHostsToml.merge(original, w.mirror().mirrorUrl(), server)));
+            }
         }
         if (s.buildkitdConfig() != null) {
-            wrap(s.buildkitdConfig(), () -> BuildkitdToml.merge(read(s.buildkitdConfig()), listen.hostPort()));
+            List<String> hosts = upstreams.stream().map(HookUpstream::host).toList();
+            targets.add(new ConfigTarget(ConfigFileKind.BUILDKITD_TOML, s.buildkitdConfig(), null, false,
+                    (original, w) -> BuildkitdToml.merge(original, w.mirror().hostPort(), hosts)));
         }
         if (s.dockerConfigDir() != null) {
-            Path config = s.dockerConfigDir().resolve("config.json");
-            wrap(config, () -> DockerConfigLogin.merge(read(config), s.registryHost(), "QVdTOng="));
+            String host = s.registryHost();
+            targets.add(new ConfigTarget(ConfigFileKind.DOCKER_CONFIG, s.dockerConfigDir().resolve("config.json"),
+                    AtomicFiles.OWNER_ONLY, false, (original, w) -> w.checkOnly()
+                            ? JsonFiles.write(DockerConfigLogin.check(original), "\t")
+                            : DockerConfigLogin.merge(original, host, w.basicAuth())));
+        }
+        return targets;
+    }
+
+    private static byte[] merge(ConfigTarget target, ConfigTarget.Wiring wiring) throws HookException, IOException {
+        try {
+            return target.merge().apply(read(target.path()), wiring);
+        } catch (InvalidConfigFileException e) {
+            throw new HookException(target.path() + ": " + e.getMessage().substring(e.file().length() + 2), e);
         }
     }
 
-    /** The mirror must reach the registry with the token: its {@code GET /v2/} is forwarded upstream. */
-    private void verify(ListenAddress bound) throws HookException {
+    /**
+     * The mirror must reach the registry with the token for every upstream: {@code GET /v2/?ns=<upstream>} goes
+     * through the upstream's route and is forwarded to the registry. An upstream that fails is dropped with a
+     * warning; when none is left, start fails (and puts everything back).
+     */
+    private List<HookUpstream> verify(ListenAddress bound) throws HookException {
+        List<HookUpstream> served = new ArrayList<>();
+        HookException last = null;
+        for (HookUpstream u : s.upstreams()) {
+            try {
+                verify(bound, u.host());
+                served.add(u);
+            } catch (HookException e) {
+                last = e;
+                if (s.upstreams().size() > 1) {
+                    console.warn(u.host() + " is not mirrored: " + e.getMessage());
+                }
+            }
+        }
+        if (served.isEmpty()) {
+            throw last;
+        }
+        return served;
+    }
+
+    private void verify(ListenAddress bound, String upstream) throws HookException {
         int status;
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(bound.mirrorUrl() + "/v2/").toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection) URI.create(bound.mirrorUrl() + "/v2/"
+                    + (upstream.equals(UpstreamRoutes.DEFAULT_UPSTREAM) ? "" : "?ns=" + upstream)).toURL().openConnection();
             c.setConnectTimeout(5000);
             c.setReadTimeout(20000);
             c.setInstanceFollowRedirects(false);
@@ -190,12 +231,13 @@ public final class HookStart {
             throw new HookException("the registry " + s.registry() + " refused the ECR token (HTTP " + status + ")");
         }
         if (status != 200) {
-            throw new HookException("the mirror cannot serve from " + s.registry() + " (GET /v2/ answered HTTP "
-                    + status + (status == 502 ? ": registry unreachable" : "") + ")");
+            throw new HookException("the mirror cannot serve " + upstream + " from " + s.registry()
+                    + " (GET /v2/ answered HTTP " + status + (status == 502 ? ": registry unreachable" : "") + ")");
         }
     }
 
-    private void exportEnvironment(EcrToken token, Map<String, String> env) throws IOException {
+    private void exportEnvironment(EcrToken token, Map<String, String> env, List<HookUpstream> served)
+            throws IOException {
         boolean actions = "true".equals(env.get("GITHUB_ACTIONS")) || s.githubEnv() != null;
         if (actions) {
             // The base64 credential is what lands in config.json and what a careless `cat` would show; masking it
@@ -205,8 +247,10 @@ public final class HookStart {
         if (s.githubEnv() != null) {
             Map<String, String> vars = new LinkedHashMap<>();
             vars.put(RunnerEnvironment.CACHE, s.registryHost());
-            vars.put(RunnerEnvironment.DOCKER_HUB_MIRROR, "true");
-            vars.put(RunnerEnvironment.DOCKER_HUB_PREFIX, s.dockerHubPrefix());
+            served.stream().filter(u -> u.host().equals(UpstreamRoutes.DEFAULT_UPSTREAM)).findFirst().ifPresent(hub -> {
+                vars.put(RunnerEnvironment.DOCKER_HUB_MIRROR, "true");
+                vars.put(RunnerEnvironment.DOCKER_HUB_PREFIX, hub.prefix());
+            });
             GithubEnv.append(s.githubEnv(), vars);
         }
     }
@@ -245,17 +289,5 @@ public final class HookStart {
     private static byte[] read(Path path) throws IOException {
         Optional<byte[]> bytes = AtomicFiles.read(path);
         return bytes.orElse(null);
-    }
-
-    private interface Merge {
-        byte[] apply() throws InvalidConfigFileException, IOException;
-    }
-
-    private static byte[] wrap(Path path, Merge merge) throws HookException, IOException {
-        try {
-            return merge.apply();
-        } catch (InvalidConfigFileException e) {
-            throw new HookException(path + ": " + e.getMessage().substring(e.file().length() + 2), e);
-        }
     }
 }

@@ -16,8 +16,30 @@ public final class ProxyCounters {
     final AtomicLong upstreamErrors = new AtomicLong();
     /** Upstream answered 401 even after a refresh. */
     final AtomicLong unauthorized = new AtomicLong();
+    /** Connections closed for a timeout: request headers too slow, or no progress upstream or to the client. */
+    final AtomicLong timeouts = new AtomicLong();
     /** Redirects (ECR blob 307s) passed back to the client. */
     final AtomicLong redirects = new AtomicLong();
+    /** Per upstream registry of the route table, in its order; fixed at start, so reads need no lock. */
+    private final Map<String, UpstreamCounters> upstreams = new LinkedHashMap<>();
+
+    public ProxyCounters() {
+        this(java.util.List.of());
+    }
+
+    public ProxyCounters(java.util.Collection<String> upstreamHosts) {
+        upstreamHosts.forEach(h -> upstreams.put(h, new UpstreamCounters()));
+    }
+
+    /** The counters of one upstream of the route table, null for another. */
+    UpstreamCounters upstream(String host) {
+        return upstreams.get(host);
+    }
+
+    /** Per upstream, in route table order. */
+    public Map<String, UpstreamCounters> upstreams() {
+        return java.util.Collections.unmodifiableMap(upstreams);
+    }
 
     public long served() {
         return served.get();
@@ -39,6 +61,10 @@ public final class ProxyCounters {
         return unauthorized.get();
     }
 
+    public long timeouts() {
+        return timeouts.get();
+    }
+
     public long redirects() {
         return redirects.get();
     }
@@ -52,6 +78,7 @@ public final class ProxyCounters {
         m.put("redirects", redirects.get());
         m.put("unauthorized", unauthorized.get());
         m.put("upstreamErrors", upstreamErrors.get());
+        m.put("timeouts", timeouts.get());
         return m;
     }
 }

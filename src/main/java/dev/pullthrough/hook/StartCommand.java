@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /** {@code hook start}: see docs/HOOK.md. */
 @Command(name = "start", mixinStandardHelpOptions = true,
-        description = {"Start the loopback ECR mirror and point dockerd, containerd, BuildKit and the Docker client at it.",
+        description = {"Start the loopback ECR mirror and point dockerd (Docker Hub), containerd and BuildKit (every mirrored",
+                "upstream) and the Docker client at it.",
                 "Fails open: without --strict any failure is a warning, everything is put back, and the exit code is 0."})
 public final class StartCommand implements Callable<Integer> {
     @Option(names = "--registry", paramLabel = "HOST|URL",
@@ -19,8 +20,12 @@ public final class StartCommand implements Callable<Integer> {
     String region;
     @Option(names = "--docker-hub-prefix", paramLabel = "PREFIX",
             description = "ECR prefix of the Docker Hub rule, ROOT for none "
-                    + "(env RUNS_ON_ECR_PULL_THROUGH_CACHE_DOCKER_HUB_PREFIX; default docker-hub).")
+                    + "(env RUNS_ON_ECR_PULL_THROUGH_CACHE_DOCKER_HUB_PREFIX; default docker-hub; "
+                    + "with --rules: taken from the file).")
     String prefix;
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "Rules JSON (as for 'pullthrough validate --existing'): mirror every upstream a rule caches.")
+    String rules;
     @Option(names = "--daemon-config", paramLabel = "FILE|none",
             description = "dockerd config (default /etc/docker/daemon.json).")
     String daemonConfig;
@@ -60,7 +65,7 @@ public final class StartCommand implements Callable<Integer> {
         StartSettings settings;
         try {
             settings = StartSettings.resolve(new StartSettings.Flags(registry, region, prefix, daemonConfig, dockerPidFile,
-                    containerdCertsDir, buildkitdConfig, dockerConfig, githubEnv, listen, stateDir, strict), env);
+                    containerdCertsDir, buildkitdConfig, dockerConfig, githubEnv, listen, stateDir, strict, rules), env);
         } catch (InvalidHookSettingException e) {
             console.warn(e.getMessage() + "; nothing was changed");
             return strict ? HookStart.EXIT_FAILED : 0;

@@ -41,7 +41,8 @@ public record ImageReference(String registry, String repository, Optional<String
             String first = rest.substring(0, slash);
             // Docker's rule: the first part is a registry when it has a dot or a port, or is localhost.
             if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-                registry = first;
+                // Host names are case-insensitive; rules name them in lower case (GHCR.IO is ghcr.io).
+                registry = first.toLowerCase(java.util.Locale.ROOT);
                 rest = rest.substring(slash + 1);
             }
         }
@@ -59,8 +60,8 @@ public record ImageReference(String registry, String repository, Optional<String
                         "has more than one \":\"; a reference has at most one tag (name:tag), e.g. node:22");
             }
         }
-        if (DOCKER_HUB_ALIASES.contains(registry)) {
-            registry = DOCKER_HUB;
+        registry = canonicalRegistry(registry);
+        if (registry.equals(DOCKER_HUB)) {
             if (!rest.contains("/")) {
                 rest = "library/" + rest;
             }
@@ -70,6 +71,11 @@ public record ImageReference(String registry, String repository, Optional<String
                     "repository \"" + rest + "\" must be lowercase letters, digits and separators");
         }
         return new ImageReference(registry, rest, tag, digest);
+    }
+
+    /** {@code docker.io} for the names Docker Hub goes by ({@code registry-1.docker.io}, ...); any other host as is. */
+    public static String canonicalRegistry(String host) {
+        return DOCKER_HUB_ALIASES.contains(host) ? DOCKER_HUB : host;
     }
 
     private static void checkDigest(String reference, String digest) {

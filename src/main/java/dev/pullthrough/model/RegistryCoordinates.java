@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public record RegistryCoordinates(String accountId, String region, Partition partition) {
     /** Public for the generated Terraform validation. */
     public static final String ACCOUNT_ID_PATTERN = "[0-9]{12}";
+    /** The one spelling of an AWS region name (the model, the hook and the generated validations all use it). */
     public static final String REGION_PATTERN = "[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}";
     private static final Pattern ACCOUNT_ID = Pattern.compile(ACCOUNT_ID_PATTERN);
     private static final Pattern REGION = Pattern.compile(REGION_PATTERN);
@@ -39,6 +40,11 @@ public record RegistryCoordinates(String accountId, String region, Partition par
             throw new InvalidCoordinatesException("partition", partition.id(),
                     "ECR pull-through cache is not offered in this partition; use a region of the aws partition");
         }
+    }
+
+    /** Whether {@code region} is spelled like an AWS region name ({@link #REGION_PATTERN}). */
+    public static boolean isRegionName(String region) {
+        return region != null && REGION.matcher(region).matches();
     }
 
     public static RegistryCoordinates of(String accountId, String region, Partition partition) {

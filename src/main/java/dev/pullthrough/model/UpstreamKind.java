@@ -28,7 +28,7 @@ public enum UpstreamKind {
     public static final String AZURE_HOST_PATTERN = "[a-z0-9]{5,50}\\.azurecr\\.io";
     /** A private ECR registry in the commercial partition, the only one that offers pull-through cache. */
     public static final String ECR_HOST_PATTERN =
-            "[0-9]{12}\\.dkr\\.ecr\\.[a-z]{2}(-[a-z]+)+-[0-9]{1,2}\\.amazonaws\\.com";
+            "[0-9]{12}\\.dkr\\.ecr\\." + RegistryCoordinates.REGION_PATTERN + "\\.amazonaws\\.com";
     /** Looks like someone meant an ECR host: worth a more specific message than "unsupported upstream". */
     public static final String ECR_LIKE_PATTERN = ".*\\.dkr\\.ecr\\..*|.*\\.ecr\\..*amazonaws.*";
     static final Pattern AZURE_HOST = Pattern.compile(AZURE_HOST_PATTERN);

@@ -71,6 +71,8 @@ final class RunnerEcrPullThroughModule {
         m.output("runner_extras", "[\"" + EXTRA + "\"] when there are rules, else []: for runner configurations that take a list of extras.",
                 ref("length(local.rules) > 0 ? [\"" + EXTRA + "\"] : []"));
         m.output("ecr_pull_through_cache_rules", "The rules as validated and trimmed.", ref("local.rules"));
+        m.output("hook_rules_json", "The rules as JSON, the file `pullthrough hook start --rules` reads: write it on the runner "
+                + "so the hook mirrors every upstream they cache.", ref("jsonencode(local.rules)"));
         AccessPolicy.outputs().forEach(m::output);
 
         m.usage(RunsOnRules.VARIABLE, Expression.object()

@@ -135,7 +135,7 @@ class DaemonJsonMergerTest {
         byte[] in = ("{\"a\": " + "[".repeat(5000) + "]".repeat(5000) + "}").getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> DaemonJsonMerger.merge(in, MIRROR)).isInstanceOf(InvalidConfigFileException.class)
-                .hasMessageStartingWith("daemon.json: not a configuration file the hook can read: nested too deeply")
+                .hasMessageStartingWith("daemon.json: not a configuration file the hook can read: nested deeper than 100 levels")
                 .hasMessageNotContaining("JsonLocation").hasMessageNotContaining("StreamReadConstraints");
     }
 }
