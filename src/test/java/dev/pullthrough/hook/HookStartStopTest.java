@@ -99,13 +99,17 @@ class HookStartStopTest {
     }
 
     private StartSettings settings(String registry, boolean strict) throws Exception {
+        return settings(registry, strict, "127.0.0.1:0");
+    }
+
+    private StartSettings settings(String registry, boolean strict, String listen) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("HOME", tmp.resolve("home").toString());
         env.put("AWS_REGION", "us-east-1");
         return StartSettings.resolve(new StartSettings.Flags(registry, null, null, daemonJson.toString(),
                 tmp.resolve("docker.pid").toString(), tmp.resolve("etc/containerd/certs.d").toString(),
                 tmp.resolve("etc/buildkit/buildkitd.toml").toString(), null, tmp.resolve("github_env").toString(),
-                "127.0.0.1:0", tmp.resolve("state").toString(), strict), env);
+                listen, tmp.resolve("state").toString(), strict), env);
     }
 
     private int start(StartSettings s) {
@@ -258,6 +262,19 @@ class HookStartStopTest {
         assertThat(start(settings(upstream.endpoint().toString(), true))).isEqualTo(HookStart.EXIT_FAILED);
 
         assertUnchanged(before);
+    }
+
+    @Test
+    void start_listenPortBusy_failsOpenWithTheRealReason() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Map<Path, byte[]> before = userFiles();
+
+            assertThat(start(settings(upstream.endpoint().toString(), false, "127.0.0.1:" + taken.getLocalPort()))).isZero();
+
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .contains("Address already in use").doesNotContain("Stream closed");
+            assertUnchanged(before);
+        }
     }
 
     @Test
