@@ -14,7 +14,10 @@
 #   blob      a 200 MB blob fetched with curl through each path: throughput.
 # Modes rotate in every round, so each ratio compares runs made back to back. Peak RSS from /proc (VmHWM).
 #
-# Env: RUNS (default 5), WARMUP (1), IMAGE_LAYERS_MB ("5 10 15 20"), BLOB_MB (200), HEADS (200), BENCH_OUT.
+# Env: RUNS (default 5), WARMUP (1), IMAGE_LAYERS_MB ("5 10 15 20"), BLOB_MB (200), HEADS (200), BENCH_OUT,
+# PULLS=0 (skip the docker pulls and the private dockerd), HOOK_JAVA (the java that runs `hook start`, and so the
+# mirror: e.g. a Java 25 runtime, where the mirror uses virtual threads), PULLTHROUGH_HOOK_PROXY_JAVA_OPTS (extra
+# flags for the mirror's JVM, e.g. -Dpullthrough.proxy.threads=platform).
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -22,6 +25,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 IMAGE_LAYERS_MB="${IMAGE_LAYERS_MB:-5 10 15 20}"
 BLOB_MB="${BLOB_MB:-200}"
 HEADS="${HEADS:-200}"
+PULLS="${PULLS:-1}"
+HOOK_JAVA="${HOOK_JAVA:-java}"
 
 bench_init proxy
 bench_need java "apt-get install -y openjdk-17-jre-headless"
@@ -58,14 +63,14 @@ say "hook start (the mirror under test)"
 # leave every file alone here (hook-startup.sh measures it with the daemon, containerd, BuildKit and client files).
 hook_start() {
   mkdir -p "$BENCH_TMP/$1"
-  java -jar "$HOOK_JAR" start --strict --registry "http://$2" --region us-east-1 --docker-hub-prefix docker-hub \
+  "$HOOK_JAVA" -jar "$HOOK_JAR" start --strict --registry "http://$2" --region us-east-1 --docker-hub-prefix docker-hub \
     --daemon-config none --docker-pid-file none --containerd-certs-dir none --buildkitd-config none \
     --docker-config none --github-env none --listen "127.0.0.1:$3" --state-dir "$BENCH_TMP/$1/state" \
     > "$BENCH_TMP/$1/start.log" 2>&1 || { cat "$BENCH_TMP/$1/start.log" >&2; die "hook start failed"; }
   cut -d' ' -f1 "$BENCH_TMP/$1/state/proxy.pid"
 }
-bench_on_exit "java -jar '$HOOK_JAR' stop --state-dir '$BENCH_TMP/hook/state'"
-bench_on_exit "java -jar '$HOOK_JAR' stop --state-dir '$BENCH_TMP/hook-open/state'"
+bench_on_exit "$HOOK_JAVA -jar '$HOOK_JAR' stop --state-dir '$BENCH_TMP/hook/state'"
+bench_on_exit "$HOOK_JAVA -jar '$HOOK_JAR' stop --state-dir '$BENCH_TMP/hook-open/state'"
 port="$(bench_free_port)"
 proxy_pid="$(hook_start hook "$ECR" "$port")"
 PROXY="127.0.0.1:$port"
@@ -76,6 +81,7 @@ kill -0 "$proxy_pid" || die "no mirror process"
 read -r proxy_idle_rss _ < <(bench_rss_kb "$proxy_pid")
 echo "mirror pid $proxy_pid: $(tr '\0' ' ' < /proc/"$proxy_pid"/cmdline | sed 's/-cp [^ ]*/-cp HOOK_JAR/')" > "$RESULTS_DIR/proxy-process.txt"
 
+if [ "$PULLS" != 0 ]; then
 say "private dockerd"
 bench_dockerd_start "[\"http://$PROXY\"]"
 printf '%s' "$password" | docker login "$ECR" -u AWS --password-stdin >/dev/null 2>&1 || die "docker login to $ECR failed"
@@ -112,6 +118,7 @@ for ((i = 0; i < RUNS; i++)); do
   for m in $(modes_for_round "$i"); do pull "$m" "pull-$m"; done
 done
 remove_images
+fi
 
 say "manifest HEADs: $HEADS concurrent, $RUNS rounds"
 heads_tsv="$RESULTS_DIR/manifest-heads.tsv"

@@ -30,6 +30,11 @@ output "ecr_pull_through_cache_rules" {
   value       = local.rules
 }
 
+output "hook_rules_json" {
+  description = "The rules as JSON, the file `pullthrough hook start --rules` reads: write it on the runner so the hook mirrors every upstream they cache."
+  value       = jsonencode(local.rules)
+}
+
 output "policy_json" {
   description = "The EcrPullThroughCacheAccess policy document (JSON), also when create_policy is false."
   value       = data.aws_iam_policy_document.this.json

@@ -1,10 +1,8 @@
 package dev.pullthrough.cdktf;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pullthrough.model.CacheSettings;
 import dev.pullthrough.model.LifecycleRule;
-import java.io.UncheckedIOException;
+import dev.pullthrough.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +14,6 @@ import java.util.Map;
  * policy, carried by a repository creation template, is applied by ECR to each cache repository it creates.
  */
 public final class CacheLifecyclePolicy {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private CacheLifecyclePolicy() {
     }
 
@@ -31,11 +27,7 @@ public final class CacheLifecyclePolicy {
         for (LifecycleRule rule : rules) {
             json.add(toJson(rule));
         }
-        try {
-            return JSON.writeValueAsString(Map.of("rules", json));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.compact(Map.of("rules", json));
     }
 
     private static Map<String, Object> toJson(LifecycleRule rule) {

@@ -20,6 +20,9 @@ public class EcrPrivateEndpoints extends Construct {
     public static final String ECR_API = "ecr.api";
     public static final String ECR_DKR = "ecr.dkr";
     public static final String S3 = "s3";
+    /** aws_vpc_endpoint's vpc_endpoint_type values. */
+    private static final String INTERFACE = "Interface";
+    private static final String GATEWAY = "Gateway";
 
     private final VpcEndpoint ecrApi;
     private final VpcEndpoint ecrDkr;
@@ -34,7 +37,7 @@ public class EcrPrivateEndpoints extends Construct {
         this.s3 = !b.s3Gateway ? null : VpcEndpoint.Builder.create(this, "s3")
                 .vpcId(b.vpcId)
                 .serviceName(location.endpointServiceName(S3))
-                .vpcEndpointType(VpcEndpoint.TYPE_GATEWAY)
+                .vpcEndpointType(GATEWAY)
                 .routeTableIds(b.routeTableIds)
                 .tags(b.tags)
                 .build();
@@ -44,7 +47,7 @@ public class EcrPrivateEndpoints extends Construct {
         return VpcEndpoint.Builder.create(this, id)
                 .vpcId(b.vpcId)
                 .serviceName(location.endpointServiceName(service))
-                .vpcEndpointType(VpcEndpoint.TYPE_INTERFACE)
+                .vpcEndpointType(INTERFACE)
                 .subnetIds(b.subnetIds)
                 .securityGroupIds(b.securityGroupIds)
                 .privateDnsEnabled(b.privateDns)

@@ -34,6 +34,9 @@ import software.constructs.Construct;
  * }</pre>
  */
 public class EcrPullThroughCache extends Construct {
+    /** Values of the creation template's applied_for and encryption_type the cache uses. */
+    private static final String APPLIED_FOR_PULL_THROUGH_CACHE = "PULL_THROUGH_CACHE";
+    private static final String KMS_ENCRYPTION = "KMS";
     private final RuleSet ruleSet;
     private final CacheSettings settings;
     private final AccountLocation location;
@@ -58,13 +61,14 @@ public class EcrPullThroughCache extends Construct {
             EcrRepositoryCreationTemplate template = !settings.createRepositoryTemplates() ? null
                     : EcrRepositoryCreationTemplate.Builder.create(this, "template-" + id)
                             .prefix(rule.prefix().canonical())
-                            .appliedFor(List.of(EcrRepositoryCreationTemplate.APPLIED_FOR_PULL_THROUGH_CACHE))
+                            .appliedFor(List.of(APPLIED_FOR_PULL_THROUGH_CACHE))
                             .description(CacheSettings.templateDescription(rule.key(), rule.upstreamRegistryUrl()))
                             .imageTagMutability(settings.imageTagMutability())
                             .lifecyclePolicy(lifecyclePolicy)
                             .customRoleArn(settings.repositoryTemplateRoleArn())
-                            .encryptionConfiguration(settings.kmsKeyArn() == null ? null
-                                    : EcrRepositoryCreationTemplate.EncryptionConfiguration.kms(settings.kmsKeyArn()))
+                            .encryptionConfiguration(settings.kmsKeyArn() == null ? null : List.of(
+                                    EcrRepositoryCreationTemplate.EncryptionConfiguration.builder()
+                                            .encryptionType(KMS_ENCRYPTION).kmsKey(settings.kmsKeyArn()).build()))
                             .resourceTags(settings.repositoryTags())
                             .build();
             if (template != null) {
@@ -106,13 +110,13 @@ public class EcrPullThroughCache extends Construct {
     }
 
     /** The rules in RunsOn's shape, for {@link RunnerFleetPullThrough} or another account's runner fleet. */
-    public RuleSet getRunsOnRules() {
-        return RunsOnRules.of(ruleSet);
+    public RuleSet getRunnerRules() {
+        return RunnerRules.of(ruleSet);
     }
 
-    /** {@link #getRunsOnRules()} as the map value of an {@code ecr_pull_through_cache_rules} output. */
-    public Map<String, Map<String, String>> getRunsOnRulesValue() {
-        return RunsOnRules.toTerraformValue(getRunsOnRules());
+    /** {@link #getRunnerRules()} as the map value of an {@code ecr_pull_through_cache_rules} output. */
+    public Map<String, Map<String, String>> getRunnerRulesValue() {
+        return RunnerRules.toTerraformValue(getRunnerRules());
     }
 
     /** The rule resources by rule key (e.g. to depend on them). */

@@ -7,7 +7,6 @@ import dev.pullthrough.iam.PolicyDocument;
 import dev.pullthrough.iam.RunnerPolicy;
 import dev.pullthrough.model.InvalidRuleSetException;
 import dev.pullthrough.model.Partition;
-import dev.pullthrough.model.Problem;
 import dev.pullthrough.model.RoleNames;
 import dev.pullthrough.model.RuleSet;
 import dev.pullthrough.model.ValidationMode;
@@ -60,9 +59,7 @@ public class EcrPullThroughCacheAccess extends Construct {
                     .build());
         }
         this.attachments = Collections.unmodifiableList(made);
-        List<Problem> warnings = new ArrayList<>(b.report.warnings());
-        warnings.addAll(policyDocument.warnings());
-        Warnings.annotate(this, warnings);
+        Warnings.annotate(this, b.report.warnings());
     }
 
     /**
@@ -135,7 +132,7 @@ public class EcrPullThroughCacheAccess extends Construct {
         /** The rules and location of a cache created in the same app. */
         public Builder cache(EcrPullThroughCache value) {
             this.location = value.getLocation();
-            return rules(value.getRunsOnRules());
+            return rules(value.getRunnerRules());
         }
 
         /** The registry's account; looked up with aws_caller_identity when not given. */

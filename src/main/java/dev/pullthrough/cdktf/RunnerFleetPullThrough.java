@@ -1,5 +1,6 @@
 package dev.pullthrough.cdktf;
 
+import dev.pullthrough.json.Json;
 import dev.pullthrough.model.InvalidRuleSetException;
 import dev.pullthrough.model.Partition;
 import dev.pullthrough.model.RuleSet;
@@ -49,7 +50,12 @@ public class RunnerFleetPullThrough extends Construct {
 
     /** The rules as the map value of an {@code ecr_pull_through_cache_rules} output or variable. */
     public Map<String, Map<String, String>> getRulesValue() {
-        return RunsOnRules.toTerraformValue(rules);
+        return RunnerRules.toTerraformValue(rules);
+    }
+
+    /** The rules as JSON, the file {@code pullthrough hook start --rules} reads: write it on the runner (user-data). */
+    public String getHookRulesJson() {
+        return Json.compact(getRulesValue());
     }
 
     public String getRegistryHost() {
@@ -105,14 +111,14 @@ public class RunnerFleetPullThrough extends Construct {
 
         /** Required (or {@link #cache}). The {@code ecr_pull_through_cache_rules}: prefix, upstream URL, upstream prefix. */
         public Builder rules(RuleSet value) {
-            this.rules = RunsOnRules.of(Objects.requireNonNull(value, "rules"));
+            this.rules = RunnerRules.of(Objects.requireNonNull(value, "rules"));
             return this;
         }
 
         /** The rules and location of a cache created in the same app: account and region are stated once. */
         public Builder cache(EcrPullThroughCache value) {
             this.location = value.getLocation();
-            return rules(value.getRunsOnRules());
+            return rules(value.getRunnerRules());
         }
 
         /** A location shared with other constructs (see {@link AccountLocation#of}), instead of accountId/region. */

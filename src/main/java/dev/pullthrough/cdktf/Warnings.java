@@ -3,18 +3,14 @@ package dev.pullthrough.cdktf;
 import com.hashicorp.cdktf.Annotations;
 import dev.pullthrough.model.Problem;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import software.constructs.Construct;
 
-/** Hands model warnings (e.g. ROOT breadth) to cdktf's annotations, once each, so `cdktf synth` prints them. */
+/** Hands model warnings (e.g. ROOT breadth, raised once by the validation) to cdktf's annotations for `cdktf synth`. */
 final class Warnings {
     private Warnings() {
     }
 
     static void annotate(Construct scope, Collection<Problem> warnings) {
-        Set<String> messages = new LinkedHashSet<>();
-        warnings.forEach(p -> messages.add(p.message()));
-        messages.forEach(m -> Annotations.of(scope).addWarning(m));
+        warnings.forEach(p -> Annotations.of(scope).addWarning(p.message()));
     }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.ScopeType;
 
 @Command(name = "pullthrough", mixinStandardHelpOptions = true, version = "pullthrough 0.1.0",
         description = "ECR pull-through caches for CI runner fleets: modules, policies, and the runner hook.",
-        subcommands = {SynthCommand.class, ValidateCommand.class, PolicyCommand.class, MirrorRefCommand.class, HookCommand.class})
+        subcommands = {SynthCommand.class, ValidateCommand.class, PolicyCommand.class, MirrorRefCommand.class, ImagesCommand.class,
+            HookCommand.class})
 public final class PullthroughCli {
     @Option(names = ShortErrorHandler.STACKTRACE, scope = ScopeType.INHERIT, description = "print the full stack trace of a failure")
     boolean stacktrace;

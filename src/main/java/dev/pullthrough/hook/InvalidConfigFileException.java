@@ -1,6 +1,5 @@
 package dev.pullthrough.hook;
 
-import java.nio.file.Path;
 
 /**
  * A configuration file the hook would merge into cannot be read as what it should be (invalid JSON, a TOML layout
@@ -17,11 +16,6 @@ public final class InvalidConfigFileException extends HookException {
     public InvalidConfigFileException(String file, String reason, Throwable cause) {
         super(file + ": " + reason, cause);
         this.file = file;
-    }
-
-    /** Re-labels an exception raised by a pure merger (which only knows the kind of file) with the real path. */
-    public InvalidConfigFileException at(Path path) {
-        return new InvalidConfigFileException(path.toString(), getMessage().substring(file.length() + 2), this);
     }
 
     public String file() {

@@ -1,17 +1,13 @@
 package dev.pullthrough.hook;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pullthrough.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -20,13 +16,8 @@ import java.nio.charset.StandardCharsets;
  * config.json) and writes (its state). Key order is kept as read; numbers keep their exact text.
  */
 final class JsonFiles {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
+    /** The project's strict reader ({@link Json#STRICT}): duplicate keys are errors, numbers keep their text. */
+    static final ObjectMapper MAPPER = Json.STRICT;
 
     private JsonFiles() {
     }
@@ -39,9 +30,14 @@ final class JsonFiles {
         JsonNode node;
         try (JsonParser parser = MAPPER.createParser(bytes)) {
             node = MAPPER.readTree(parser);
+        } catch (StreamConstraintsException e) {
+            // Jackson's limits (nesting depth, number and string length) carry no location.
+            throw new InvalidConfigFileException(label, "not a configuration file the hook can read: nested deeper than "
+                    + Json.MAX_NESTING_DEPTH + " levels or holding a value too long");
         } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
             throw new InvalidConfigFileException(label, "not valid JSON (" + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ")");
         } catch (IOException e) {
             throw new InvalidConfigFileException(label, "cannot be read: " + e.getMessage());
         }
@@ -54,21 +50,17 @@ final class JsonFiles {
         return (ObjectNode) node;
     }
 
+    /** {@code s} as a JSON string literal. */
+    static String quote(String s) {
+        try {
+            return MAPPER.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot quote a string", e);
+        }
+    }
+
     /** Pretty JSON with the given indent, "key": value spacing, arrays one element per line, final newline. */
     static byte[] write(JsonNode node, String indent) {
-        DefaultIndenter indenter = new DefaultIndenter(indent, "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                        .withObjectEmptySeparator("")
-                        .withArrayEmptySeparator(""));
-        printer.indentObjectsWith(indenter);
-        printer.indentArraysWith(indenter);
-        try {
-            String text = MAPPER.writer(printer).writeValueAsString(node);
-            return (text + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render JSON", e);
-        }
+        return Json.prettyFile(node, indent);
     }
 }

@@ -1,14 +1,12 @@
 package dev.pullthrough.hook;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.pullthrough.model.RepositoryPrefix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
 import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,10 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,24 +25,41 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Listens on a loopback address only, and answers only loopback peers whose {@code Host} is a loopback name
  *       (403 otherwise; the Host check stops DNS-rebinding pages in a local browser).</li>
- *   <li>GET and HEAD only (405 with {@code Allow}); paths outside {@code /v2/} 404; traversal 400; other
- *       {@code /v2/} paths 404. {@code GET /v2/} is forwarded, so the daemon's version check tells it at once when
- *       the registry or the token is not usable, and it falls back to Docker Hub without waiting.</li>
+ *   <li>GET and HEAD only (405 with {@code Allow}); paths outside {@code /v2/} 404; traversal 400; repository names
+ *       over the registry's 255 characters 400; other {@code /v2/} paths 404. {@code GET /v2/} is forwarded, so the
+ *       daemon's version check tells it at once when the registry or the token is not usable, and it falls back to
+ *       Docker Hub without waiting.</li>
  *   <li>Bodies are streamed in 64 KiB chunks; HEAD answers carry the upstream {@code Content-Length}. The upstream
- *       side is a blocking {@link HttpURLConnection} read on the request's own thread: the JDK's async
+ *       side is a blocking {@link HttpURLConnection} read on the connection's own thread: the JDK's async
  *       {@code HttpClient} hands every buffer across threads, which made blobs ~4x slower than nginx (see
  *       docs/PERFORMANCE.md).</li>
+ *   <li>Faults: an upstream that breaks off or stalls mid-body gets the client's connection reset at once (the client
+ *       sees an error and retries, instead of waiting for bytes that never come); an upstream that does not answer
+ *       within the stall timeout is a 504, one that cannot be reached a 502. Slow or idle clients are cut by the
+ *       server's timeouts ({@link ServerLimits}).</li>
  *   <li>Redirects (ECR answers blob GETs with 307 to S3) go back to the client as they are: never followed, so the
  *       token never reaches the redirect target.</li>
  *   <li>On 401 the token is refreshed once and the request retried.</li>
  * </ul>
  */
 public final class MirrorProxy implements AutoCloseable {
-    /** The proxy's settings: where it listens, the ECR registry, and the ECR prefix of each upstream it serves. */
-    public record Config(ListenAddress listen, RegistryEndpoint upstream, UpstreamRoutes routes) {
+    /**
+     * The proxy's settings: where it listens, the ECR registry, the ECR prefix of each upstream it serves, and the
+     * server's time and size limits.
+     */
+    public record Config(ListenAddress listen, RegistryEndpoint upstream, UpstreamRoutes routes, ServerLimits limits) {
+        public Config(ListenAddress listen, RegistryEndpoint upstream, UpstreamRoutes routes) {
+            this(listen, upstream, routes, ServerLimits.DEFAULT);
+        }
+
         /** Docker Hub only, under one prefix. */
         public Config(ListenAddress listen, RegistryEndpoint upstream, String dockerHubPrefix) {
             this(listen, upstream, UpstreamRoutes.dockerHubOnly(dockerHubPrefix));
+        }
+
+        /** Docker Hub only, under one prefix, with these limits. */
+        public Config(ListenAddress listen, RegistryEndpoint upstream, String dockerHubPrefix, ServerLimits limits) {
+            this(listen, upstream, UpstreamRoutes.dockerHubOnly(dockerHubPrefix), limits);
         }
     }
 
@@ -59,34 +70,17 @@ public final class MirrorProxy implements AutoCloseable {
             "cache-control", "expires", "link");
     private static final Pattern LINK_PATH = Pattern.compile("<(/v2/[^>]*)>");
     private static final Pattern QUERY = Pattern.compile("[A-Za-z0-9=&_.:+-]*");
-    /**
-     * Requests served at the same time; more wait in the queue (a request holds its thread while it streams). Each
-     * thread costs ~100 KB of stack and native memory, so this bounds the mirror's peak RSS.
-     */
-    static final int MAX_THREADS = Integer.getInteger("pullthrough.proxy.threads", 64);
-
     private final Config config;
     private volatile RefreshingToken token;
     private final Consumer<String> log;
     private final ProxyCounters counters;
-    private final HttpServer server;
-    private final ThreadPoolExecutor executor;
+    private final LoopbackHttpServer server;
 
     private MirrorProxy(Config config, Consumer<String> log) throws IOException {
         this.config = config;
         this.log = log;
         this.counters = new ProxyCounters(config.routes().prefixes().keySet());
-        AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "mirror-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        executor.allowCoreThreadTimeOut(true);
-        this.server = HttpServer.create(config.listen().socketAddress(), 512);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
+        this.server = LoopbackHttpServer.bind(config.listen().socketAddress(), config.limits(), new Handler(), log);
     }
 
     /** Binds and starts serving. */
@@ -107,7 +101,7 @@ public final class MirrorProxy implements AutoCloseable {
         MirrorProxy proxy = new MirrorProxy(config, log);
         Thread warmUp = new Thread(() -> {
             try {
-                HttpURLConnection c = open(URI.create(config.upstream().baseUri() + "/v2/"), "GET");
+                HttpURLConnection c = open(URI.create(config.upstream().baseUri() + "/v2/"), "GET", config.limits());
                 c.setConnectTimeout(WARM_UP_TIMEOUT_MS);
                 c.setReadTimeout(WARM_UP_TIMEOUT_MS);
                 new Upstream(c, c.getResponseCode()).discard(); // a drained answer leaves the connection for reuse
@@ -122,13 +116,31 @@ public final class MirrorProxy implements AutoCloseable {
 
     /** Starts answering requests with this token. */
     public void serve(RefreshingToken refreshingToken) {
+        serve(refreshingToken, fatal -> log.accept("error: " + fatal.getMessage()));
+    }
+
+    /**
+     * Starts answering requests with this token; {@code onFatal} is told if the server's accepting or timeout
+     * thread ever ends (the mirror process exits then, rather than hold a port that answers nothing).
+     */
+    public void serve(RefreshingToken refreshingToken, Consumer<Throwable> onFatal) {
         this.token = refreshingToken;
-        server.start();
+        server.start(onFatal);
+    }
+
+    /** False when the server can no longer accept or time out connections. */
+    public boolean healthy() {
+        return server.healthy();
+    }
+
+    /** "virtual" or "platform" threads per connection. */
+    public String threadKind() {
+        return server.threadKind();
     }
 
     /** The bound address (the real port when 0 was asked for). */
     public ListenAddress address() {
-        return ListenAddress.of(server.getAddress());
+        return ListenAddress.of(server.address());
     }
 
     public ProxyCounters counters() {
@@ -137,90 +149,111 @@ public final class MirrorProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) {
-        long started = System.nanoTime();
-        counters.served.incrementAndGet();
-        String method = exchange.getRequestMethod();
-        String rawPath = exchange.getRequestURI().getRawPath();
-        try (exchange) {
-            InetAddress peer = exchange.getRemoteAddress().getAddress();
-            if (!peer.isLoopbackAddress()) {
-                refuse(exchange, 403, "DENIED", "the mirror serves loopback clients only");
-                return;
-            }
-            if (!hostIsLoopback(exchange.getRequestHeaders().getFirst("Host"))) {
-                refuse(exchange, 403, "DENIED", "Host must be a loopback address");
-                return;
-            }
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                refuse(exchange, 405, "UNSUPPORTED", "the mirror is read-only: GET and HEAD only");
-                return;
-            }
-            String query = exchange.getRequestURI().getRawQuery();
-            String ns = UpstreamRoutes.namespaceParameter(query);
-            String upstream = UpstreamRoutes.upstreamOf(ns);
-            Optional<String> prefix = config.routes().prefixFor(upstream);
-            if (prefix.isEmpty() && (ns != null || !rawPath.equals("/v2/"))) {
-                // Never forwarded under another upstream's prefix; the client goes on to its next host.
-                refuse(exchange, 404, "NAME_UNKNOWN", "no pull-through cache rule for upstream " + printable(upstream));
-                log.accept(method + " " + printable(rawPath) + " [" + printable(upstream) + "] -> refused 404 no rule");
-                return;
-            }
-            String rulePrefix = prefix.orElse("ROOT");
-            RegistryPath.Route route = RegistryPath.route(rawPath, rulePrefix);
-            if (route.refusal().isPresent()) {
-                switch (route.refusal().get()) {
-                    case TRAVERSAL -> refuse(exchange, 400, "NAME_INVALID", "path not allowed");
-                    case NOT_REGISTRY_API -> refuse(exchange, 404, "NOT_FOUND", "only the registry API under /v2/ is served");
-                    default -> refuse(exchange, 404, "NOT_FOUND", "not a registry read API path");
-                }
-                log.accept(method + " " + printable(rawPath) + " -> refused " + exchange.getResponseCode());
-                return;
-            }
-            String upstreamPath = route.upstreamPath().get();
-            query = UpstreamRoutes.withoutNamespace(query);
-            if (query != null && (!upstreamPath.endsWith("/tags/list") || !QUERY.matcher(query).matches())) {
-                query = null; // only tags/list takes parameters (n, last)
-            }
-            forward(exchange, method, upstreamPath, query, started, rulePrefix, counters.upstream(upstream));
-        } catch (IOException | RuntimeException e) {
-            log.accept(method + " " + printable(rawPath) + " -> failed: " + e);
+    /** The server's callbacks: every request, and what the server refused or timed out on its own. */
+    private final class Handler implements LoopbackHttpServer.Handler {
+        @Override
+        public void handle(RequestHead request, ResponseWriter response) throws IOException {
+            MirrorProxy.this.handle(request, response);
+        }
+
+        @Override
+        public void refusedByServer(int status) {
+            counters.served.incrementAndGet();
+            counters.refused.incrementAndGet();
+        }
+
+        @Override
+        public void timedOut(String phase) {
+            counters.timeouts.incrementAndGet();
         }
     }
 
-    private void forward(HttpExchange exchange, String method, String upstreamPath, String query, long started,
+    private void handle(RequestHead request, ResponseWriter response) throws IOException {
+        long started = System.nanoTime();
+        counters.served.incrementAndGet();
+        String method = request.method();
+        String rawPath = request.rawPath();
+        if (!request.peer().isLoopbackAddress()) {
+            refuse(response, 403, "DENIED", "the mirror serves loopback clients only");
+            return;
+        }
+        if (!hostIsLoopback(request.first("Host"))) {
+            refuse(response, 403, "DENIED", "Host must be a loopback address");
+            return;
+        }
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            response.setHeader("Allow", "GET, HEAD");
+            refuse(response, 405, "UNSUPPORTED", "the mirror is read-only: GET and HEAD only");
+            return;
+        }
+        String query = request.rawQuery();
+        String ns = UpstreamRoutes.namespaceParameter(query);
+        String upstream = UpstreamRoutes.upstreamOf(ns);
+        Optional<String> prefix = config.routes().prefixFor(upstream);
+        if (prefix.isEmpty() && (ns != null || !rawPath.equals("/v2/"))) {
+            // Never forwarded under another upstream's prefix; the client goes on to its next host.
+            refuse(response, 404, "NAME_UNKNOWN", "no pull-through cache rule for upstream " + printable(upstream));
+            log.accept(method + " " + printable(rawPath) + " [" + printable(upstream) + "] -> refused 404 no rule");
+            return;
+        }
+        String rulePrefix = prefix.orElse(RepositoryPrefix.ROOT_VALUE);
+        RegistryPath.Route route = RegistryPath.route(rawPath, rulePrefix);
+        if (route.refusal().isPresent()) {
+            switch (route.refusal().get()) {
+                case TRAVERSAL -> refuse(response, 400, "NAME_INVALID", "path not allowed");
+                case NAME_TOO_LONG -> refuse(response, 400, "NAME_INVALID",
+                        "repository name longer than " + RegistryPath.MAX_NAME_LENGTH + " characters");
+                case NOT_REGISTRY_API -> refuse(response, 404, "NOT_FOUND", "only the registry API under /v2/ is served");
+                default -> refuse(response, 404, "NOT_FOUND", "not a registry read API path");
+            }
+            log.accept(method + " " + printable(rawPath) + " -> refused " + response.status());
+            return;
+        }
+        String upstreamPath = route.upstreamPath().get();
+        query = UpstreamRoutes.withoutNamespace(query);
+        if (query != null && (!upstreamPath.endsWith("/tags/list") || query.length() > 256
+                || !QUERY.matcher(query).matches())) {
+            query = null; // only tags/list takes parameters (n, last)
+        }
+        forward(request, response, upstreamPath, query, started, rulePrefix, counters.upstream(upstream));
+    }
+
+    private void forward(RequestHead request, ResponseWriter response, String upstreamPath, String query, long started,
             String prefix, UpstreamCounters perUpstream) throws IOException {
         counters.forwarded.incrementAndGet();
         UpstreamCounters upstreamCounters = perUpstream != null ? perUpstream : new UpstreamCounters();
         upstreamCounters.requests.incrementAndGet();
+        String method = request.method();
         URI uri = URI.create(config.upstream().baseUri() + upstreamPath + (query == null ? "" : "?" + query));
         EcrToken used = token.current();
-        Upstream response;
+        Upstream upstream;
         boolean retried = false;
         try {
-            response = send(exchange, method, uri, used);
-            if (response.status() == 401) {
+            upstream = send(request, response, method, uri, used);
+            if (upstream.status() == 401) {
                 EcrToken fresh = token.afterUnauthorized(used);
                 if (fresh != null) {
-                    response.discard();
+                    upstream.discard();
                     retried = true;
-                    response = send(exchange, method, uri, fresh);
+                    upstream = send(request, response, method, uri, fresh);
                 }
             }
         } catch (IOException e) {
             counters.upstreamErrors.incrementAndGet();
             upstreamCounters.errors.incrementAndGet();
-            refuse(exchange, 502, "UNAVAILABLE", "the registry could not be reached");
-            log.accept(method + " " + exchange.getRequestURI().getRawPath() + " -> " + upstreamPath
-                    + " 502 upstream unreachable (" + e.getClass().getSimpleName() + ")");
+            boolean timedOut = e instanceof SocketTimeoutException;
+            if (!response.aborted()) {
+                refuse(response, timedOut ? 504 : 502, "UNAVAILABLE", timedOut
+                        ? "the registry did not answer in time" : "the registry could not be reached");
+            }
+            log.accept(method + " " + request.rawPath() + " -> " + upstreamPath + " " + (timedOut ? "504 upstream timed out"
+                    : "502 upstream unreachable") + " (" + e.getClass().getSimpleName() + ")");
             return;
         }
-        int status = response.status();
+        int status = upstream.status();
         upstreamCounters.answered(status);
         if (status == 401) {
             counters.unauthorized.incrementAndGet();
@@ -228,8 +261,7 @@ public final class MirrorProxy implements AutoCloseable {
         if (status >= 300 && status < 400) {
             counters.redirects.incrementAndGet();
         }
-        Headers out = exchange.getResponseHeaders();
-        for (Map.Entry<String, List<String>> header : response.connection().getHeaderFields().entrySet()) {
+        for (Map.Entry<String, List<String>> header : upstream.connection().getHeaderFields().entrySet()) {
             if (header.getKey() == null) {
                 continue; // the status line
             }
@@ -238,59 +270,81 @@ public final class MirrorProxy implements AutoCloseable {
                 continue;
             }
             for (String v : header.getValue()) {
-                out.add(header.getKey(), rewriteHeader(lower, v, prefix));
+                response.header(header.getKey(), rewriteHeader(lower, v, prefix));
             }
         }
-        long length = response.connection().getHeaderFieldLong("Content-Length", -1);
-        try (InputStream body = response.body()) {
+        long length = upstream.connection().getHeaderFieldLong("Content-Length", -1);
+        String outcome = Integer.toString(status);
+        try (InputStream body = upstream.body()) {
             if (method.equals("HEAD")) {
                 if (length >= 0) {
-                    out.set("Content-Length", Long.toString(length));
+                    response.setHeader("Content-Length", Long.toString(length));
                 }
-                exchange.sendResponseHeaders(status, -1);
-            } else if (status == 204 || status == 304 || length == 0) {
-                exchange.sendResponseHeaders(status, -1);
+                response.sendHeadersOnly(status);
+            } else if (status == 204 || status == 304) {
+                response.sendHeadersOnly(status);
             } else {
-                exchange.sendResponseHeaders(status, Math.max(length, 0L));
-                try (OutputStream os = exchange.getResponseBody()) {
-                    byte[] buffer = new byte[64 * 1024];
-                    for (int n; (n = body.read(buffer)) >= 0; ) {
-                        os.write(buffer, 0, n);
-                    }
-                }
+                outcome = copy(body, response.sendHeaders(status, length), response, outcome, upstreamCounters);
             }
-        } catch (IOException e) {
-            counters.upstreamErrors.incrementAndGet();
-            throw e;
         } finally {
             long ms = (System.nanoTime() - started) / 1_000_000;
-            log.accept(method + " " + exchange.getRequestURI().getRawPath() + " -> " + upstreamPath + " " + status
+            log.accept(method + " " + request.rawPath() + " -> " + upstreamPath + " " + outcome
                     + (retried ? " (retried after 401)" : "") + " " + ms + "ms");
         }
     }
 
-    private static final int CONNECT_TIMEOUT_MS = 10_000;
-    private static final int READ_TIMEOUT_MS = 60_000;
+    /**
+     * Streams the upstream body to the client. When the upstream breaks off or stalls, the client connection is
+     * reset at once: a body that silently stops would leave the client waiting (curl hung 654 s, docker pull sat at
+     * "Pulling fs layer"), a reset makes it fail and retry.
+     */
+    private String copy(InputStream body, OutputStream client, ResponseWriter response, String status,
+            UpstreamCounters upstreamCounters) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        while (true) {
+            int n;
+            try {
+                n = body.read(buffer);
+            } catch (IOException upstreamBroke) {
+                counters.upstreamErrors.incrementAndGet();
+                upstreamCounters.errors.incrementAndGet();
+                response.abort();
+                return status + " aborted: upstream " + (upstreamBroke instanceof SocketTimeoutException ? "stalled"
+                        : "broke off") + " mid-body (" + upstreamBroke.getClass().getSimpleName() + ")";
+            }
+            if (n < 0) {
+                return status;
+            }
+            client.write(buffer, 0, n); // an IOException here is the client gone: nothing to tell it
+        }
+    }
+
     private static final int WARM_UP_TIMEOUT_MS = 10_000;
 
-    private static HttpURLConnection open(URI uri, String method) throws IOException {
+    private HttpURLConnection open(URI uri, String method) throws IOException {
+        return open(uri, method, config.limits());
+    }
+
+    private static HttpURLConnection open(URI uri, String method, ServerLimits limits) throws IOException {
         // No proxy: the registry is reached directly (the system proxy settings are for the job, not the mirror).
         HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
         c.setInstanceFollowRedirects(false); // redirects (ECR's 307 to S3) go back to the client, without the token
         c.setUseCaches(false);
         c.setRequestMethod(method);
-        c.setConnectTimeout(CONNECT_TIMEOUT_MS);
-        c.setReadTimeout(READ_TIMEOUT_MS);
+        c.setConnectTimeout((int) limits.connectTimeout().toMillis());
+        c.setReadTimeout((int) limits.stallTimeout().toMillis()); // no byte for this long: the upstream stalled
         return c;
     }
 
-    private Upstream send(HttpExchange exchange, String method, URI uri, EcrToken t) throws IOException {
+    private Upstream send(RequestHead request, ResponseWriter response, String method, URI uri, EcrToken t)
+            throws IOException {
         HttpURLConnection c = open(uri, method);
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (REQUEST_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(v -> c.addRequestProperty(name, v));
+        response.onAbort(c::disconnect); // a timeout that resets the client also wakes this thread
+        for (String[] h : request.headers()) {
+            if (REQUEST_HEADERS.contains(h[0].toLowerCase(Locale.ROOT))) {
+                c.addRequestProperty(h[0], h[1]);
             }
-        });
+        }
         if (c.getRequestProperty("Accept") == null) {
             c.setRequestProperty("Accept", "*/*"); // else HttpURLConnection sends its own browser-style list
         }
@@ -341,22 +395,13 @@ public final class MirrorProxy implements AutoCloseable {
         return value;
     }
 
-    private void refuse(HttpExchange exchange, int status, String code, String message) throws IOException {
-        if (status != 502) {
+    private void refuse(ResponseWriter response, int status, String code, String message) throws IOException {
+        if (status != 502 && status != 504) {
             counters.refused.incrementAndGet();
         }
         byte[] body = ("{\"errors\":[{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}]}\n")
                 .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        if (exchange.getRequestMethod().equals("HEAD")) {
-            exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
-            exchange.sendResponseHeaders(status, -1);
-            return;
-        }
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream os = exchange.getResponseBody()) {
-            os.write(body);
-        }
+        response.send(status, "application/json", body);
     }
 
     static boolean hostIsLoopback(String hostHeader) {
@@ -375,6 +420,7 @@ public final class MirrorProxy implements AutoCloseable {
 
     private static String printable(String s) {
         String v = s == null ? "" : s;
-        return v.length() > 200 ? v.substring(0, 200) + "..." : v.replaceAll("[^\\x20-\\x7e]", "?");
+        String shown = v.length() > 200 ? v.substring(0, 200) + "... (" + v.length() + " characters)" : v;
+        return shown.replaceAll("[^\\x20-\\x7e]", "?");
     }
 }

@@ -15,8 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 /**
  * The mirror in the foreground (what {@code start} runs detached). Reads the first token from stdin (the hook
@@ -24,24 +26,15 @@ import picocli.CommandLine.Option;
  * {@code proxy.addr}, keeps {@code proxy-stats.json} current, and runs until SIGTERM.
  */
 @Command(name = "proxy", hidden = true, mixinStandardHelpOptions = true,
-        description = "Run the mirror proxy in the foreground (started by 'start'; the token is read from stdin).")
+        description = "Run the mirror proxy in the foreground (started by 'start' with its options; the token is read"
+                + " from stdin).")
 public final class ProxyCommand implements Callable<Integer> {
-    @Option(names = "--listen", required = true)
-    String listen;
-    @Option(names = "--registry", required = true)
-    String registry;
-    @Option(names = "--docker-hub-prefix", description = "Docker Hub only, under this prefix (without --upstream)")
-    String prefix;
-    @Option(names = "--upstream", paramLabel = "HOST=PREFIX", description = "an upstream registry and its ECR prefix")
-    java.util.List<String> upstreams = new java.util.ArrayList<>();
-    @Option(names = "--region", required = true)
-    String region;
-    @Option(names = "--state-dir", required = true)
-    Path stateDir;
-    @Option(names = "--docker-config-file", description = "config.json whose login for --login-host follows refreshes")
-    Path dockerConfigFile;
-    @Option(names = "--login-host")
-    String loginHost;
+    /** Exit code when the server stops accepting while the process is up (so a supervisor restarts it). */
+    static final int EXIT_SERVER_DIED = 70;
+
+    /** Passed to {@link ProxyOptions#parse}, the one reader of these options. */
+    @Unmatched
+    List<String> args = new ArrayList<>();
 
     /** Line 1: the base64 authorization token; line 2: expiry, epoch ms; line 3: when it was obtained, epoch ms. */
     static String tokenHandoff(EcrToken t) {
@@ -64,42 +57,27 @@ public final class ProxyCommand implements Callable<Integer> {
      * writes; skipping the parser keeps the long-running process smaller).
      */
     static int runDirect(String[] args) throws Exception {
-        ProxyCommand c = new ProxyCommand();
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            String v = args[i + 1];
-            switch (args[i]) {
-                case "--listen" -> c.listen = v;
-                case "--registry" -> c.registry = v;
-                case "--docker-hub-prefix" -> c.prefix = v;
-                case "--upstream" -> c.upstreams.add(v);
-                case "--region" -> c.region = v;
-                case "--state-dir" -> c.stateDir = Path.of(v);
-                case "--docker-config-file" -> c.dockerConfigFile = Path.of(v);
-                case "--login-host" -> c.loginHost = v;
-                default -> throw new IllegalArgumentException("unknown proxy option " + args[i]);
-            }
-        }
-        if (c.listen == null || c.registry == null || (c.prefix == null && c.upstreams.isEmpty()) || c.region == null
-                || c.stateDir == null) {
-            throw new IllegalArgumentException(
-                    "proxy needs --listen, --registry, --upstream or --docker-hub-prefix, --region, --state-dir");
-        }
-        return c.call();
+        return run(ProxyOptions.parse(List.of(args).subList(1, args.length)));
     }
 
     @Override
     public Integer call() throws Exception {
-        StateDir dir = new StateDir(stateDir);
+        return run(ProxyOptions.parse(args));
+    }
+
+    private static int run(ProxyOptions o) throws Exception {
+        StateDir dir = new StateDir(o.stateDir());
         // stdout and stderr also go to proxy.log (the hook redirects them), for JVM errors; events go through the
         // rotating log.
         ProxyLog logger = new ProxyLog(dir.logFile(), ProxyLog.DEFAULT_MAX_BYTES);
         MirrorProxy proxy;
         try {
             // Bind and warm up while the hook is still fetching the token: both JVMs work at the same time.
-            proxy = MirrorProxy.bind(new MirrorProxy.Config(ListenAddress.parse(listen), RegistryEndpoint.parse(registry),
-                    routes()), logger);
+            proxy = MirrorProxy.bind(new MirrorProxy.Config(ListenAddress.parse(o.listen()),
+                    RegistryEndpoint.parse(o.registry()), o.routes()), logger);
         } catch (IOException e) {
-            logger.accept("error: cannot listen on " + listen + ": " + e.getMessage());
+            // The hook reads this line back as the reason (e.g. "Address already in use": another process has it).
+            logger.accept("error: cannot listen on " + o.listen() + ": " + e.getMessage());
             return 1;
         }
         EcrToken first;
@@ -110,20 +88,26 @@ public final class ProxyCommand implements Callable<Integer> {
             proxy.close();
             return 1;
         }
-        EcrTokenSource source = new EcrTokenSource(region, Clock.systemUTC());
+        EcrTokenSource source = new EcrTokenSource(o.region(), Clock.systemUTC());
         RefreshingToken token = new RefreshingToken(source, first, Clock.systemUTC(), logger);
-        if (dockerConfigFile != null && loginHost != null) {
-            token.onRefresh(new DockerLoginRefresher(dockerConfigFile, loginHost, logger));
+        if (o.dockerConfigFile() != null && o.loginHost() != null) {
+            token.onRefresh(new DockerLoginRefresher(o.dockerConfigFile(), o.loginHost(), logger));
         }
-        proxy.serve(token);
+        proxy.serve(token, fatal -> {
+            // A port that accepts and never answers is worse than none: exit so status says "down" and a
+            // supervisor (systemd) restarts the mirror.
+            logger.accept("error: " + fatal.getMessage() + "; the mirror exits");
+            System.exit(EXIT_SERVER_DIED);
+        });
         ProcessHandle self = ProcessHandle.current();
         long started = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
         AtomicFiles.write(dir.startedFile(), (started + "\n").getBytes(StandardCharsets.US_ASCII), AtomicFiles.OWNER_ONLY);
         AtomicFiles.write(dir.pidFile(), (self.pid() + "\n").getBytes(StandardCharsets.US_ASCII), AtomicFiles.OWNER_ONLY);
         AtomicFiles.write(dir.addrFile(), (proxy.address().hostPort() + "\n").getBytes(StandardCharsets.US_ASCII),
                 AtomicFiles.OWNER_ONLY);
-        logger.accept("mirror listening on " + proxy.address() + ", forwarding to " + registry + " (upstreams "
-                + String.join(", ", routes().specs()) + "), token expires " + first.expiresAt());
+        logger.accept("mirror listening on " + proxy.address() + " (" + proxy.threadKind() + " threads), forwarding to "
+                + o.registry() + " (upstreams " + String.join(", ", o.routes().specs()) + "), token expires "
+                + first.expiresAt());
 
         ScheduledExecutorService stats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "stats");
@@ -154,10 +138,6 @@ public final class ProxyCommand implements Callable<Integer> {
         }, "shutdown"));
         stopped.await();
         return 0;
-    }
-
-    private UpstreamRoutes routes() {
-        return upstreams.isEmpty() ? UpstreamRoutes.dockerHubOnly(prefix) : UpstreamRoutes.parse(upstreams);
     }
 
     private static void writeStats(StateDir dir, MirrorProxy proxy, RefreshingToken token, AtomicReference<String> last) {

@@ -16,6 +16,8 @@ public final class ProxyCounters {
     final AtomicLong upstreamErrors = new AtomicLong();
     /** Upstream answered 401 even after a refresh. */
     final AtomicLong unauthorized = new AtomicLong();
+    /** Connections closed for a timeout: request headers too slow, or no progress upstream or to the client. */
+    final AtomicLong timeouts = new AtomicLong();
     /** Redirects (ECR blob 307s) passed back to the client. */
     final AtomicLong redirects = new AtomicLong();
     /** Per upstream registry of the route table, in its order; fixed at start, so reads need no lock. */
@@ -59,6 +61,10 @@ public final class ProxyCounters {
         return unauthorized.get();
     }
 
+    public long timeouts() {
+        return timeouts.get();
+    }
+
     public long redirects() {
         return redirects.get();
     }
@@ -72,6 +78,7 @@ public final class ProxyCounters {
         m.put("redirects", redirects.get());
         m.put("unauthorized", unauthorized.get());
         m.put("upstreamErrors", upstreamErrors.get());
+        m.put("timeouts", timeouts.get());
         return m;
     }
 }

@@ -23,7 +23,7 @@ public final class ProxyProcess {
     static final List<String> JVM_FLAGS = List.of("-Xms8m", "-Xmx48m", "-Xss256k", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", "-XX:MaxDirectMemorySize=32m",
-            "-Djdk.nio.maxCachedBufferSize=262144", "-Dsun.net.httpserver.nodelay=true");
+            "-Djdk.nio.maxCachedBufferSize=262144", "-XX:+ExitOnOutOfMemoryError", "-Dhttp.maxConnections=64");
 
     private final Process process;
     private final StateDir dir;
@@ -49,13 +49,8 @@ public final class ProxyProcess {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(HookMain.class.getName());
-        cmd.addAll(List.of("proxy", "--listen", s.listen().hostPort(), "--registry", s.registry().toString(),
-                "--region", s.region(), "--state-dir", dir.path().toString()));
-        s.routes().specs().forEach(spec -> cmd.addAll(List.of("--upstream", spec)));
-        if (s.dockerConfigDir() != null) {
-            cmd.addAll(List.of("--docker-config-file", s.dockerConfigDir().resolve("config.json").toString(),
-                    "--login-host", s.registryHost()));
-        }
+        cmd.add("proxy");
+        cmd.addAll(ProxyOptions.of(s, dir).toArgs());
         if (!Files.exists(dir.logFile())) {
             AtomicFiles.write(dir.logFile(), new byte[0], AtomicFiles.OWNER_ONLY);
         }
@@ -67,11 +62,29 @@ public final class ProxyProcess {
         return new ProxyProcess(pb.start(), dir);
     }
 
-    /** Hands the token over and closes stdin. */
-    public void sendToken(EcrToken token) throws IOException {
+    /**
+     * Hands the token over and closes stdin. A child that already exited (it could not bind, say) closed its end:
+     * the reason is then its last log line ("cannot listen on ...: Address already in use"), not the pipe's
+     * "Stream closed".
+     */
+    public void sendToken(EcrToken token) throws HookException {
         try (OutputStream in = process.getOutputStream()) {
             in.write(ProxyCommand.tokenHandoff(token).getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw exited(e);
         }
+    }
+
+    private HookException exited(IOException cause) {
+        try {
+            if (process.waitFor(2, TimeUnit.SECONDS)) {
+                return new HookException("the mirror process exited (code " + process.exitValue() + "): "
+                        + lastLogLine(dir), cause);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new HookException("cannot hand the token to the mirror process: " + cause.getMessage(), cause);
     }
 
     /** Waits until the child has bound its port; fails when it exits first. */

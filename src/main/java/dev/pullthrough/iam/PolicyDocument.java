@@ -1,36 +1,28 @@
 package dev.pullthrough.iam;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.pullthrough.model.Problem;
-import java.io.UncheckedIOException;
+import dev.pullthrough.json.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An IAM identity policy (all statements Allow) and the warnings that came with building it.
+ * An IAM identity policy (all statements Allow). The ROOT breadth warning is not repeated here: the rule set's
+ * validation raises it, once.
  *
  * <p>The JSON form follows {@code aws_iam_policy_document}: a single action or resource is a string, several are a
  * list. This class sorts those lists (stable bytes); the provider keeps the order it is given, so a comparison with a
  * module's {@code policy_json} treats each statement's actions and resources as sets.
  */
-public record PolicyDocument(List<Statement> statements, List<Problem> warnings) {
+public record PolicyDocument(List<Statement> statements) {
     public static final String VERSION = "2012-10-17";
 
     public PolicyDocument {
         statements = List.copyOf(statements);
-        warnings = List.copyOf(warnings);
     }
 
     /** Stable, pretty-printed JSON. */
     public String toJson() {
-        try {
-            return Json.MAPPER.writeValueAsString(toMap());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.pretty(toMap(), "  ");
     }
 
     /** The document as nested maps and lists, in the order it renders. */
@@ -52,10 +44,5 @@ public record PolicyDocument(List<Statement> statements, List<Problem> warnings)
 
     private static Object oneOrMany(List<String> values) {
         return values.size() == 1 ? values.get(0) : values;
-    }
-
-    /** Created on first use: building documents (the module generator does) must not pay for Jackson's start-up. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 }

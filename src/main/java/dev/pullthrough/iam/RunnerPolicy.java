@@ -1,11 +1,8 @@
 package dev.pullthrough.iam;
 
 import dev.pullthrough.model.ArnScope;
-import dev.pullthrough.model.Problem;
 import dev.pullthrough.model.PullThroughRule;
 import dev.pullthrough.model.RuleSet;
-import dev.pullthrough.model.Severity;
-import dev.pullthrough.model.ValidationMessages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -14,7 +11,7 @@ import java.util.TreeSet;
  * EcrPullThroughCacheAccess: what a runner needs to pull, and fill the cache, through a rule set's prefixes.
  *
  * <p>Pull and import actions are scoped to {@code repository/<prefix>/*} per rule. A ROOT rule can only be expressed as
- * {@code repository/*} (every repository in the account), which is granted only then, with a warning. Never
+ * {@code repository/*} (every repository in the account), which is granted only then (the rule set's validation warns about it). Never
  * {@code ecr:*}, and never {@code ecr:CreatePullThroughCacheRule}: runners use rules, they do not make them.
  */
 public final class RunnerPolicy {
@@ -32,19 +29,12 @@ public final class RunnerPolicy {
     public static PolicyDocument from(RuleSet rules, ArnScope scope) {
         List<Statement> statements = new ArrayList<>();
         statements.add(new Statement(SID_AUTH, List.of(EcrActions.GET_AUTHORIZATION_TOKEN), List.of("*")));
-        List<Problem> warnings = new ArrayList<>();
         if (!rules.isEmpty()) {
             List<String> resources = repositoryArns(rules, scope);
             statements.add(new Statement(SID_PULL, EcrActions.PULL, resources));
             statements.add(new Statement(SID_IMPORT, EcrActions.IMPORT, resources));
         }
-        for (PullThroughRule rule : rules.rules()) {
-            if (rule.isRoot()) {
-                warnings.add(new Problem(Severity.WARNING, rule.key(), "ecr_repository_prefix",
-                        rule.ecrRepositoryPrefix(), ValidationMessages.ROOT_BREADTH, ValidationMessages.ROOT_BREADTH_FIX));
-            }
-        }
-        return new PolicyDocument(statements, warnings);
+        return new PolicyDocument(statements);
     }
 
     /** {@code repository/*} alone when a ROOT rule exists (it covers every prefix); else one ARN per prefix. */

@@ -41,7 +41,8 @@ public record ImageReference(String registry, String repository, Optional<String
             String first = rest.substring(0, slash);
             // Docker's rule: the first part is a registry when it has a dot or a port, or is localhost.
             if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-                registry = first;
+                // Host names are case-insensitive; rules name them in lower case (GHCR.IO is ghcr.io).
+                registry = first.toLowerCase(java.util.Locale.ROOT);
                 rest = rest.substring(slash + 1);
             }
         }

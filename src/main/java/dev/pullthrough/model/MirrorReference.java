@@ -14,13 +14,17 @@ public final class MirrorReference {
         if (image.registry().equals(registryHost)) {
             return image;
         }
-        for (PullThroughRule rule : rules.rules()) {
-            Optional<ImageReference> mirrored = through(rule, image, registryHost);
-            if (mirrored.isPresent()) {
-                return mirrored.get();
-            }
-        }
-        throw new NoMatchingRuleException(image);
+        return find(image, rules, registryHost).orElseThrow(() -> new NoMatchingRuleException(image));
+    }
+
+    /** The reference through the cache, or empty when no rule caches the image's registry (and repository). */
+    public static Optional<ImageReference> find(ImageReference image, RuleSet rules, String registryHost) {
+        return coveringRule(image, rules).flatMap(rule -> through(rule, image, registryHost));
+    }
+
+    /** The first rule (by key) that caches {@code image}: same upstream registry, and upstream prefix if it has one. */
+    public static Optional<PullThroughRule> coveringRule(ImageReference image, RuleSet rules) {
+        return rules.rules().stream().filter(rule -> through(rule, image, "").isPresent()).findFirst();
     }
 
     private static Optional<ImageReference> through(PullThroughRule rule, ImageReference image, String host) {

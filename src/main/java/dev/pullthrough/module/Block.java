@@ -45,11 +45,6 @@ public record Block(String type, List<String> labels, List<BodyItem> body, Strin
             return attr(name, Expression.string(literal));
         }
 
-        /** Adds the attribute only when value is not null (optional settings). */
-        public Builder attrIfPresent(String name, Expression value) {
-            return value == null ? this : attr(name, value);
-        }
-
         public Builder block(Block nested) {
             body.add(nested);
             return this;

@@ -36,6 +36,19 @@ class RunnerFleetPullThroughTest {
     }
 
     @Test
+    void hookRulesJson_readByTheHook_sameRules() throws Exception {
+        RunnerFleetPullThrough made = fleet(Fixtures.stack(), Fixtures.named()).build();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("rules", ".json");
+        try {
+            java.nio.file.Files.writeString(file, made.getHookRulesJson());
+
+            assertThat(dev.pullthrough.hook.RulesFile.read(file)).isEqualTo(made.getRules());
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
     void runnerEnvironment_noDockerHubRule_onlyCacheHost() {
         RunnerFleetPullThrough made = fleet(Fixtures.stack(), RuleSet.of(Fixtures.quay())).build();
         assertThat(made.getRunnerEnvironment()).containsOnlyKeys(RunnerEnvironment.CACHE);

@@ -49,4 +49,47 @@ class RegistryPathTest {
     void unprefixed_mapsBack(String upstream, String prefix, String client) {
         assertThat(RegistryPath.unprefixed(upstream, prefix)).hasValue(client);
     }
+
+    @org.junit.jupiter.api.Test
+    void parse_deepAndLongNames_refusedAsTooLongWithoutRecursion() {
+        // ~220 segments overflowed the old regex on a 256 KiB stack; 100,000 must be as cheap.
+        for (int segments : new int[] {130, 220, 2_000, 100_000}) {
+            String path = "/v2/" + "a/".repeat(segments) + "manifests/latest";
+            assertThat(RegistryPath.parse(path).refusal()).hasValue(Refusal.NAME_TOO_LONG);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void parse_nameOf255Characters_acceptedAnd256Refused() {
+        String name255 = "a/".repeat(127) + "b"; // 255 characters
+        assertThat(RegistryPath.parse("/v2/" + name255 + "/manifests/1").path())
+                .hasValueSatisfying(p -> assertThat(p.name()).hasSize(255));
+        assertThat(RegistryPath.parse("/v2/" + name255 + "c/manifests/1").refusal()).hasValue(Refusal.NAME_TOO_LONG);
+    }
+
+    @org.junit.jupiter.api.Test
+    void parse_splitsNameAndEndpoint() {
+        assertThat(RegistryPath.parse("/v2/a/manifests/b/manifests/1").path())
+                .hasValue(new RegistryPath.ApiPath("a/manifests/b", "manifests/1"));
+        assertThat(RegistryPath.parse("/v2/").path()).hasValueSatisfying(p -> assertThat(p.isVersionCheck()).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "a0", "a.b", "a_b", "a__b", "a-b", "a---b", "a/b/c", "0-0.0_0__0"})
+    void isName_registryComponents_accepted(String name) {
+        assertThat(RegistryPath.isName(name)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "A", "a..b", "a___b", "a._b", "-a", "a-", "a/", "/a", "a//b", "a/.b", "a b", "a:b"})
+    void isName_otherText_refused(String name) {
+        assertThat(RegistryPath.isName(name)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v2/x/manifests/" + "t", "/v2/x/blobs/sha256:ab"})
+    void parse_referenceLimits(String ok) {
+        assertThat(RegistryPath.parse(ok).path()).isPresent();
+        assertThat(RegistryPath.parse(ok + "x".repeat(RegistryPath.MAX_REFERENCE_LENGTH)).refusal()).isPresent();
+    }
 }

@@ -38,7 +38,6 @@ class RunnerPolicyTest {
                 "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer");
         assertThat(texts(statements.get(2).get("Action"))).containsExactly(
                 "ecr:BatchImportUpstreamImage", "ecr:CreateRepository");
-        assertThat(policy.warnings()).isEmpty();
     }
 
     @Test
@@ -50,13 +49,11 @@ class RunnerPolicyTest {
     }
 
     @Test
-    void from_rootRule_grantsEveryRepositoryWithAWarning() {
+    void from_rootRule_grantsEveryRepository() {
         PolicyDocument policy = RunnerPolicy.from(RuleSet.of(
                 rule("hub", "ROOT", "registry-1.docker.io"), rule("q", "quay", "quay.io")), SCOPE);
 
         assertThat(policy.statements().get(1).resources()).containsExactly(REPO + "*");
-        assertThat(policy.warnings()).singleElement()
-                .satisfies(w -> assertThat(w.message()).contains("rule \"hub\"").contains("named prefix"));
     }
 
     @Test

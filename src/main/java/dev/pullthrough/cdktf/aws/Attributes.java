@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * Builds the attribute map a binding hands to cdktf. Unset values are left out rather than sent as null, because jsii
- * drops Java nulls unpredictably and Terraform treats an absent argument and a null one the same way anyway.
+ * drops Java nulls unpredictably and Terraform treats an absent argument and a null one the same way anyway. Nested
+ * blocks (records) become maps here, so jsii only ever sees strings, numbers, tokens, lists and maps.
  */
 final class Attributes {
     private final Map<String, Object> values = new LinkedHashMap<>();
@@ -27,13 +28,23 @@ final class Attributes {
         if (value instanceof Map<?, ?> map && map.isEmpty()) {
             return this;
         }
-        values.put(name, value);
+        values.put(name, toTerraform(value));
         return this;
     }
 
-    /** An immutable copy sorted by key, so synthesized JSON does not depend on the caller's map type. */
-    static Map<String, String> sorted(Map<String, String> map) {
-        return Collections.unmodifiableMap(new TreeMap<>(map));
+    private static Object toTerraform(Object value) {
+        if (value instanceof TerraformBlock block) {
+            return block.toTerraform();
+        }
+        if (value instanceof List<?> list && list.stream().anyMatch(TerraformBlock.class::isInstance)) {
+            return list.stream().map(Attributes::toTerraform).toList();
+        }
+        return value;
+    }
+
+    /** An immutable copy sorted by key (null stays null), so synthesized JSON does not depend on the caller's map type. */
+    static <V> Map<String, V> sorted(Map<String, V> map) {
+        return map == null ? null : Collections.unmodifiableMap(new TreeMap<>(map));
     }
 
     Map<String, Object> toMap() {

@@ -27,8 +27,9 @@ import software.constructs.Construct;
 class BindingsSchemaTest {
     private static final List<Class<? extends Construct>> BINDINGS = List.of(
             EcrPullThroughCacheRule.class, EcrRepositoryCreationTemplate.class, IamPolicy.class,
-            IamRolePolicyAttachment.class, VpcEndpoint.class, DataAwsCallerIdentity.class, DataAwsRegion.class,
-            DataAwsPartition.class);
+            IamRolePolicyAttachment.class, VpcEndpoint.class, SecurityGroup.class, SecurityGroupRule.class,
+            EcrRegistryPolicy.class, DataAwsCallerIdentity.class, DataAwsRegion.class, DataAwsPartition.class,
+            DataAwsVpc.class);
 
     private static ProviderSchema schema;
     private static JsonNode everything;
@@ -51,7 +52,8 @@ class BindingsSchemaTest {
                 .prefix("ecr-upstream").appliedFor(List.of("PULL_THROUGH_CACHE")).description("cache")
                 .imageTagMutability("MUTABLE").lifecyclePolicy("{\"rules\":[]}").repositoryPolicy("{}")
                 .customRoleArn("arn:aws:iam::123456789012:role/ecr-templates")
-                .encryptionConfiguration(EcrRepositoryCreationTemplate.EncryptionConfiguration.kms("arn:aws:kms:k"))
+                .encryptionConfiguration(List.of(EcrRepositoryCreationTemplate.EncryptionConfiguration.builder()
+                        .encryptionType("KMS").kmsKey("arn:aws:kms:k").build()))
                 .resourceTags(Map.of("cache", "true")).build());
         IamPolicy policy = IamPolicy.Builder.create(stack, "policy").provider(plain).name("runner").path("/ci/")
                 .description("d").policy("{}").tags(Map.of("a", "b")).build();
@@ -61,9 +63,23 @@ class BindingsSchemaTest {
         made.add(IamRolePolicyAttachment.Builder.create(stack, "attach").provider(plain).role("runner-role")
                 .policyArn(policy.getArn()).build());
         made.add(VpcEndpoint.Builder.create(stack, "endpoint").provider(plain).vpcId("vpc-1")
-                .serviceName("com.amazonaws.eu-west-1.ecr.dkr").vpcEndpointType(VpcEndpoint.TYPE_INTERFACE)
+                .serviceName("com.amazonaws.eu-west-1.ecr.dkr").vpcEndpointType("Interface")
                 .subnetIds(List.of("subnet-1")).securityGroupIds(List.of("sg-1")).routeTableIds(List.of("rtb-1"))
                 .privateDnsEnabled(true).policy("{}").tags(Map.of("a", "b")).build());
+        SecurityGroup group = SecurityGroup.Builder.create(stack, "group").provider(plain).namePrefix("ecr-")
+                .description("HTTPS to the ECR endpoints").vpcId("vpc-1").revokeRulesOnDelete(true)
+                .egress(List.of(SecurityGroup.Egress.builder().fromPort(0).toPort(0).protocol("-1")
+                        .cidrBlocks(List.of("0.0.0.0/0")).build()))
+                .timeouts(SecurityGroup.Timeouts.builder().create("5m").build())
+                .tags(Map.of("a", "b")).build();
+        made.add(group);
+        made.add(SecurityGroupRule.Builder.create(stack, "https").provider(plain).type("ingress")
+                .securityGroupId(group.getId()).protocol("tcp").fromPort(443).toPort(443)
+                .cidrBlocks(List.of("10.0.0.0/16")).description("HTTPS").build());
+        made.add(EcrRegistryPolicy.Builder.create(stack, "registry-policy").provider(plain).policy("{}").build());
+        made.add(DataAwsVpc.Builder.create(stack, "vpc").provider(plain)
+                .filter(List.of(DataAwsVpc.Filter.builder().name("tag:Name").values(List.of("ci")).build()))
+                .build());
         made.add(DataAwsCallerIdentity.Builder.create(stack, "me").provider(plain).build());
         made.add(DataAwsRegion.Builder.create(stack, "region").provider(plain).name("eu-west-1").build());
         made.add(DataAwsPartition.Builder.create(stack, "partition").provider(plain).build());

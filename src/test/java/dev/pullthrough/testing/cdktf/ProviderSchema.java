@@ -37,11 +37,8 @@ public final class ProviderSchema {
         if (cached != null && cached.version.equals(version)) {
             return cached;
         }
-        Path file = ProjectPaths.target().resolve("schema-cache").resolve("aws-" + version + ".json");
+        Path file = schemaFile(version);
         try {
-            if (!Files.isRegularFile(file)) {
-                produce(version, file);
-            }
             JsonNode root = new ObjectMapper().readTree(file.toFile());
             JsonNode provider = root.path("provider_schemas").path(PROVIDER_ADDRESS);
             if (provider.isMissingNode()) {
@@ -51,6 +48,19 @@ public final class ProviderSchema {
             return cached;
         } catch (IOException e) {
             throw new AssertionError("cannot read provider schema " + file, e);
+        }
+    }
+
+    /** The full schema JSON file of that provider version, produced with terraform on first use. */
+    public static Path schemaFile(String version) {
+        Path file = ProjectPaths.target().resolve("schema-cache").resolve("aws-" + version + ".json");
+        try {
+            if (!Files.isRegularFile(file)) {
+                produce(version, file);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new AssertionError("cannot produce provider schema " + file, e);
         }
     }
 

@@ -188,6 +188,28 @@ public final class DistributionRegistry implements AutoCloseable {
         return "http://" + hostPort();
     }
 
+    /**
+     * What the registry's storage holds for {@code repository} at {@code reference} (a tag or a digest): the manifest
+     * digest, or empty; {@code null} when the repository does not exist at all. Read from distribution's filesystem
+     * layout, so it tells what a proxy-mode registry has cached without asking it (asking would fetch).
+     */
+    public Optional<String> storedManifest(String repository, String reference) {
+        Path repo = dir.resolve("data").resolve("docker/registry/v2/repositories").resolve(repository);
+        if (!Files.isDirectory(repo.resolve("_manifests"))) {
+            return null;
+        }
+        try {
+            if (reference.startsWith("sha256:")) {
+                Path link = repo.resolve("_manifests/revisions/sha256").resolve(reference.substring(7)).resolve("link");
+                return Files.isRegularFile(link) ? Optional.of(reference) : Optional.empty();
+            }
+            Path link = repo.resolve("_manifests/tags").resolve(reference).resolve("current/link");
+            return Files.isRegularFile(link) ? Optional.of(Files.readString(link).trim()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public LogFile accessLog() {
         return accessLog;
     }

@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class EcrTokenStandIn implements AutoCloseable {
     public static final String TARGET = "AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken";
+    /** Also answered, from the registry stand-in's storage: whether a cache repository holds an image. */
+    public static final String BATCH_GET_IMAGE = "AmazonEC2ContainerRegistry_V20150921.BatchGetImage";
     public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     public static final String ACCESS_KEY_ID = "AKIAPULLTHROUGHTEST1";
     public static final String SECRET_ACCESS_KEY = "pullthrough-test-secret-not-a-real-key";
@@ -57,6 +59,7 @@ public final class EcrTokenStandIn implements AutoCloseable {
         return t;
     });
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger batchGetImageCalls = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
     private final List<String> issuedPasswords = new ArrayList<>();
     private volatile Mode mode = Mode.ISSUE;
@@ -165,11 +168,21 @@ public final class EcrTokenStandIn implements AutoCloseable {
         registry.ifPresent(r -> r.rotatePassword(revoked));
     }
 
+    /** BatchGetImage calls received. */
+    public int batchGetImageCalls() {
+        return batchGetImageCalls.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream body = exchange.getRequestBody()) {
-            body.readAllBytes();
-            calls.incrementAndGet();
+            byte[] request = body.readAllBytes();
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            if (BATCH_GET_IMAGE.equals(target) && registry.isPresent()) {
+                batchGetImageCalls.incrementAndGet();
+                batchGetImage(exchange, request);
+                return;
+            }
+            calls.incrementAndGet();
             String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
             String authorization = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse("");
             if (!"POST".equals(exchange.getRequestMethod()) || !"/".equals(exchange.getRequestURI().getPath())
@@ -212,6 +225,38 @@ public final class EcrTokenStandIn implements AutoCloseable {
                 + expiresAt.getEpochSecond() + "." + String.format("%03d", expiresAt.getNano() / 1_000_000)
                 + ",\"proxyEndpoint\":\"" + proxyEndpoint + "\"}]}";
         send(exchange, 200, json, Map.of());
+    }
+
+    /**
+     * BatchGetImage as documented: the image when the repository holds it, a failure {@code ImageNotFound} when not,
+     * {@code RepositoryNotFoundException} when the repository does not exist. Reads the registry's storage, which
+     * (like the API) never imports from the upstream.
+     */
+    private void batchGetImage(HttpExchange exchange, byte[] request) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode in = new com.fasterxml.jackson.databind.ObjectMapper().readTree(request);
+        String repository = in.path("repositoryName").asText();
+        com.fasterxml.jackson.databind.node.ObjectNode out = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode images = out.putArray("images");
+        com.fasterxml.jackson.databind.node.ArrayNode failures = out.putArray("failures");
+        for (com.fasterxml.jackson.databind.JsonNode id : in.path("imageIds")) {
+            String reference = id.hasNonNull("imageDigest") ? id.path("imageDigest").asText() : id.path("imageTag").asText();
+            Optional<String> digest = registry.get().storedManifest(repository, reference);
+            if (digest == null) {
+                error(exchange, 400, "RepositoryNotFoundException", "The repository with name '" + repository
+                        + "' does not exist in the registry with id '123456789012'");
+                return;
+            }
+            if (digest.isPresent()) {
+                com.fasterxml.jackson.databind.node.ObjectNode image = images.addObject();
+                image.put("registryId", "123456789012").put("repositoryName", repository);
+                image.putObject("imageId").put("imageDigest", digest.get());
+            } else {
+                com.fasterxml.jackson.databind.node.ObjectNode failure = failures.addObject();
+                failure.set("imageId", id);
+                failure.put("failureCode", "ImageNotFound").put("failureReason", "Requested image not found");
+            }
+        }
+        send(exchange, 200, out.toString(), Map.of());
     }
 
     private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {

@@ -29,11 +29,24 @@ public final class ImageSeeder {
      * "docker-hub/library/hello") with {@code tag}, using {@code daemon} to build and push it.
      */
     public static SeededImage seed(PrivateDockerd daemon, DistributionRegistry registry, List<String> repositories, String tag) {
-        Path rootfsTar = rootfsTar(daemon.directory().resolve("seed-" + tag));
+        return seed(daemon, registry, repositories, tag, null);
+    }
+
+    /**
+     * The same, with {@code label} as the image label {@code pullthrough.seed}: images seeded with different labels
+     * share their layer but not their config and manifest, so a client that has one must still fetch the other's.
+     */
+    public static SeededImage seed(PrivateDockerd daemon, DistributionRegistry registry, List<String> repositories,
+            String tag, String label) {
+        Path rootfsTar = rootfsTar(daemon.directory().resolve("seed-" + tag + (label == null ? "" : "-" + label)));
         String first = registry.hostPort() + "/" + repositories.get(0) + ":" + tag;
-        daemon.docker("import",
-                "--change", "CMD [\"/bin/busybox\", \"echo\", \"" + GREETING + "\"]",
-                rootfsTar.toString(), first).requireSuccess();
+        List<String> args = new ArrayList<>(List.of("import",
+                "--change", "CMD [\"/bin/busybox\", \"echo\", \"" + GREETING + "\"]"));
+        if (label != null) {
+            args.addAll(List.of("--change", "LABEL pullthrough.seed=" + label));
+        }
+        args.addAll(List.of(rootfsTar.toString(), first));
+        daemon.docker(args.toArray(String[]::new)).requireSuccess();
         List<String> references = new ArrayList<>();
         String digest = null;
         for (String repository : repositories) {
