@@ -197,16 +197,29 @@ public final class HookStart {
      * warning; when none is left, start fails (and puts everything back).
      */
     private List<HookUpstream> verify(ListenAddress bound) throws HookException {
+        // Side by side: each check is a round trip to the registry, and a runner may mirror half a dozen upstreams.
+        List<CompletableFuture<HookException>> checks = new ArrayList<>();
+        for (HookUpstream u : s.upstreams()) {
+            checks.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    verify(bound, u.host());
+                    return null;
+                } catch (HookException e) {
+                    return e;
+                }
+            }));
+        }
         List<HookUpstream> served = new ArrayList<>();
         HookException last = null;
-        for (HookUpstream u : s.upstreams()) {
-            try {
-                verify(bound, u.host());
+        for (int i = 0; i < checks.size(); i++) {
+            HookUpstream u = s.upstreams().get(i);
+            HookException failed = checks.get(i).join();
+            if (failed == null) {
                 served.add(u);
-            } catch (HookException e) {
-                last = e;
+            } else {
+                last = failed;
                 if (s.upstreams().size() > 1) {
-                    console.warn(u.host() + " is not mirrored: " + e.getMessage());
+                    console.warn(u.host() + " is not mirrored: " + failed.getMessage());
                 }
             }
         }
