@@ -37,9 +37,11 @@ public final class EcrTokenSource implements TokenSource, AutoCloseable {
                 client = EcrClient.builder()
                         .region(Region.of(region))
                         .httpClientBuilder(UrlConnectionHttpClient.builder())
-                        // RetryingTokenSource alone decides when to call again (jittered, within --token-deadline):
-                        // the SDK's own retries would add calls a throttled fleet cannot afford.
-                        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                        // One attempt per call, bounded in time: RetryingTokenSource (hook start) and RefreshingToken
+                        // (the mirror) decide when to call again; the SDK's own retries would add calls a throttled
+                        // fleet cannot afford, and a hung token API must not keep a refresh thread forever.
+                        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                                .apiCallTimeout(RefreshingToken.DEFAULT_DEADLINE))
                         .build();
             }
             Instant now = clock.instant();

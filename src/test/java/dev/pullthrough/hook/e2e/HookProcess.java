@@ -2,6 +2,7 @@ package dev.pullthrough.hook.e2e;
 
 import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.docker.CommandRunner;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,10 +27,17 @@ public final class HookProcess {
 
     private final HookFiles files;
     private final Map<String, String> environment;
+    /** The command that gets the subcommand and flags; empty: {@code java -jar <hook jar>}. */
+    private final List<String> launcher;
 
     public HookProcess(HookFiles files, Map<String, String> environment) {
+        this(files, environment, List.of());
+    }
+
+    private HookProcess(HookFiles files, Map<String, String> environment, List<String> launcher) {
         this.files = files;
         this.environment = Map.copyOf(environment);
+        this.launcher = List.copyOf(launcher);
     }
 
     /** The hook jar; a clear failure when the tests were started without `package`. */
@@ -49,14 +57,19 @@ public final class HookProcess {
     }
 
     public HookProcess withFiles(HookFiles other) {
-        return new HookProcess(other, environment);
+        return new HookProcess(other, environment, launcher);
+    }
+
+    /** Same files and environment, run through another command (e.g. the release tarball's launcher). */
+    public HookProcess withLauncher(List<String> command) {
+        return new HookProcess(files, environment, command);
     }
 
     /** Same files, with these variables added to (or replacing) the process environment. */
     public HookProcess withEnvironment(Map<String, String> extra) {
         Map<String, String> merged = new LinkedHashMap<>(environment);
         merged.putAll(extra);
-        return new HookProcess(files, merged);
+        return new HookProcess(files, merged, launcher);
     }
 
     /** {@code start} with every scenario flag. */
@@ -95,9 +108,10 @@ public final class HookProcess {
         return all;
     }
 
-    /** {@code java -jar <hook jar> <subcommand> <flags>} with the scenario's environment. */
+    /** {@code java -jar <hook jar> <subcommand> <flags>} (or the launcher's) with the scenario's environment. */
     public CommandResult run(String subcommand, List<String> flags) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString(), subcommand));
+        List<String> command = new ArrayList<>(launcher.isEmpty() ? List.of(javaBinary(), "-jar", jar().toString()) : launcher);
+        command.add(subcommand);
         command.addAll(flags);
         CommandResult result = CommandRunner.inheritingEnvironment()
                 .withEnvironment(environment)
@@ -123,6 +137,29 @@ public final class HookProcess {
 
     public Optional<ProcessHandle> proxyProcess() {
         return proxyPid().flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+    }
+
+    /** A counter from the mirror's {@code proxy-stats.json} (0 before the file exists). */
+    public long statsCounter(String name) {
+        Path stats = files.stateDir().resolve("proxy-stats.json");
+        try {
+            return Files.isRegularFile(stats) ? new ObjectMapper().readTree(stats.toFile()).path(name).asLong() : 0;
+        } catch (IOException e) {
+            return 0; // being replaced right now; the next look sees it
+        }
+    }
+
+    /**
+     * Waits until the mirror's stats file shows {@code name} above {@code before}: the mirror rewrites the file at
+     * most every 250 ms, so a request is counted a little after its response.
+     */
+    public long awaitStatsAbove(String name, long before) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        long now;
+        while ((now = statsCounter(name)) <= before && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return now;
     }
 
     public Path proxyLog() {
