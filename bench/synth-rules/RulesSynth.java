@@ -44,7 +44,7 @@ public final class RulesSynth {
                 .rules(RuleSet.of(rules)).accountId(ACCOUNT).region(REGION).build();
         RunnerFleetPullThrough fleet = RunnerFleetPullThrough.Builder.create(stack, "runners")
                 .cache(cache).accountId(ACCOUNT).region(REGION).roleNames(List.of("runner-instance-role")).build();
-        TerraformOutput.Builder.create(stack, "ecr_pull_through_cache_rules").value(cache.getRunsOnRulesValue()).build();
+        TerraformOutput.Builder.create(stack, "ecr_pull_through_cache_rules").value(cache.getRunnerRulesValue()).build();
         TerraformOutput.Builder.create(stack, "runner_environment").value(fleet.getRunnerEnvironment()).build();
         TerraformOutput.Builder.create(stack, "policy_json").value(fleet.getPolicyJson()).build();
         app.synth();

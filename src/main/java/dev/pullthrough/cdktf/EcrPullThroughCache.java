@@ -103,13 +103,13 @@ public class EcrPullThroughCache extends Construct {
     }
 
     /** The rules in RunsOn's shape, for {@link RunnerFleetPullThrough} or another account's runner fleet. */
-    public RuleSet getRunsOnRules() {
-        return RunsOnRules.of(ruleSet);
+    public RuleSet getRunnerRules() {
+        return RunnerRules.of(ruleSet);
     }
 
-    /** {@link #getRunsOnRules()} as the map value of an {@code ecr_pull_through_cache_rules} output. */
-    public Map<String, Map<String, String>> getRunsOnRulesValue() {
-        return RunsOnRules.toTerraformValue(getRunsOnRules());
+    /** {@link #getRunnerRules()} as the map value of an {@code ecr_pull_through_cache_rules} output. */
+    public Map<String, Map<String, String>> getRunnerRulesValue() {
+        return RunnerRules.toTerraformValue(getRunnerRules());
     }
 
     /** The rule resources by rule key (e.g. to depend on them). */

@@ -114,7 +114,7 @@ public class EcrPullThroughCacheAccess extends Construct {
 
         /** The rules of a cache created in the same app. */
         public Builder cache(EcrPullThroughCache value) {
-            return rules(value.getRunsOnRules());
+            return rules(value.getRunnerRules());
         }
 
         /** The registry's account; looked up with aws_caller_identity when not given. */

@@ -49,7 +49,7 @@ public class RunnerFleetPullThrough extends Construct {
 
     /** The rules as the map value of an {@code ecr_pull_through_cache_rules} output or variable. */
     public Map<String, Map<String, String>> getRulesValue() {
-        return RunsOnRules.toTerraformValue(rules);
+        return RunnerRules.toTerraformValue(rules);
     }
 
     /** The rules as JSON, the file {@code pullthrough hook start --rules} reads: write it on the runner (user-data). */
@@ -110,14 +110,14 @@ public class RunnerFleetPullThrough extends Construct {
 
         /** Required (or {@link #cache}). The {@code ecr_pull_through_cache_rules}: prefix, upstream URL, upstream prefix. */
         public Builder rules(RuleSet value) {
-            this.rules = RunsOnRules.of(Objects.requireNonNull(value, "rules"));
+            this.rules = RunnerRules.of(Objects.requireNonNull(value, "rules"));
             return this;
         }
 
         /** The rules and registry host of a cache created in the same app. */
         public Builder cache(EcrPullThroughCache value) {
             this.registryHost = value.getRegistryHost();
-            return rules(value.getRunsOnRules());
+            return rules(value.getRunnerRules());
         }
 
         /** The registry's account; looked up with aws_caller_identity when not given. */

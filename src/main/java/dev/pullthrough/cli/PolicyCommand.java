@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,20 +30,36 @@ final class PolicyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "JSON rules file, as for 'validate'; - for standard input")
     Path file;
 
-    @Option(names = "--account-id", required = true, description = "12-digit account id of the cache registry")
+    @Option(names = "--account-id", description = "12-digit account id of the cache registry (the runners' own "
+            + "account when the cache is theirs); required unless --registry-account-id is given")
     String accountId;
 
-    @Option(names = "--region", required = true, description = "region of the cache registry, e.g. us-east-1")
+    @Option(names = "--region", description = "region of the cache registry, e.g. us-east-1; required unless "
+            + "--registry-region is given")
     String region;
+
+    @Option(names = "--registry-account-id", description = "account id of a hub registry shared with the runners' "
+            + "account (its cache is shared with them); the policy then names the hub's repositories")
+    String registryAccountId;
+
+    @Option(names = "--registry-region", description = "region of that hub registry (default: --region)")
+    String registryRegion;
 
     @Option(names = "--partition", description = "aws (default: from the region)")
     String partition;
 
     @Override
     public Integer call() throws RulesFileException {
+        String account = registryAccountId != null ? registryAccountId : accountId;
+        String where = registryRegion != null ? registryRegion : region;
+        if (account == null || where == null) {
+            throw new ParameterException(spec.commandLine(), "Missing the cache registry's "
+                    + (account == null ? "account (--account-id or --registry-account-id)"
+                            : "region (--region or --registry-region)") + ".");
+        }
         RegistryCoordinates coordinates = partition == null
-                ? RegistryCoordinates.of(accountId, region)
-                : RegistryCoordinates.of(accountId, region, Partition.fromId(partition));
+                ? RegistryCoordinates.of(account, where)
+                : RegistryCoordinates.of(account, where, Partition.fromId(partition));
         RuleSet rules = RulesFile.read(file);
         ValidationReport report = rules.validate(ValidationMode.EXISTING);
         if (!report.isValid()) {

@@ -12,7 +12,7 @@ final class EcrPullThroughAccessModule {
     }
 
     static ModuleDefinition definition() {
-        RuleMapValidation validation = RunsOnRules.validation();
+        RuleMapValidation validation = RunnerRulesVariable.validation();
         Coordinates coordinates = new Coordinates(true, true);
         ModuleDefinition.Builder m = ModuleDefinition.builder(NAME)
                 .summary("""
@@ -24,7 +24,7 @@ final class EcrPullThroughAccessModule {
                 .notes("""
                         The document is the one `pullthrough policy` prints for the same rules: the statements are generated
                         from the Java runner policy, and the module's tests compare the two.""");
-        m.variable(RunsOnRules.variable("The policy grants access to these prefixes only."));
+        m.variable(RunnerRulesVariable.variable("The policy grants access to these prefixes only."));
         AccessPolicy.variables(true).forEach(m::variable);
         m.variables(coordinates.variables());
 
@@ -32,7 +32,7 @@ final class EcrPullThroughAccessModule {
         Block.Builder locals = Block.of("locals");
         coordinates.locals().stream().filter(a -> !a.name().equals("dns_suffix")).forEach(a -> locals.attr(a.name(), a.value()));
         locals.blank();
-        Attribute rules = RuleLocals.rules(RunsOnRules.VARIABLE, false);
+        Attribute rules = RuleLocals.rules(RunnerRulesVariable.VARIABLE, false);
         locals.attr(rules.name(), rules.value());
         Attribute root = RuleLocals.hasRoot();
         locals.attr(root.name(), root.value());
@@ -45,7 +45,7 @@ final class EcrPullThroughAccessModule {
         m.check(AccessPolicy.unattachedRoles());
         AccessPolicy.outputs().forEach(m::output);
 
-        m.usage(RunsOnRules.VARIABLE, ref("module.ecr_pull_through_cache.ecr_pull_through_cache_rules"))
+        m.usage(RunnerRulesVariable.VARIABLE, ref("module.ecr_pull_through_cache.ecr_pull_through_cache_rules"))
                 .usage("role_names", Expression.tuple(ref("aws_iam_role.runner.name")));
 
         m.test(RunnerModuleTests.policy(NAME));

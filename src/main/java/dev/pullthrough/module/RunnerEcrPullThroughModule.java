@@ -17,7 +17,7 @@ final class RunnerEcrPullThroughModule {
     }
 
     static ModuleDefinition definition() {
-        RuleMapValidation validation = RunsOnRules.validation();
+        RuleMapValidation validation = RunnerRulesVariable.validation();
         Coordinates coordinates = new Coordinates(true, true);
         ModuleDefinition.Builder m = ModuleDefinition.builder(NAME)
                 .summary("""
@@ -29,7 +29,7 @@ final class RunnerEcrPullThroughModule {
                 .notes("""
                         With no rules, `runner_environment` is empty and `runner_extras` is `[]`: the extra stays off. Other
                         upstreams are pulled explicitly as `${RUNS_ON_ECR_PULL_THROUGH_CACHE}/<ecr_repository_prefix>/<image>`.""");
-        m.variable(RunsOnRules.variable("These rules must exist (see ecr-pull-through-cache); credentials are not needed here."));
+        m.variable(RunnerRulesVariable.variable("These rules must exist (see ecr-pull-through-cache); credentials are not needed here."));
         AccessPolicy.variables(false).forEach(m::variable);
         m.variables(coordinates.variables());
 
@@ -38,7 +38,7 @@ final class RunnerEcrPullThroughModule {
         coordinates.locals().forEach(a -> locals.attr(a.name(), a.value()));
         locals.attr("registry_host", RuleLocals.registryHost().value());
         locals.blank();
-        Attribute rules = RuleLocals.rules(RunsOnRules.VARIABLE, false);
+        Attribute rules = RuleLocals.rules(RunnerRulesVariable.VARIABLE, false);
         locals.attr(rules.name(), rules.value());
         Attribute root = RuleLocals.hasRoot();
         locals.attr(root.name(), root.value());
@@ -75,7 +75,7 @@ final class RunnerEcrPullThroughModule {
                 + "so the hook mirrors every upstream they cache.", ref("jsonencode(local.rules)"));
         AccessPolicy.outputs().forEach(m::output);
 
-        m.usage(RunsOnRules.VARIABLE, Expression.object()
+        m.usage(RunnerRulesVariable.VARIABLE, Expression.object()
                 .put("docker_hub", Expression.inlineObject()
                         .put("ecr_repository_prefix", "docker-hub")
                         .put("upstream_registry_url", "registry-1.docker.io").build())

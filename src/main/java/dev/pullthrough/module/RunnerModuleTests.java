@@ -88,7 +88,7 @@ final class RunnerModuleTests {
                 run.expectFailures("check.root_rule_breadth");
             }
             blocks.add(run
-                    .variables(Expression.object().put(RunsOnRules.VARIABLE, c.expression()).build())
+                    .variables(Expression.object().put(RunnerRulesVariable.VARIABLE, c.expression()).build())
                     .asserting(Expression.raw(NORMALISED.replace("DOC", "output.policy_json") + " == "
                                     + NORMALISED.replace("DOC", "%s"), Expression.string(expected)),
                             "the document is the one `pullthrough policy` prints for these rules (statements in order; actions and resources as sets)")
@@ -105,7 +105,7 @@ final class RunnerModuleTests {
         List<Block> blocks = new ArrayList<>();
         blocks.add(mockProvider());
         blocks.add(TestBlocks.variables(Expression.object()
-                .put(RunsOnRules.VARIABLE, RuleCases.validExisting().expression())
+                .put(RunnerRulesVariable.VARIABLE, RuleCases.validExisting().expression())
                 .put("role_names", Expression.stringList(List.of("runner-small", "runner-large")))
                 .build()));
         blocks.add(TestBlocks.run("creates_and_attaches_the_policy")
@@ -153,7 +153,7 @@ final class RunnerModuleTests {
             if (rules.hasRoot()) {
                 run.expectFailures("check.root_rule_breadth");
             }
-            run.variables(Expression.object().put(RunsOnRules.VARIABLE, c.expression()).build())
+            run.variables(Expression.object().put(RunnerRulesVariable.VARIABLE, c.expression()).build())
                     .asserting(rules.isEmpty() ? Expression.ref("length(output.runner_environment) == 0")
                                     : Expression.raw("output.runner_environment == tomap(%s)", env.build()),
                             "the environment RunnerEnvironment computes for these rules")
@@ -164,33 +164,33 @@ final class RunnerModuleTests {
         }
         blocks.add(TestBlocks.run("given_coordinates_name_the_host")
                 .command("plan")
-                .variables(Expression.object().put(RunsOnRules.VARIABLE, RuleCases.validExisting().expression()).build())
+                .variables(Expression.object().put(RunnerRulesVariable.VARIABLE, RuleCases.validExisting().expression()).build())
                 .asserting("output.registry_host == \"" + host + "\"", "host from account, region and partition")
                 .asserting("length(data.aws_caller_identity.current) == 0", "no lookup when the account is given")
                 .build());
         blocks.add(TestBlocks.run("looked_up_coordinates_name_the_host")
                 .command("plan")
                 .variables(Expression.object()
-                        .put(RunsOnRules.VARIABLE, RuleCases.validExisting().expression())
+                        .put(RunnerRulesVariable.VARIABLE, RuleCases.validExisting().expression())
                         .put("account_id", Expression.nullValue()).put("region", Expression.nullValue())
                         .put("partition", Expression.nullValue()).build())
                 .asserting("output.registry_host == \"" + host + "\"", "host from the (mocked) data sources")
                 .build());
         blocks.add(TestBlocks.run("creates_no_policy_by_default")
                 .command("apply")
-                .variables(Expression.object().put(RunsOnRules.VARIABLE, RuleCases.validExisting().expression()).build())
+                .variables(Expression.object().put(RunnerRulesVariable.VARIABLE, RuleCases.validExisting().expression()).build())
                 .asserting("length(aws_iam_policy.this) == 0 && output.policy_arn == null", "the runner module only renders the policy unless asked")
                 .build());
         blocks.add(TestBlocks.run("creates_the_policy_when_asked")
                 .command("apply")
-                .variables(Expression.object().put(RunsOnRules.VARIABLE, RuleCases.validExisting().expression())
+                .variables(Expression.object().put(RunnerRulesVariable.VARIABLE, RuleCases.validExisting().expression())
                         .put("create_policy", Expression.bool(true))
                         .put("role_names", Expression.stringList(List.of("runner"))).build())
                 .asserting("output.policy_arn != null && toset(output.attached_role_names) == toset([\"runner\"])", "policy created and attached")
                 .build());
         blocks.add(TestBlocks.run("root_rule_warns")
                 .command("plan")
-                .variables(Expression.object().put(RunsOnRules.VARIABLE, policyCases().get(1).expression()).build())
+                .variables(Expression.object().put(RunnerRulesVariable.VARIABLE, policyCases().get(1).expression()).build())
                 .expectFailures("check.root_rule_breadth")
                 .build());
         return new TestSuite("environment",
@@ -204,7 +204,7 @@ final class RunnerModuleTests {
         blocks.add(TestBlocks.variables(coordinates()));
         blocks.add(TestBlocks.run("valid_rules_pass")
                 .command("plan")
-                .variables(Expression.object().put(RunsOnRules.VARIABLE, RuleCases.validExisting().expression()).build())
+                .variables(Expression.object().put(RunnerRulesVariable.VARIABLE, RuleCases.validExisting().expression()).build())
                 .asserting("length(output.policy_json) > 0", "valid rules plan")
                 .build());
         for (RuleCase c : RuleCases.invalid()) {
@@ -214,8 +214,8 @@ final class RunnerModuleTests {
             blocks.add(TestBlocks.run("rejects_" + c.name())
                     .comment(c.about())
                     .command("plan")
-                    .variables(Expression.object().put(RunsOnRules.VARIABLE, c.expression()).build())
-                    .expectFailures("var." + RunsOnRules.VARIABLE)
+                    .variables(Expression.object().put(RunnerRulesVariable.VARIABLE, c.expression()).build())
+                    .expectFailures("var." + RunnerRulesVariable.VARIABLE)
                     .build());
         }
         blocks.add(TestBlocks.run("rejects_partition_without_pull_through_cache")

@@ -241,9 +241,9 @@ class EcrPullThroughCacheTest {
     @Test
     void runsOnRules_dropCredentialsKeepPrefixes() {
         EcrPullThroughCache made = cache(Fixtures.stack(), Fixtures.named()).build();
-        assertThat(made.getRunsOnRules().rules()).allSatisfy(r -> assertThat(r.credentialArn()).isEmpty());
-        assertThat(made.getRunsOnRulesValue()).containsOnlyKeys("docker_hub", "ecr_public", "quay");
-        assertThat(made.getRunsOnRulesValue().get("docker_hub")).containsExactly(
+        assertThat(made.getRunnerRules().rules()).allSatisfy(r -> assertThat(r.credentialArn()).isEmpty());
+        assertThat(made.getRunnerRulesValue()).containsOnlyKeys("docker_hub", "ecr_public", "quay");
+        assertThat(made.getRunnerRulesValue().get("docker_hub")).containsExactly(
                 Map.entry("ecr_repository_prefix", "docker-hub"),
                 Map.entry("upstream_registry_url", "registry-1.docker.io"));
     }

@@ -47,4 +47,33 @@ class PolicyCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--account-id");
     }
+
+    @Test
+    void policy_hubRegistry_namesTheHubsRepositoriesInItsRegion() throws Exception {
+        CliRun run = CliRun.of("policy", fixture("valid-docker-hub.json"), "--account-id", "222222222222",
+                "--region", "us-east-1", "--registry-account-id", "111111111111", "--registry-region", "eu-west-1");
+
+        assertThat(run.exitCode()).isZero();
+        String resources = new ObjectMapper().readTree(run.out()).get("Statement").get(1).get("Resource").toString();
+        assertThat(resources).contains("arn:aws:ecr:eu-west-1:111111111111:repository/docker-hub/*")
+                .doesNotContain("222222222222").doesNotContain("us-east-1");
+    }
+
+    @Test
+    void policy_hubRegistryAlone_needsNoOwnAccount() {
+        CliRun run = CliRun.of("policy", fixture("valid-docker-hub.json"), "--registry-account-id", "111111111111",
+                "--registry-region", "eu-west-1");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("arn:aws:ecr:eu-west-1:111111111111:repository/docker-hub/*");
+    }
+
+    @Test
+    void policy_badHubAccount_namesTheValue() {
+        CliRun run = CliRun.of("policy", fixture("valid-docker-hub.json"), "--region", "us-east-1",
+                "--registry-account-id", "1111");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("1111");
+    }
 }

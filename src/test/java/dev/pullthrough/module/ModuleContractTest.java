@@ -30,7 +30,8 @@ class ModuleContractTest {
                 Arguments.of("ecr-pull-through-access", List.of("ecr_pull_through_cache_rules", "role_names"),
                         List.of("policy_json", "policy_arn")),
                 Arguments.of("runner-ecr-pull-through", List.of("ecr_pull_through_cache_rules"),
-                        List.of("runner_environment", "docker_hub_mirror", "registry_host", "policy_json", "runner_extras")),
+                        List.of("runner_environment", "docker_hub_mirror", "registry_host", "policy_json", "runner_extras",
+                                "hook_rules_json")),
                 Arguments.of("ecr-private-endpoints", List.of("vpc_id", "subnet_ids", "route_table_ids"),
                         List.of("ecr_api_endpoint_id", "ecr_dkr_endpoint_id", "s3_endpoint_id", "endpoint_ids")));
     }

@@ -65,7 +65,7 @@ class ValidationParityTest {
     void runnerModule_everyInvalidCase_sameErrorsAsJavaExistingValidation() throws IOException {
         RuleCase all = combined(false);
 
-        List<String> terraform = diagnostics(ModuleForm.HCL, RunnerEcrPullThroughModule.NAME, RunsOnRules.VARIABLE, all, "error");
+        List<String> terraform = diagnostics(ModuleForm.HCL, RunnerEcrPullThroughModule.NAME, RunnerRulesVariable.VARIABLE, all, "error");
 
         assertSameMessages(terraform, all.ruleSet().validate(ValidationMode.EXISTING).errors());
     }

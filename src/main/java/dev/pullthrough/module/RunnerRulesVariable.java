@@ -3,13 +3,14 @@ package dev.pullthrough.module;
 import dev.pullthrough.model.ValidationMode;
 
 /**
- * The {@code ecr_pull_through_cache_rules} variable in RunsOn's shape, validated as references to rules that already
- * exist (no credential needed): the input of the access and runner modules, and the cache module's output.
+ * The definition of the {@code ecr_pull_through_cache_rules} variable (RunsOn's name and shape, kept as the contract),
+ * validated as references to rules that already exist (no credential needed): the input of the access and runner
+ * modules, and the cache module's output. The cache module's own input, with credentials, is {@code rules}.
  */
-final class RunsOnRules {
+final class RunnerRulesVariable {
     static final String VARIABLE = "ecr_pull_through_cache_rules";
 
-    private RunsOnRules() {
+    private RunnerRulesVariable() {
     }
 
     static TypeConstraint type() {

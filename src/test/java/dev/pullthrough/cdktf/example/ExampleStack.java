@@ -80,7 +80,7 @@ public class ExampleStack extends TerraformStack {
                 .build();
 
         TerraformOutput.Builder.create(this, "registry_host").value(cache.getRegistryHost()).build();
-        TerraformOutput.Builder.create(this, "ecr_pull_through_cache_rules").value(cache.getRunsOnRulesValue()).build();
+        TerraformOutput.Builder.create(this, "ecr_pull_through_cache_rules").value(cache.getRunnerRulesValue()).build();
         TerraformOutput.Builder.create(this, "runner_environment").value(fleet.getRunnerEnvironment()).build();
         TerraformOutput.Builder.create(this, "docker_hub_mirror").value(fleet.isDockerHubMirror()).build();
         TerraformOutput.Builder.create(this, "runner_extras").value(fleet.getRunnerExtras()).build();

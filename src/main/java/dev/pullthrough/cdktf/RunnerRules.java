@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Rules in the shape of RunsOn's {@code ecr_pull_through_cache_rules} variable: prefix, upstream URL and the optional
- * upstream prefix. What a runner fleet needs to know about rules that exist; credentials stay on the admin side.
+ * The rules as a runner fleet sees them: prefix, upstream URL and the optional upstream prefix of rules that exist,
+ * without credential_arn and custom_role_arn (those stay on the admin side). In Terraform this is the value of the
+ * {@code ecr_pull_through_cache_rules} variable/output (RunsOn's name, kept as the contract); the module side's
+ * definition of that variable is {@code module.RunnerRulesVariable}.
  */
-public final class RunsOnRules {
-    private RunsOnRules() {
+public final class RunnerRules {
+    private RunnerRules() {
     }
 
     /** The same rules without credential_arn and custom_role_arn. */
