@@ -19,7 +19,7 @@ import java.util.Optional;
  * {@code [registry]}, or array tables is refused with {@link InvalidConfigFileException} and left untouched.
  */
 public final class BuildkitdToml {
-    static final String LABEL = "buildkitd.toml";
+    static final String LABEL = ConfigFileKind.BUILDKITD_TOML.label();
     static final String DOCKER_HUB = "docker.io";
 
     private BuildkitdToml() {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -45,7 +44,7 @@ public final class ChangeJournal {
      * @param mode the mode to give the file, or null to keep an existing file's mode
      * @return whether the file was changed
      */
-    public boolean apply(String kind, Path path, byte[] bytes, Set<PosixFilePermission> mode) throws IOException {
+    public boolean apply(ConfigFileKind kind, Path path, byte[] bytes, Set<PosixFilePermission> mode) throws IOException {
         Optional<byte[]> original = AtomicFiles.read(path);
         if (original.isPresent() && java.util.Arrays.equals(original.get(), bytes)) {
             return false;
@@ -55,8 +54,7 @@ public final class ChangeJournal {
         if (original.isPresent()) {
             backup = "originals/" + (state.changes().size() + 1) + "-" + path.getFileName();
             AtomicFiles.write(dir.path().resolve(backup), original.get(), AtomicFiles.OWNER_ONLY);
-            originalMode = AtomicFiles.attributes(path).map(PosixFileAttributes::permissions)
-                    .map(PosixFilePermissions::toString).orElse(null);
+            originalMode = FileMode.of(path).toString();
         }
         List<String> created = missingDirs(path.toAbsolutePath().getParent());
         FileChange change = new FileChange(kind, path.toString(), original.isPresent(), backup, originalMode,
@@ -110,9 +108,9 @@ public final class ChangeJournal {
                 } else if (!sha256(current.get()).equals(c.writtenSha256())
                         && !isOwnRefreshedLogin(dir, state, c, current.get())) {
                     exact = false;
-                    if (c.kind().equals(DockerConfigLogin.LABEL) && state.registry() != null) {
+                    if (c.kind() == ConfigFileKind.DOCKER_CONFIG && state.registry() != null) {
                         String host = RegistryEndpoint.parse(state.registry()).authority();
-                        AtomicFiles.write(path, DockerConfigLogin.remove(current.get(), host), null);
+                        AtomicFiles.write(path, DockerConfigLogin.remove(current.get(), host), AtomicFiles.KEEP_MODE);
                         warn.accept(c.path() + " changed after the hook wrote it; removed only the hook's login for "
                                 + host);
                     } else {
@@ -120,8 +118,7 @@ public final class ChangeJournal {
                     }
                 } else if (original.isPresent()) {
                     beforeRestore.accept(c, original);
-                    Set<PosixFilePermission> mode = c.mode() == null ? null : PosixFilePermissions.fromString(c.mode());
-                    AtomicFiles.write(path, original.get(), mode);
+                    AtomicFiles.write(path, original.get(), c.mode() == null ? null : FileMode.parse(c.mode()));
                 } else {
                     beforeRestore.accept(c, original);
                     Files.deleteIfExists(path);
@@ -159,7 +156,7 @@ public final class ChangeJournal {
      * exactly these bytes.
      */
     private static boolean isOwnRefreshedLogin(StateDir dir, HookState state, FileChange c, byte[] current) {
-        if (!c.kind().equals(DockerConfigLogin.LABEL) || state.registry() == null) {
+        if (c.kind() != ConfigFileKind.DOCKER_CONFIG || state.registry() == null) {
             return false;
         }
         try {

@@ -9,11 +9,11 @@ import java.util.Set;
  * {@code start} builds the list once and runs it twice: merged and discarded before anything changes (every file
  * must be mergeable, else nothing is changed), then merged and written.
  *
- * @param kind the journal's name for the file ({@code daemon.json}, {@code hosts.toml}, ...)
+ * @param kind what the file is (its name in the journal and in messages)
  * @param mode the mode a written file gets, null to keep an existing file's
  * @param reloadsDocker whether dockerd must re-read its config after this file changed
  */
-public record ConfigTarget(String kind, Path path, Set<PosixFilePermission> mode, boolean reloadsDocker, Merge merge) {
+public record ConfigTarget(ConfigFileKind kind, Path path, Set<PosixFilePermission> mode, boolean reloadsDocker, Merge merge) {
     /** What the files are merged with: the mirror's address, and the credential once there is one. */
     public record Wiring(ListenAddress mirror, String basicAuth) {
         /** Before the token is there: every file is checked with the configured address. */

@@ -17,7 +17,7 @@ import java.util.List;
  * upstream stays explicit.
  */
 public final class ContainerdHostsToml {
-    static final String LABEL = "hosts.toml";
+    static final String LABEL = ConfigFileKind.HOSTS_TOML.label();
     static final String DOCKER_HUB_SERVER = "https://registry-1.docker.io";
 
     private ContainerdHostsToml() {

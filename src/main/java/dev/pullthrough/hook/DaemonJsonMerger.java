@@ -1,24 +1,26 @@
 package dev.pullthrough.hook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Puts the loopback mirror first in dockerd's {@code registry-mirrors}. Every other key, its value and the key order
- * are kept; mirrors already listed stay, after the proxy, without duplicates. The output is pretty-printed JSON (two
- * spaces), so merging an already merged file gives the same bytes.
+ * Puts the loopback mirror first in dockerd's {@code registry-mirrors}. The file is edited as text: only the value of
+ * {@code registry-mirrors} is replaced (or the key added as the last member), every other byte stays as the user
+ * wrote it, numbers and escapes included. Mirrors already listed stay after the proxy, in their own spelling, without
+ * duplicates; merging an already merged file gives the same bytes.
  *
  * <p>dockerd refuses mirror URLs with a path, so the mirror is always {@code http://<loopback>:<port>}.
  */
 public final class DaemonJsonMerger {
     static final String KEY = "registry-mirrors";
+    static final String LABEL = ConfigFileKind.DAEMON_JSON.label();
 
     private DaemonJsonMerger() {
     }
@@ -29,34 +31,47 @@ public final class DaemonJsonMerger {
      * @throws InvalidConfigFileException the file is not a JSON object or {@code registry-mirrors} is not a list of strings
      */
     public static byte[] merge(byte[] original, String mirrorUrl) throws InvalidConfigFileException {
-        ObjectNode root = JsonFiles.readObject(original, "daemon.json");
-        JsonNode existing = root.get(KEY);
-        List<String> mirrors = new ArrayList<>();
-        if (existing != null && !existing.isNull()) {
-            if (!existing.isArray()) {
-                throw new InvalidConfigFileException("daemon.json",
-                        "\"" + KEY + "\" must be a list of URLs, found " + existing.getNodeType());
-            }
-            for (Iterator<JsonNode> it = existing.elements(); it.hasNext(); ) {
-                JsonNode m = it.next();
-                if (!m.isTextual()) {
-                    throw new InvalidConfigFileException("daemon.json",
-                            "\"" + KEY + "\" must be a list of URLs, found element " + m);
-                }
-                mirrors.add(m.asText());
-            }
-        }
+        List<String> mirrors = checkedMirrors(original);
+        List<String> elements = new ArrayList<>();
+        elements.add(JsonFiles.quote(mirrorUrl));
         // dockerd normalises mirrors (trailing slash, case of scheme and host); compare the same way.
-        Map<String, String> byKey = new LinkedHashMap<>();
-        byKey.put(normalise(mirrorUrl), mirrorUrl);
-        for (String m : mirrors) {
-            byKey.putIfAbsent(normalise(m), m);
+        Set<String> seen = new HashSet<>();
+        seen.add(normalise(mirrorUrl));
+        if (blank(original)) {
+            return fresh("[" + elements.get(0) + "]");
         }
-        ArrayNode list = JsonFiles.MAPPER.createArrayNode();
-        byKey.values().forEach(list::add);
-        // set() keeps the key's position when it exists, and appends it otherwise.
-        root.set(KEY, list);
-        return JsonFiles.write(root, "  ");
+        JsonObjectText doc = JsonObjectText.scan(original);
+        Optional<JsonObjectText.Member> member = doc.member(KEY);
+        if (member.isPresent()) {
+            List<JsonObjectText.Span> spans = member.get().elements();
+            for (int i = 0; i < spans.size(); i++) {
+                if (seen.add(normalise(mirrors.get(i)))) {
+                    elements.add(doc.text(spans.get(i)));
+                }
+            }
+        }
+        String array = "[" + String.join(", ", elements) + "]";
+        return member.isPresent() ? doc.replaceValue(member.get(), array) : doc.addMember(KEY, array);
+    }
+
+    /**
+     * The file without {@code mirrorUrl} in {@code registry-mirrors} (other bytes kept), or empty when it is not
+     * listed: how a hook takes only its own mirror out of a file someone else changed since.
+     */
+    public static Optional<byte[]> withoutMirror(byte[] current, String mirrorUrl) throws InvalidConfigFileException {
+        List<String> mirrors = checkedMirrors(current);
+        if (mirrors.stream().noneMatch(m -> normalise(m).equals(normalise(mirrorUrl)))) {
+            return Optional.empty();
+        }
+        JsonObjectText doc = JsonObjectText.scan(current);
+        JsonObjectText.Member member = doc.member(KEY).orElseThrow();
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < mirrors.size(); i++) {
+            if (!normalise(mirrors.get(i)).equals(normalise(mirrorUrl))) {
+                kept.add(doc.text(member.elements().get(i)));
+            }
+        }
+        return Optional.of(doc.replaceValue(member, "[" + String.join(", ", kept) + "]"));
     }
 
     /**
@@ -67,23 +82,50 @@ public final class DaemonJsonMerger {
      *
      * @param original the original bytes, or null when there was no file
      */
-    public static java.util.Optional<byte[]> clearingMirrors(byte[] original) throws InvalidConfigFileException {
-        ObjectNode root = JsonFiles.readObject(original, "daemon.json");
+    public static Optional<byte[]> clearingMirrors(byte[] original) throws InvalidConfigFileException {
+        ObjectNode root = JsonFiles.readObject(original, LABEL);
         if (root.has(KEY)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        root.putArray(KEY);
-        return java.util.Optional.of(JsonFiles.write(root, "  "));
+        return Optional.of(blank(original) ? fresh("[]") : JsonObjectText.scan(original).addMember(KEY, "[]"));
     }
 
     /** The mirrors listed in a daemon.json, for status and tests. */
     public static List<String> mirrors(byte[] daemonJson) throws InvalidConfigFileException {
         List<String> out = new ArrayList<>();
-        JsonNode list = JsonFiles.readObject(daemonJson, "daemon.json").get(KEY);
+        JsonNode list = JsonFiles.readObject(daemonJson, LABEL).get(KEY);
         if (list != null && list.isArray()) {
             list.forEach(n -> out.add(n.asText()));
         }
         return out;
+    }
+
+    /** The file's mirrors, after checking that it is one JSON object whose {@code registry-mirrors} lists strings. */
+    private static List<String> checkedMirrors(byte[] bytes) throws InvalidConfigFileException {
+        JsonNode existing = JsonFiles.readObject(bytes, LABEL).get(KEY);
+        List<String> mirrors = new ArrayList<>();
+        if (existing == null || existing.isNull()) {
+            return mirrors;
+        }
+        if (!existing.isArray()) {
+            throw new InvalidConfigFileException(LABEL,
+                    "\"" + KEY + "\" must be a list of URLs, found " + existing.getNodeType());
+        }
+        for (JsonNode m : existing) {
+            if (!m.isTextual()) {
+                throw new InvalidConfigFileException(LABEL, "\"" + KEY + "\" must be a list of URLs, found element " + m);
+            }
+            mirrors.add(m.asText());
+        }
+        return mirrors;
+    }
+
+    private static byte[] fresh(String array) {
+        return ("{\n  " + JsonFiles.quote(KEY) + ": " + array + "\n}\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean blank(byte[] bytes) {
+        return bytes == null || new String(bytes, StandardCharsets.UTF_8).isBlank();
     }
 
     private static String normalise(String url) {

@@ -2,7 +2,6 @@ package dev.pullthrough.hook;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -12,8 +11,6 @@ import java.util.function.Consumer;
  * has when a reloaded file does not name them, so without this the stopped proxy's address would stay configured.
  */
 final class DaemonMirrorsReset implements ChangeJournal.BeforeRestore {
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
-
     private final HookState state;
     private final Consumer<String> warn;
 
@@ -24,7 +21,7 @@ final class DaemonMirrorsReset implements ChangeJournal.BeforeRestore {
 
     @Override
     public void accept(FileChange change, Optional<byte[]> original) throws IOException, HookException {
-        if (!change.kind().equals("daemon.json") || state.dockerPidFile() == null) {
+        if (change.kind() != ConfigFileKind.DAEMON_JSON || state.dockerPidFile() == null) {
             return;
         }
         Optional<byte[]> clearing = DaemonJsonMerger.clearingMirrors(original.orElse(null));
@@ -32,11 +29,11 @@ final class DaemonMirrorsReset implements ChangeJournal.BeforeRestore {
             return;
         }
         Path file = Path.of(change.path());
-        AtomicFiles.write(file, clearing.get(), null);
+        AtomicFiles.write(file, clearing.get(), AtomicFiles.KEEP_MODE);
         try {
-            if (!new DockerDaemon(Path.of(state.dockerPidFile())).reloadAndAwaitRead(file, READ_TIMEOUT)) {
-                warn.accept("could not see dockerd read " + file + " within " + READ_TIMEOUT.toSeconds()
-                        + " s; its mirror list may still name the stopped mirror until dockerd restarts");
+            if (!new DockerDaemon(Path.of(state.dockerPidFile())).reloadAndAwaitRead(file)) {
+                warn.accept("could not see dockerd read " + file + " after its reload; its mirror list may still name"
+                        + " the stopped mirror until dockerd restarts");
             }
         } catch (HookException e) {
             warn.accept(e.getMessage());

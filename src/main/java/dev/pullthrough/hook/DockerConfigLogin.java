@@ -11,7 +11,7 @@ import java.util.Optional;
  * Docker CLI's own. The file holds a credential: the writer gives it mode 0600.
  */
 public final class DockerConfigLogin {
-    static final String LABEL = "config.json";
+    static final String LABEL = ConfigFileKind.DOCKER_CONFIG.label();
 
     private DockerConfigLogin() {
     }

@@ -4,6 +4,7 @@ import dev.pullthrough.model.RunnerEnvironment;
 import java.io.IOException;
 import java.net.URI;
 import java.net.HttpURLConnection;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ public final class HookStart {
 
             ConfigTarget.Wiring wiring = new ConfigTarget.Wiring(bound, token.authorizationToken());
             for (ConfigTarget target : targets(served)) {
-                if (target.kind().equals(DockerConfigLogin.LABEL)) {
+                if (target.kind() == ConfigFileKind.DOCKER_CONFIG) {
                     DockerConfigLogin.helperWarning(read(target.path()), s.registryHost()).ifPresent(console::warn);
                 }
                 boolean changed = journal.apply(target.kind(), target.path(), merge(target, wiring), target.mode());
@@ -123,7 +124,8 @@ public final class HookStart {
             console.info("token expires " + token.expiresAt() + "; state in " + dir.path());
             return 0;
         } catch (HookException | IOException | RuntimeException e) {
-            String reason = e instanceof HookException ? e.getMessage() : e.toString();
+            // A file system error names the file and what is wrong with it; anything else is shown with its type.
+            String reason = e instanceof HookException || e instanceof FileSystemException ? e.getMessage() : e.toString();
             undo(dir, journal.state(), proxy, proxyUp);
             return fail(reason + "; everything the hook changed was put back, pulls go to their registries as before");
         }
@@ -153,25 +155,25 @@ public final class HookStart {
         List<ConfigTarget> targets = new ArrayList<>();
         boolean hub = upstreams.stream().anyMatch(u -> u.host().equals(UpstreamRoutes.DEFAULT_UPSTREAM));
         if (s.daemonConfig() != null && hub) {
-            targets.add(new ConfigTarget("daemon.json", s.daemonConfig(), null, true,
+            targets.add(new ConfigTarget(ConfigFileKind.DAEMON_JSON, s.daemonConfig(), null, true,
                     (original, w) -> DaemonJsonMerger.merge(original, w.mirror().mirrorUrl())));
         }
         if (s.containerdCertsDir() != null) {
             for (HookUpstream u : upstreams) {
                 String server = ContainerdHostsToml.serverFor(u.host());
-                targets.add(new ConfigTarget(ContainerdHostsToml.LABEL,
+                targets.add(new ConfigTarget(ConfigFileKind.HOSTS_TOML,
                         s.containerdCertsDir().resolve(u.host()).resolve("hosts.toml"), null, false,
                         (original, w) -> ContainerdHostsToml.merge(original, w.mirror().mirrorUrl(), server)));
             }
         }
         if (s.buildkitdConfig() != null) {
             List<String> hosts = upstreams.stream().map(HookUpstream::host).toList();
-            targets.add(new ConfigTarget(BuildkitdToml.LABEL, s.buildkitdConfig(), null, false,
+            targets.add(new ConfigTarget(ConfigFileKind.BUILDKITD_TOML, s.buildkitdConfig(), null, false,
                     (original, w) -> BuildkitdToml.merge(original, w.mirror().hostPort(), hosts)));
         }
         if (s.dockerConfigDir() != null) {
             String host = s.registryHost();
-            targets.add(new ConfigTarget(DockerConfigLogin.LABEL, s.dockerConfigDir().resolve("config.json"),
+            targets.add(new ConfigTarget(ConfigFileKind.DOCKER_CONFIG, s.dockerConfigDir().resolve("config.json"),
                     AtomicFiles.OWNER_ONLY, false, (original, w) -> w.checkOnly()
                             ? JsonFiles.write(DockerConfigLogin.check(original), "\t")
                             : DockerConfigLogin.merge(original, host, w.basicAuth())));
@@ -269,7 +271,7 @@ public final class HookStart {
     private void undo(StateDir dir, HookState state, ProxyProcess proxy, boolean proxyUp) {
         ChangeJournal.UndoResult result = ChangeJournal.undo(dir, state, console::warn,
                 new DaemonMirrorsReset(state, console::warn));
-        boolean daemonChanged = state.changes().stream().anyMatch(c -> c.kind().equals("daemon.json"));
+        boolean daemonChanged = state.changes().stream().anyMatch(c -> c.kind() == ConfigFileKind.DAEMON_JSON);
         if (daemonChanged && state.dockerPidFile() != null) {
             try {
                 new DockerDaemon(Path.of(state.dockerPidFile())).reload();

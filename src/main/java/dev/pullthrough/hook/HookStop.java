@@ -51,7 +51,7 @@ public final class HookStop {
                     new DaemonMirrorsReset(state.get(), console::warn));
             exact = result.exact();
             failed = result.failed();
-            boolean daemonChanged = state.get().changes().stream().anyMatch(c -> c.kind().equals("daemon.json"));
+            boolean daemonChanged = state.get().changes().stream().anyMatch(c -> c.kind() == ConfigFileKind.DAEMON_JSON);
             if (daemonChanged && state.get().dockerPidFile() != null) {
                 try {
                     new DockerDaemon(Path.of(state.get().dockerPidFile())).reload();

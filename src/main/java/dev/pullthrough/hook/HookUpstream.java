@@ -1,5 +1,7 @@
 package dev.pullthrough.hook;
 
+import dev.pullthrough.model.RepositoryPrefix;
+
 /**
  * One upstream the hook mirrors, as {@code start} planned it and {@code state.json} records it.
  *
@@ -15,7 +17,7 @@ public record HookUpstream(String host, String prefix, String rule) {
 
     /** For output: {@code ghcr.io -> github/ (rule "github")}. */
     public String describe() {
-        return host + " -> " + ("ROOT".equals(prefix) ? "(ROOT)" : prefix + "/")
+        return host + " -> " + (RepositoryPrefix.ROOT_VALUE.equals(prefix) ? "(ROOT)" : prefix + "/")
                 + (rule == null ? "" : " (rule \"" + rule + "\")");
     }
 }

@@ -74,13 +74,13 @@ public final class HookVerify {
     /** Which clients the hook pointed at the mirror for this upstream (from the files it changed). */
     static List<String> clients(HookState st, HookUpstream u) {
         List<String> out = new java.util.ArrayList<>();
-        if (u.host().equals(UpstreamRoutes.DEFAULT_UPSTREAM) && changed(st, "daemon.json", null)) {
+        if (u.host().equals(UpstreamRoutes.DEFAULT_UPSTREAM) && changed(st, ConfigFileKind.DAEMON_JSON, null)) {
             out.add("dockerd");
         }
-        if (changed(st, ContainerdHostsToml.LABEL, Path.of(u.host(), "hosts.toml"))) {
+        if (changed(st, ConfigFileKind.HOSTS_TOML, Path.of(u.host(), "hosts.toml"))) {
             out.add("containerd");
         }
-        if (changed(st, BuildkitdToml.LABEL, null)) {
+        if (changed(st, ConfigFileKind.BUILDKITD_TOML, null)) {
             out.add("BuildKit");
         }
         if (out.isEmpty()) {
@@ -89,7 +89,7 @@ public final class HookVerify {
         return out;
     }
 
-    private static boolean changed(HookState st, String kind, Path suffix) {
+    private static boolean changed(HookState st, ConfigFileKind kind, Path suffix) {
         return st.changes().stream().anyMatch(c -> c.kind().equals(kind)
                 && (suffix == null || Path.of(c.path()).endsWith(suffix)));
     }

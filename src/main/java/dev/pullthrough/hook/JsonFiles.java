@@ -1,7 +1,9 @@
 package dev.pullthrough.hook;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,9 +30,14 @@ final class JsonFiles {
         JsonNode node;
         try (JsonParser parser = MAPPER.createParser(bytes)) {
             node = MAPPER.readTree(parser);
+        } catch (StreamConstraintsException e) {
+            // Jackson's limits (nesting depth, number and string length) carry no location.
+            throw new InvalidConfigFileException(label, "not a configuration file the hook can read: nested deeper than "
+                    + Json.MAX_NESTING_DEPTH + " levels or holding a value too long");
         } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
             throw new InvalidConfigFileException(label, "not valid JSON (" + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ")");
         } catch (IOException e) {
             throw new InvalidConfigFileException(label, "cannot be read: " + e.getMessage());
         }
@@ -41,6 +48,15 @@ final class JsonFiles {
             throw new InvalidConfigFileException(label, "the top level must be a JSON object, found " + node.getNodeType());
         }
         return (ObjectNode) node;
+    }
+
+    /** {@code s} as a JSON string literal. */
+    static String quote(String s) {
+        try {
+            return MAPPER.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot quote a string", e);
+        }
     }
 
     /** Pretty JSON with the given indent, "key": value spacing, arrays one element per line, final newline. */

@@ -1,5 +1,6 @@
 package dev.pullthrough.hook;
 
+import dev.pullthrough.model.RepositoryPrefix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -198,7 +199,7 @@ public final class MirrorProxy implements AutoCloseable {
             log.accept(method + " " + printable(rawPath) + " [" + printable(upstream) + "] -> refused 404 no rule");
             return;
         }
-        String rulePrefix = prefix.orElse("ROOT");
+        String rulePrefix = prefix.orElse(RepositoryPrefix.ROOT_VALUE);
         RegistryPath.Route route = RegistryPath.route(rawPath, rulePrefix);
         if (route.refusal().isPresent()) {
             switch (route.refusal().get()) {

@@ -1,5 +1,6 @@
 package dev.pullthrough.hook;
 
+import dev.pullthrough.model.RepositoryPrefix;
 import java.util.Optional;
 
 /**
@@ -214,7 +215,7 @@ public final class RegistryPath {
         while (p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
         }
-        return "ROOT".equals(p) ? name : p + "/" + name;
+        return RepositoryPrefix.ROOT_VALUE.equals(p) ? name : p + "/" + name;
     }
 
     /**
@@ -226,7 +227,7 @@ public final class RegistryPath {
         while (p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
         }
-        if ("ROOT".equals(p)) {
+        if (RepositoryPrefix.ROOT_VALUE.equals(p)) {
             return upstreamPath.startsWith("/v2/") ? Optional.of(upstreamPath) : Optional.empty();
         }
         String head = "/v2/" + p + "/";

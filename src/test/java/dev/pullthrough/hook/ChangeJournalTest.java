@@ -30,7 +30,7 @@ class ChangeJournalTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
         ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
 
-        assertThat(journal.apply("daemon.json", file, "{}".getBytes(StandardCharsets.UTF_8), null)).isTrue();
+        assertThat(journal.apply(ConfigFileKind.DAEMON_JSON, file, "{}".getBytes(StandardCharsets.UTF_8), null)).isTrue();
         assertThat(Files.readString(file)).isEqualTo("{}");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
         HookState saved = dir.readState().orElseThrow();
@@ -42,12 +42,52 @@ class ChangeJournalTest {
     }
 
     @Test
+    void undo_setuidSetgidStickyBits_keptWhileRunningAndBackExactly() throws Exception {
+        StateDir dir = stateDir();
+        Path file = tmp.resolve("daemon.json");
+        Files.writeString(file, "{}");
+        Files.setAttribute(file, "unix:mode", 07640);
+        ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
+
+        journal.apply(ConfigFileKind.DAEMON_JSON, file, "{\"a\": 1}".getBytes(StandardCharsets.UTF_8), null);
+        assertThat(mode(file)).isEqualTo(07640);
+        assertThat(dir.readState().orElseThrow().changes().get(0).mode()).isEqualTo("rwSr-S--T");
+        ChangeJournal.undo(dir, dir.readState().orElseThrow(), w -> { });
+
+        assertThat(Files.readString(file)).isEqualTo("{}");
+        assertThat(mode(file)).isEqualTo(07640);
+    }
+
+    @Test
+    void applyAndUndo_hardLinkedFile_otherNameKeepsTheOriginalAndTheLinkIsBroken() throws Exception {
+        // Documented in docs/HOOK.md: the hook replaces files by rename, so it edits the name it is given only.
+        StateDir dir = stateDir();
+        Path file = tmp.resolve("daemon.json");
+        Path other = tmp.resolve("daemon.json.link");
+        Files.writeString(file, "{}");
+        Files.createLink(other, file);
+        ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
+
+        journal.apply(ConfigFileKind.DAEMON_JSON, file, "{\"a\": 1}".getBytes(StandardCharsets.UTF_8), null);
+        assertThat(Files.readString(other)).isEqualTo("{}");
+        ChangeJournal.undo(dir, dir.readState().orElseThrow(), w -> { });
+
+        assertThat(Files.readString(file)).isEqualTo("{}");
+        assertThat(Files.isSameFile(file, other)).isFalse();
+        assertThat(Files.getAttribute(other, "unix:nlink")).isEqualTo(1);
+    }
+
+    private static int mode(Path file) throws Exception {
+        return (Integer) Files.getAttribute(file, "unix:mode") & 07777;
+    }
+
+    @Test
     void undo_fileTheHookCreated_deletedWithItsDirectories() throws Exception {
         StateDir dir = stateDir();
         Path file = tmp.resolve("certs.d/docker.io/hosts.toml");
         ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
 
-        journal.apply("hosts.toml", file, "x".getBytes(StandardCharsets.UTF_8), null);
+        journal.apply(ConfigFileKind.HOSTS_TOML, file, "x".getBytes(StandardCharsets.UTF_8), null);
         assertThat(file).exists();
         ChangeJournal.undo(dir, dir.readState().orElseThrow(), w -> { });
 
@@ -61,7 +101,7 @@ class ChangeJournalTest {
         Files.writeString(file, "same");
         ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
 
-        assertThat(journal.apply("buildkitd.toml", file, "same".getBytes(StandardCharsets.UTF_8), null)).isFalse();
+        assertThat(journal.apply(ConfigFileKind.BUILDKITD_TOML, file, "same".getBytes(StandardCharsets.UTF_8), null)).isFalse();
         assertThat(journal.state().changes()).isEmpty();
     }
 
@@ -71,7 +111,7 @@ class ChangeJournalTest {
         Path file = tmp.resolve("daemon.json");
         Files.writeString(file, "{}");
         ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
-        journal.apply("daemon.json", file, "{\"a\":1}".getBytes(StandardCharsets.UTF_8), null);
+        journal.apply(ConfigFileKind.DAEMON_JSON, file, "{\"a\":1}".getBytes(StandardCharsets.UTF_8), null);
         Files.writeString(file, "{\"someone\":\"else\"}");
         List<String> warnings = new ArrayList<>();
 
@@ -90,7 +130,7 @@ class ChangeJournalTest {
         ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://123456789012.dkr.ecr.us-east-1.amazonaws.com",
                 "127.0.0.1:1", "docker-hub"));
         String host = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
-        journal.apply("config.json", file, DockerConfigLogin.merge(null, host, "QVdTOnB3"), AtomicFiles.OWNER_ONLY);
+        journal.apply(ConfigFileKind.DOCKER_CONFIG, file, DockerConfigLogin.merge(null, host, "QVdTOnB3"), AtomicFiles.OWNER_ONLY);
         Files.write(file, DockerConfigLogin.merge(Files.readAllBytes(file), "ghcr.io", "Z2g6eA=="));
 
         ChangeJournal.undo(dir, dir.readState().orElseThrow(), w -> { });
@@ -107,7 +147,7 @@ class ChangeJournalTest {
         byte[] original = "{\"auths\": {\"ghcr.io\": {\"auth\": \"Z2g6eA==\"}}, \"detachKeys\": \"ctrl-e,e\"}".getBytes(StandardCharsets.UTF_8);
         Files.write(file, original);
         ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://" + host, "127.0.0.1:1", "docker-hub"));
-        journal.apply("config.json", file, DockerConfigLogin.merge(original, host, "QVdTOmZpcnN0"), AtomicFiles.OWNER_ONLY);
+        journal.apply(ConfigFileKind.DOCKER_CONFIG, file, DockerConfigLogin.merge(original, host, "QVdTOmZpcnN0"), AtomicFiles.OWNER_ONLY);
         // What the mirror does on a token refresh:
         Files.write(file, DockerConfigLogin.merge(Files.readAllBytes(file), host, "QVdTOnNlY29uZA=="));
         List<String> warnings = new ArrayList<>();
@@ -127,7 +167,7 @@ class ChangeJournalTest {
         Files.writeString(dir.originals().resolve("1-config.json"), "{\"auths\": {}}");
         // Recorded, then the atomic write failed (say a read-only bind mount): the file still holds the original.
         HookState state = HookState.begin("https://r.example", "127.0.0.1:1", "docker-hub").with(new FileChange(
-                "config.json", file.toString(), true, "originals/1-config.json", "rw-r--r--", "0".repeat(64), List.of()));
+                ConfigFileKind.DOCKER_CONFIG, file.toString(), true, "originals/1-config.json", "rw-r--r--", "0".repeat(64), List.of()));
         List<String> warnings = new ArrayList<>();
 
         ChangeJournal.UndoResult result = ChangeJournal.undo(dir, state, warnings::add);
@@ -146,7 +186,7 @@ class ChangeJournalTest {
         Files.createSymbolicLink(link, real);
         ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
 
-        journal.apply("daemon.json", link, "{\"a\":1}".getBytes(StandardCharsets.UTF_8), null);
+        journal.apply(ConfigFileKind.DAEMON_JSON, link, "{\"a\":1}".getBytes(StandardCharsets.UTF_8), null);
 
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(real)).isEqualTo("{\"a\":1}");
@@ -167,7 +207,7 @@ class ChangeJournalTest {
         Path file = home.resolve(".docker/config.json");
         ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
 
-        journal.apply("config.json", file, "{}".getBytes(StandardCharsets.UTF_8), AtomicFiles.OWNER_ONLY);
+        journal.apply(ConfigFileKind.DOCKER_CONFIG, file, "{}".getBytes(StandardCharsets.UTF_8), AtomicFiles.OWNER_ONLY);
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(".docker")))).isEqualTo("rwx------");
         assertThat(Files.getOwner(file)).isEqualTo(Files.getOwner(home));
@@ -188,7 +228,7 @@ class ChangeJournalTest {
         StateDir dir = stateDir();
         Path file = tmp.resolve("config.json");
         ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "docker-hub"));
-        journal.apply("config.json", file, DockerConfigLogin.merge(null, "r", "U0VDUkVUOnNlY3JldA=="), AtomicFiles.OWNER_ONLY);
+        journal.apply(ConfigFileKind.DOCKER_CONFIG, file, DockerConfigLogin.merge(null, "r", "U0VDUkVUOnNlY3JldA=="), AtomicFiles.OWNER_ONLY);
 
         assertThat(Files.readString(dir.stateFile())).doesNotContain("U0VDUkVUOnNlY3JldA==");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.stateFile()))).isEqualTo("rw-------");

@@ -49,9 +49,12 @@ class HookStartStopTest {
         reads = tmp.resolve("reads");
         // Like dockerd: on SIGHUP it reads its config file (recorded here, one read per "---").
         // It says when its trap is set: a SIGHUP before that would kill the shell instead of being recorded.
+        // It waits in `wait`, which a trapped signal interrupts at once (a foreground sleep would delay the trap).
+        // It runs as "dockerd" (a copy of sh), since the hook signals only a process of that name.
         Path ready = tmp.resolve("dockerd.ready");
-        dockerd = new ProcessBuilder("sh", "-c", "trap 'echo hup >> " + hups + "; cat " + daemonJson + " >> " + reads
-                + "; echo --- >> " + reads + "' HUP; : > " + ready + "; while :; do sleep 0.05; done").start();
+        dockerd = new ProcessBuilder(FakeDockerd.shell(tmp.resolve("bin")).toString(), "-c", "trap 'echo hup >> " + hups
+                + "; cat " + daemonJson + " >> " + reads + "; echo --- >> " + reads + "' HUP; : > " + ready
+                + "; while :; do sleep 1 & wait $!; done").start();
         awaitFile(ready);
         Files.writeString(tmp.resolve("docker.pid"), dockerd.pid() + "\n");
         Files.createDirectories(daemonJson.getParent());
@@ -84,6 +87,22 @@ class HookStartStopTest {
             String text = Files.exists(reads) ? Files.readString(reads) : "";
             String[] seen = text.isEmpty() ? new String[0] : text.split("---\n");
             if (seen.length >= count || System.nanoTime() > deadline) {
+                return seen;
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /**
+     * The config reads the fake dockerd recorded, once its last complete read is {@code last}: the event that ends a
+     * stop or an undone start.
+     */
+    private String[] awaitLastRead(String last) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            String text = Files.exists(reads) ? Files.readString(reads) : "";
+            String[] seen = text.isEmpty() ? new String[0] : text.split("---\n");
+            if ((text.endsWith("---\n") && seen[seen.length - 1].equals(last)) || System.nanoTime() > deadline) {
                 return seen;
             }
             Thread.sleep(5);
@@ -194,7 +213,7 @@ class HookStartStopTest {
         String[] seen = awaitReads(3);
         assertThat(seen).hasSize(3);
         assertThat(DaemonJsonMerger.mirrors(seen[0].getBytes(StandardCharsets.UTF_8))).containsExactly("http://" + addr);
-        assertThat(seen[1]).isEqualTo("{\n  \"debug\": true,\n  \"registry-mirrors\": []\n}\n");
+        assertThat(seen[1]).isEqualTo("{\"debug\": true, \"registry-mirrors\": []}\n");
         assertThat(seen[2]).isEqualTo(original);
         assertThat(Files.readString(daemonJson)).isEqualTo(original);
         assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("warning");
@@ -212,7 +231,7 @@ class HookStartStopTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning").contains("github_env");
         assertUnchanged(before);
         // The reload of the merged file and the one of [] may fold into one read; [] must come, then the original.
-        String[] seen = awaitReads(3);
+        String[] seen = awaitLastRead("{\"debug\": true}\n");
         assertThat(seen.length).isBetween(2, 3);
         assertThat(seen[seen.length - 2]).contains("\"registry-mirrors\": []");
         assertThat(seen[seen.length - 1]).isEqualTo("{\"debug\": true}\n");
@@ -300,6 +319,32 @@ class HookStartStopTest {
     }
 
     @Test
+    void start_daemonJsonIsALinkToDevZero_failsOpenAtOnceSayingWhy() throws Exception {
+        Files.delete(daemonJson);
+        Files.createSymbolicLink(daemonJson, Path.of("/dev/zero"));
+        Map<Path, byte[]> before = userFiles();
+
+        assertThat(start(settings(upstream.endpoint().toString(), false))).isZero();
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(daemonJson + " is a character device, not a regular file")
+                .doesNotContain("OutOfMemoryError").doesNotContain("Exception");
+        assertUnchanged(before);
+        assertThat(Files.readSymbolicLink(daemonJson)).isEqualTo(Path.of("/dev/zero"));
+    }
+
+    @Test
+    void start_daemonJsonIsAFifo_failsOpenWithoutHanging() throws Exception {
+        Files.delete(daemonJson);
+        assertThat(new ProcessBuilder("mkfifo", daemonJson.toString()).start().waitFor()).isZero();
+
+        int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> start(settings(upstream.endpoint().toString(), true)));
+
+        assertThat(code).isEqualTo(HookStart.EXIT_FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(daemonJson + " is a FIFO (named pipe), not a regular file");
+    }
+
+    @Test
     void start_dockerdNotRunning_failsOpen() throws Exception {
         Files.delete(tmp.resolve("docker.pid"));
         Map<Path, byte[]> before = userFiles();
@@ -308,6 +353,66 @@ class HookStartStopTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("dockerd is not running");
         assertUnchanged(before);
+    }
+
+    @Test
+    void start_pidFileNamesAnotherProcess_failsOpenAndNeverSignalsIt() throws Exception {
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            Files.writeString(tmp.resolve("docker.pid"), other.pid() + "\n");
+            Map<Path, byte[]> before = userFiles();
+
+            assertThat(start(settings(upstream.endpoint().toString(), false))).isZero();
+
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning").contains("\"sleep\"")
+                    .contains("not dockerd").contains("stale");
+            assertThat(other.isAlive()).as("the process named by the stale pid file was not signalled").isTrue();
+            assertUnchanged(before);
+            assertThat(ProxyProcess.running(new StateDir(tmp.resolve("state")))).isEmpty();
+        } finally {
+            other.destroy();
+        }
+    }
+
+    @Test
+    void start_pidFileNamesAnotherProcessStrict_exit1() throws Exception {
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            Files.writeString(tmp.resolve("docker.pid"), other.pid() + "\n");
+
+            assertThat(start(settings(upstream.endpoint().toString(), true))).isEqualTo(HookStart.EXIT_FAILED);
+
+            assertThat(other.isAlive()).isTrue();
+        } finally {
+            other.destroy();
+        }
+    }
+
+    @Test
+    void stop_pidFileNowNamesAnotherProcess_filesRestoredAndThatProcessLives() throws Exception {
+        Map<Path, byte[]> before = userFiles();
+        StartSettings s = settings(upstream.endpoint().toString(), false);
+        assertThat(start(s)).isZero();
+        assertThat(awaitReads(1)).hasSize(1);
+        // dockerd went away and its pid now belongs to something else.
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            Files.writeString(tmp.resolve("docker.pid"), other.pid() + "\n");
+
+            assertThat(new HookStop(new StateDir(s.stateDir()), console, false).run()).isZero();
+
+            assertThat(other.isAlive()).isTrue();
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("not dockerd");
+            Map<Path, byte[]> after = userFiles();
+            before.forEach((p, b) -> {
+                if (!p.endsWith("github_env") && !p.endsWith("docker.pid")) {
+                    assertThat(after.get(p)).as(p.toString()).isEqualTo(b);
+                }
+            });
+            assertThat(Files.readString(hups)).isEqualTo("hup\n");
+        } finally {
+            other.destroy();
+        }
     }
 
     @Test

@@ -31,7 +31,7 @@ class RestoreProperties {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
             }
             ChangeJournal journal = new ChangeJournal(dir, HookState.begin("https://r", "127.0.0.1:1", "p"));
-            journal.apply("daemon.json", file, written.orElse(new byte[] {1}), null);
+            journal.apply(ConfigFileKind.DAEMON_JSON, file, written.orElse(new byte[] {1}), null);
 
             // Unchanged files are not journaled, so the saved state may be absent: undo what the journal holds.
             ChangeJournal.UndoResult result = ChangeJournal.undo(dir, dir.readState().orElse(journal.state()), w -> { });

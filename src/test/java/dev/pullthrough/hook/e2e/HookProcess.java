@@ -2,6 +2,7 @@ package dev.pullthrough.hook.e2e;
 
 import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.docker.CommandRunner;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -123,6 +124,29 @@ public final class HookProcess {
 
     public Optional<ProcessHandle> proxyProcess() {
         return proxyPid().flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+    }
+
+    /** A counter from the mirror's {@code proxy-stats.json} (0 before the file exists). */
+    public long statsCounter(String name) {
+        Path stats = files.stateDir().resolve("proxy-stats.json");
+        try {
+            return Files.isRegularFile(stats) ? new ObjectMapper().readTree(stats.toFile()).path(name).asLong() : 0;
+        } catch (IOException e) {
+            return 0; // being replaced right now; the next look sees it
+        }
+    }
+
+    /**
+     * Waits until the mirror's stats file shows {@code name} above {@code before}: the mirror rewrites the file at
+     * most every 250 ms, so a request is counted a little after its response.
+     */
+    public long awaitStatsAbove(String name, long before) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        long now;
+        while ((now = statsCounter(name)) <= before && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return now;
     }
 
     public Path proxyLog() {
