@@ -35,6 +35,9 @@ public final class EcrTokenSource implements TokenSource, AutoCloseable {
                 client = EcrClient.builder()
                         .region(Region.of(region))
                         .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        // The whole call, SDK retries included, ends by the deadline the mirror waits for a
+                        // refresh: a hung token API must not keep a refresh thread forever.
+                        .overrideConfiguration(o -> o.apiCallTimeout(RefreshingToken.DEFAULT_DEADLINE))
                         .build();
             }
             Instant now = clock.instant();
