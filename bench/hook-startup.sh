@@ -10,15 +10,19 @@
 #                    and an AppCDS archive (-XX:SharedArchiveFile), via JAVA_TOOL_OPTIONS so that the mirror's JVM
 #                    gets them too; the archive is made once by a training run (-XX:ArchiveClassesAtExit), as an
 #                    installer would.
+#   hook-tarball     the same from the release tarball (target/pullthrough-hook-*-linux-x64.tar.gz, unpacked here):
+#                    bin/pullthrough-hook on its jlink'ed JDK 25 runtime with the build-time AOT cache, in both JVMs.
+#                    Its ratio to hook-start (today's `java -jar`) is paired run by run.
 #   dockerd-restart  lib/dockerd-restart.sh: SIGTERM dockerd, wait, start it, wait for /_ping (no containers
 #                    running: the best case for the naive hook; with containers it takes ~10 s and kills them).
 # Then the phases of one start (PULLTHROUGH_HOOK_TRACE), to see what dominates.
 #
-# Env: RUNS (default 5), WARMUP (1), CDS=0 skips the AppCDS variant, BENCH_OUT.
+# Env: RUNS (default 5), WARMUP (1), CDS=0 skips the AppCDS variant, TARBALL=0 the tarball one, BENCH_OUT.
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 CDS="${CDS:-1}"
+TARBALL="${TARBALL:-1}"
 
 bench_init hook-startup
 bench_need java "apt-get install -y openjdk-17-jre-headless"
@@ -60,8 +64,19 @@ if [ "$CDS" = 1 ]; then
   echo "AppCDS archive: $(du -k "$jsa" | cut -f1) kB" > "$RESULTS_DIR/cds.txt"
 fi
 
-variants=(hook-start dockerd-restart)
-[ "$CDS" = 1 ] && variants=(hook-start hook-start-tuned dockerd-restart)
+if [ "$TARBALL" = 1 ]; then
+  say "release tarball, unpacked"
+  tarball="$(ls "$ROOT"/target/pullthrough-hook-*-linux-x64.tar.gz 2>/dev/null | head -1)"
+  [ -n "$tarball" ] || die "no target/pullthrough-hook-*-linux-x64.tar.gz: run 'mvn -DskipTests package' (needs a JDK 25)"
+  mkdir -p "$BENCH_TMP/tarball" && tar -xzf "$tarball" -C "$BENCH_TMP/tarball"
+  TARBALL_HOOK="$(ls -d "$BENCH_TMP"/tarball/pullthrough-hook-*)/bin/pullthrough-hook"
+  echo "tarball: $(basename "$tarball") $(du -k "$tarball" | cut -f1) kB" > "$RESULTS_DIR/tarball.txt"
+fi
+
+variants=(hook-start)
+[ "$CDS" = 1 ] && variants+=(hook-start-tuned)
+[ "$TARBALL" = 1 ] && variants+=(hook-tarball)
+variants+=(dockerd-restart)
 TUNED="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:SharedArchiveFile=${jsa:-} -Xshare:auto -Xlog:cds=off"
 run_variant() { # VARIANT RESULTS_LABEL
   case "$1" in
@@ -69,6 +84,7 @@ run_variant() { # VARIANT RESULTS_LABEL
     hook-start-tuned)
       bench_measure "$2" --env "JAVA_TOOL_OPTIONS=$TUNED" -- "$ready" "$(bench_free_port)"
       stop_hook ;;
+    hook-tarball) bench_measure "$2" --env "HOOK_CMD=$TARBALL_HOOK" -- "$ready" "$(bench_free_port)"; stop_hook ;;
     dockerd-restart) bench_measure "$2" -- "$BENCH_DIR/lib/dockerd-restart.sh" "$DOCKERD_DIR" ;;
   esac
 }
@@ -111,13 +127,16 @@ stop_hook
 } > "$RESULTS_DIR/checks.txt"
 
 say "phases of one start (PULLTHROUGH_HOOK_TRACE)"
-for variant in plain tuned; do
+for variant in plain tuned tarball; do
   [ "$variant" = tuned ] && [ "$CDS" != 1 ] && continue
+  [ "$variant" = tarball ] && [ "$TARBALL" != 1 ] && continue
   for ((i = 0; i < 3; i++)); do
     opts=""
     [ "$variant" = tuned ] && opts="$TUNED"
     start_ns=$(date +%s%N)
-    JAVA_TOOL_OPTIONS="$opts" PULLTHROUGH_HOOK_TRACE=1 READY_TRACE=1 "$ready" "$(bench_free_port)" > "$BENCH_TMP/trace.log" 2>&1 || true
+    cmd=""
+    [ "$variant" = tarball ] && cmd="$TARBALL_HOOK"
+    HOOK_CMD="$cmd" JAVA_TOOL_OPTIONS="$opts" PULLTHROUGH_HOOK_TRACE=1 READY_TRACE=1 "$ready" "$(bench_free_port)" > "$BENCH_TMP/trace.log" 2>&1 || true
     total_ms=$((($(date +%s%N) - start_ns) / 1000000))
     stop_hook
     echo "$variant run $i: total ${total_ms} ms; hook (from its first class): $(grep -o ' trace +[0-9]*ms [a-z ]*' "$BENCH_TMP/trace.log" | sed 's/ trace //' | paste -sd';' -); from the start: $(grep -o 'ready-trace +[0-9]*ms [a-zA-Z ]*' "$BENCH_TMP/trace.log" | sed 's/ready-trace //' | paste -sd';' -)"
@@ -126,5 +145,6 @@ done > "$RESULTS_DIR/phases.txt"
 # JVM start alone: the hook jar's --help (picocli, no SDK).
 for ((i = 0; i < 3; i++)); do bench_measure jvm-hook-help -- java -jar "$HOOK_JAR" --help; done
 
-bench_summary --pair hook-start dockerd-restart --pair hook-start-tuned dockerd-restart --pair hook-start-tuned hook-start
-cat "$RESULTS_DIR/cds.txt" "$RESULTS_DIR/checks.txt" "$RESULTS_DIR/phases.txt" "$RESULTS_DIR/hyperfine.md" 2>/dev/null | tee -a "$RESULTS_DIR/summary.txt" || true  # the optional files may be absent
+bench_summary --pair hook-start dockerd-restart --pair hook-start-tuned dockerd-restart --pair hook-start-tuned hook-start \
+  --pair hook-tarball hook-start --pair hook-tarball dockerd-restart
+cat "$RESULTS_DIR/tarball.txt" "$RESULTS_DIR/cds.txt" "$RESULTS_DIR/checks.txt" "$RESULTS_DIR/phases.txt" "$RESULTS_DIR/hyperfine.md" 2>/dev/null | tee -a "$RESULTS_DIR/summary.txt" || true  # the optional files may be absent

@@ -72,6 +72,8 @@ class ImagesWarmIT {
         hub.pushImage("docker-hub/library/hello", "1");
         multiPlatforms = hub.pushIndex("docker-hub/library/multi", "1");
         hub.pushImage("github/acme/tool", "2");
+        hub.pushImage("docker-hub/library/viamirror", "1");
+        hub.pushIndex("github/acme/viamirror", "1");
         workspace = ScratchDir.create();
         Files.createDirectories(workspace.resolve(".github/workflows"));
         Files.writeString(workspace.resolve(".github/workflows/ci.yml"), WORKFLOW);
@@ -140,6 +142,73 @@ class ImagesWarmIT {
         assertThat(upstream).noneMatch(e -> e.readsRepository("docker-hub/library/hello")
                 || e.readsRepository("docker-hub/library/multi") || e.readsRepository("github/acme/tool"));
         assertThat(tokenApi.batchGetImageCalls()).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    @Order(3)
+    void warm_throughTheHooksMirror_mirrorAddsTokenAndPrefixAndTheCacheHoldsThem() throws Exception {
+        Path dir = workspace.resolve("via-mirror");
+        Files.createDirectories(dir.resolve(".github/workflows"));
+        Files.writeString(dir.resolve(".github/workflows/ci.yml"), "jobs:\n  t:\n    container: viamirror:1\n"
+                + "    services:\n      tool:\n        image: ghcr.io/acme/viamirror:1\n");
+        String listen = "127.0.0.1:" + dev.pullthrough.testing.docker.FreePort.onLoopback();
+        Process proxy = startMirror(listen, workspace.resolve("proxy-state"));
+        try {
+            LogFile.Mark ecrLog = registries.ecr().accessLog().mark();
+            int tokenCalls = tokenApi.calls();
+
+            CommandResult run = CommandRunner.inheritingEnvironment().withEnvironment(tokenApi.clientEnvironment())
+                    .withTimeout(Duration.ofSeconds(120)).run(List.of("java", "-jar", cliJar().toString(), "images",
+                            dir.toString(), "--rules", workspace.resolve("rules.json").toString(), "--registry", HOST,
+                            "--warm", "--mirror", "http://" + listen));
+
+            assertThat(run.exitCode()).as("%s", run).isZero();
+            assertThat(run.stdout()).contains("warmed 2 images through http://" + listen + ": 0 already cached, 2 fetched, 0 failed");
+            assertThat(tokenApi.calls()).as("the mirror holds the token; the CLI asked for none").isEqualTo(tokenCalls);
+            assertThat(registries.ecr().storedManifest("docker-hub/library/viamirror", "1")).isPresent();
+            assertThat(registries.ecr().storedManifest("github/acme/viamirror", "1")).isPresent();
+            assertThat(registries.ecr().accessEntriesSince(ecrLog))
+                    .anyMatch(e -> e.readsRepository("github/acme/viamirror") && e.isManifest() && e.status() == 200);
+        } finally {
+            proxy.destroy();
+            proxy.waitFor();
+        }
+    }
+
+    /** The hook's mirror process on its own (what `hook start` runs), handed the token the ECR stand-in accepts now. */
+    private static Process startMirror(String listen, Path stateDir) throws Exception {
+        Files.createDirectories(stateDir);
+        Path hookJar = Path.of(System.getProperty("pt.hook.jar",
+                Path.of(System.getProperty("pt.project.dir", "."), "target", "pullthrough-0.1.0-hook.jar").toString()));
+        ProcessBuilder pb = new ProcessBuilder("java", "-jar", hookJar.toString(), "proxy", "--listen", listen,
+                "--registry", registries.ecr().url(), "--upstream", "docker.io=docker-hub", "--upstream", "ghcr.io=github",
+                "--region", EcrTokenStandIn.REGION, "--state-dir", stateDir.toString())
+                .redirectErrorStream(true).redirectOutput(stateDir.resolve("proxy.out").toFile());
+        pb.environment().putAll(tokenApi.clientEnvironment());
+        Process p = pb.start();
+        java.time.Instant now = java.time.Instant.now();
+        String token = java.util.Base64.getEncoder().encodeToString(("AWS:" + tokenApi.currentPassword())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (var stdin = p.getOutputStream()) {
+            stdin.write((token + "\n" + now.plus(Duration.ofHours(12)).toEpochMilli() + "\n" + now.toEpochMilli() + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("mirror exited: " + Files.readString(stateDir.resolve("proxy.out")));
+            }
+            try {
+                http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + listen + "/v2/")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                return p;
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(50); // not listening yet: poll, as DistributionRegistry.awaitReady does
+            }
+        }
+        p.destroy();
+        throw new IllegalStateException("mirror did not listen on " + listen);
     }
 
     private static CommandResult images(String... extra) {

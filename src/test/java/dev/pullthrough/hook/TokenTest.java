@@ -41,7 +41,10 @@ class TokenTest {
         assertThat(t.toString()).doesNotContain("QVdTOnNlY3JldA==").doesNotContain("secret");
     }
 
-    private static final class MutableClock extends Clock {
+    /** Fetches run in the caller's thread here: these tests are about when and how often, not threads. */
+    private static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(5);
+
+    static final class MutableClock extends Clock {
         Instant now = T0;
 
         @Override
@@ -67,7 +70,7 @@ class TokenTest {
         RefreshingToken token = new RefreshingToken(() -> {
             fetches.incrementAndGet();
             return EcrToken.of("AWS", "new", clock.now.plusSeconds(40), clock.now);
-        }, EcrToken.of("AWS", "old", T0.plusSeconds(40), T0), clock, l -> { });
+        }, EcrToken.of("AWS", "old", T0.plusSeconds(40), T0), clock, l -> { }, Runnable::run, DEADLINE);
 
         clock.now = T0.plusSeconds(29);
         assertThat(token.current().password()).isEqualTo("old");
@@ -85,7 +88,7 @@ class TokenTest {
         RefreshingToken token = new RefreshingToken(() -> {
             fetches.incrementAndGet();
             return EcrToken.of("AWS", "new" + fetches.get(), clock.now.plusSeconds(3600), clock.now);
-        }, old, clock, l -> { });
+        }, old, clock, l -> { }, Runnable::run, DEADLINE);
         clock.now = T0.plusSeconds(10);
 
         EcrToken first = token.afterUnauthorized(old);
@@ -101,7 +104,7 @@ class TokenTest {
         MutableClock clock = new MutableClock();
         EcrToken old = EcrToken.of("AWS", "old", T0.plusSeconds(40), T0);
         RefreshingToken token = new RefreshingToken(() -> EcrToken.of("AWS", "new", clock.now.plusSeconds(40), clock.now),
-                old, clock, l -> { });
+                old, clock, l -> { }, Runnable::run, DEADLINE);
         List<String> seen = new ArrayList<>();
         token.onRefresh((previous, fresh) -> seen.add(previous.password() + "->" + fresh.password()));
         clock.now = T0.plusSeconds(35);
@@ -117,7 +120,7 @@ class TokenTest {
         EcrToken fresh = EcrToken.of("AWS", "fresh", T0.plusSeconds(3600), T0);
         RefreshingToken token = new RefreshingToken(() -> {
             throw new AssertionError("must not fetch");
-        }, fresh, clock, l -> { });
+        }, fresh, clock, l -> { }, Runnable::run, DEADLINE);
 
         assertThat(token.afterUnauthorized(fresh)).isNull();
     }
@@ -130,7 +133,7 @@ class TokenTest {
         RefreshingToken token = new RefreshingToken(() -> {
             fetches.incrementAndGet();
             throw new TokenFetchException("ecr:GetAuthorizationToken failed: timeout", null);
-        }, EcrToken.of("AWS", "old", T0.plusSeconds(40), T0), clock, log::add);
+        }, EcrToken.of("AWS", "old", T0.plusSeconds(40), T0), clock, log::add, Runnable::run, DEADLINE);
         clock.now = T0.plusSeconds(31);
 
         assertThat(token.current().password()).isEqualTo("old");

@@ -27,10 +27,17 @@ public final class HookProcess {
 
     private final HookFiles files;
     private final Map<String, String> environment;
+    /** The command that gets the subcommand and flags; empty: {@code java -jar <hook jar>}. */
+    private final List<String> launcher;
 
     public HookProcess(HookFiles files, Map<String, String> environment) {
+        this(files, environment, List.of());
+    }
+
+    private HookProcess(HookFiles files, Map<String, String> environment, List<String> launcher) {
         this.files = files;
         this.environment = Map.copyOf(environment);
+        this.launcher = List.copyOf(launcher);
     }
 
     /** The hook jar; a clear failure when the tests were started without `package`. */
@@ -50,14 +57,19 @@ public final class HookProcess {
     }
 
     public HookProcess withFiles(HookFiles other) {
-        return new HookProcess(other, environment);
+        return new HookProcess(other, environment, launcher);
+    }
+
+    /** Same files and environment, run through another command (e.g. the release tarball's launcher). */
+    public HookProcess withLauncher(List<String> command) {
+        return new HookProcess(files, environment, command);
     }
 
     /** Same files, with these variables added to (or replacing) the process environment. */
     public HookProcess withEnvironment(Map<String, String> extra) {
         Map<String, String> merged = new LinkedHashMap<>(environment);
         merged.putAll(extra);
-        return new HookProcess(files, merged);
+        return new HookProcess(files, merged, launcher);
     }
 
     /** {@code start} with every scenario flag. */
@@ -96,9 +108,10 @@ public final class HookProcess {
         return all;
     }
 
-    /** {@code java -jar <hook jar> <subcommand> <flags>} with the scenario's environment. */
+    /** {@code java -jar <hook jar> <subcommand> <flags>} (or the launcher's) with the scenario's environment. */
     public CommandResult run(String subcommand, List<String> flags) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString(), subcommand));
+        List<String> command = new ArrayList<>(launcher.isEmpty() ? List.of(javaBinary(), "-jar", jar().toString()) : launcher);
+        command.add(subcommand);
         command.addAll(flags);
         CommandResult result = CommandRunner.inheritingEnvironment()
                 .withEnvironment(environment)
