@@ -7,8 +7,8 @@ import dev.pullthrough.cdktf.aws.AwsProvider;
 import dev.pullthrough.iam.RunnerPolicy;
 import dev.pullthrough.model.RunnerEnvironment;
 import dev.pullthrough.testing.cdktf.CdktfCli;
-import dev.pullthrough.testing.cdktf.ProcessResult;
 import dev.pullthrough.testing.cdktf.ProjectPaths;
+import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.cdktf.ProviderSchema;
 import dev.pullthrough.testing.cdktf.SynthesizedStack;
 import dev.pullthrough.testing.cdktf.TempDirs;
@@ -32,7 +32,7 @@ class ExampleAppSynthIT {
     private static final String STACK = ExampleApp.STACK_NAME;
     private static final String APP_SCRIPT = "bin/cdktf-example-app";
     private static Path appDir;
-    private static ProcessResult synth;
+    private static CommandResult synth;
     private static TerraformPlan plan;
     private static JsonNode stack;
 

@@ -1,10 +1,12 @@
 package dev.pullthrough.testing.cdktf;
 
+import dev.pullthrough.testing.docker.CommandResult;
+import dev.pullthrough.testing.docker.CommandRunner;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real cdktf-cli 0.19.2, as bin/setup-test-env installs it ({@code $PULLTHROUGH_TOOLS_DIR}, default
@@ -28,17 +30,18 @@ public final class CdktfCli {
     }
 
     /** {@code cdktf synth} in appDir; returns the output, throws with it when the command fails. */
-    public static ProcessResult synth(Path appDir) {
-        ProcessBuilder pb = new ProcessBuilder(List.of(binary().toString(), "synth")).directory(appDir.toFile());
-        Map<String, String> env = pb.environment();
+    public static CommandResult synth(Path appDir) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
         env.put("CHECKPOINT_DISABLE", "1");
         env.put("CI", "1");
         env.put("FORCE_COLOR", "0");
         env.put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
-        env.putIfAbsent("JSII_RUNTIME_PACKAGE_CACHE_ROOT", ProjectPaths.target().resolve("jsii-cache").toString());
-        ProcessResult r = Processes.run(pb, 600, TimeUnit.SECONDS);
-        if (r.exitCode() != 0) {
-            throw new AssertionError("cdktf synth failed in " + appDir + ": " + r.describe());
+        env.put("JSII_RUNTIME_PACKAGE_CACHE_ROOT", System.getenv().getOrDefault(
+                "JSII_RUNTIME_PACKAGE_CACHE_ROOT", ProjectPaths.target().resolve("jsii-cache").toString()));
+        CommandResult r = CommandRunner.inheritingEnvironment().withEnvironment(env).inDirectory(appDir)
+                .withTimeout(Duration.ofMinutes(10)).run(List.of(binary().toString(), "synth"));
+        if (!r.succeeded()) {
+            throw new AssertionError("cdktf synth failed in " + appDir + ": " + r);
         }
         return r;
     }
