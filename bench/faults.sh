@@ -67,14 +67,16 @@ wait "$slow_pid"
 echo "slowloris connections closed by the mirror within 14 s: $(cat "$BENCH_TMP/slowloris.out") of 100" >> "$out"
 
 say "100 hung blobs"
+hung=()
 for i in $(seq 100); do
   curl -sS -o /dev/null --max-time 30 "$MIRROR/v2/bench/big/blobs/sha256:hang$i" 2>/dev/null &
+  hung+=($!)
 done
 sleep 2
 echo "manifest HEAD with 100 hung blob GETs: $(median_ms head_ms)" >> "$out"
 echo "mirror threads with 100 hung blobs: $(awk '/^Threads:/ {print $2}' /proc/"$pid"/status)" >> "$out"
-pkill -P $$ curl 2>/dev/null || true
-wait 2>/dev/null || true
+kill "${hung[@]}" 2>/dev/null || true
+wait "${hung[@]}" 2>/dev/null || true
 
 say "flood of deep paths"
 deep="/v2/$(printf 'a/%.0s' $(seq 2000))manifests/latest"

@@ -81,6 +81,11 @@ kill -0 "$proxy_pid" || die "no mirror process"
 read -r proxy_idle_rss _ < <(bench_rss_kb "$proxy_pid")
 echo "mirror pid $proxy_pid: $(tr '\0' ' ' < /proc/"$proxy_pid"/cmdline | sed 's/-cp [^ ]*/-cp HOOK_JAR/')" > "$RESULTS_DIR/proxy-process.txt"
 
+modes_for_round() { # rotate the order: round 0 d n p, round 1 n p d, round 2 p d n
+  local all=(direct nginx proxy) r=$(($1 % 3))
+  echo "${all[@]:r} ${all[@]:0:r}"
+}
+
 if [ "$PULLS" != 0 ]; then
 say "private dockerd"
 bench_dockerd_start "[\"http://$PROXY\"]"
@@ -103,10 +108,6 @@ pull() { # MODE LABEL
       remove_images
       bench_measure "$2" -- docker pull -q "$MIRROR_REF" ;;
   esac
-}
-modes_for_round() { # rotate the order: round 0 d n p, round 1 n p d, round 2 p d n
-  local all=(direct nginx proxy) r=$(($1 % 3))
-  echo "${all[@]:r} ${all[@]:0:r}"
 }
 
 say "docker pull, $(( image_bytes / 1024 / 1024 )) MB in $(wc -w <<< "$IMAGE_LAYERS_MB") layers: warm-up"

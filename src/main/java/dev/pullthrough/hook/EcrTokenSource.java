@@ -3,7 +3,9 @@ package dev.pullthrough.hook;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -35,9 +37,11 @@ public final class EcrTokenSource implements TokenSource, AutoCloseable {
                 client = EcrClient.builder()
                         .region(Region.of(region))
                         .httpClientBuilder(UrlConnectionHttpClient.builder())
-                        // The whole call, SDK retries included, ends by the deadline the mirror waits for a
-                        // refresh: a hung token API must not keep a refresh thread forever.
-                        .overrideConfiguration(o -> o.apiCallTimeout(RefreshingToken.DEFAULT_DEADLINE))
+                        // One attempt per call, bounded in time: RetryingTokenSource (hook start) and RefreshingToken
+                        // (the mirror) decide when to call again; the SDK's own retries would add calls a throttled
+                        // fleet cannot afford, and a hung token API must not keep a refresh thread forever.
+                        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                                .apiCallTimeout(RefreshingToken.DEFAULT_DEADLINE))
                         .build();
             }
             Instant now = clock.instant();
@@ -49,7 +53,10 @@ public final class EcrTokenSource implements TokenSource, AutoCloseable {
             AuthorizationData d = data.get(0);
             Instant expiresAt = d.expiresAt() != null ? d.expiresAt() : now.plusSeconds(12 * 3600);
             return new EcrToken(d.authorizationToken(), expiresAt, now);
-        } catch (SdkException | IllegalArgumentException e) {
+        } catch (SdkException e) {
+            throw new TokenFetchException(kindOf(e), "ecr:GetAuthorizationToken failed in " + region + ": "
+                    + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
             throw new TokenFetchException("ecr:GetAuthorizationToken failed in " + region + ": " + e.getMessage(), e);
         }
     }
@@ -60,5 +67,17 @@ public final class EcrTokenSource implements TokenSource, AutoCloseable {
             client.close();
             client = null;
         }
+    }
+
+    /** Throttling is retried until the deadline, 5xx and I/O a few times, the rest (credentials, access) not at all. */
+    public static TokenFetchException.Kind kindOf(SdkException e) {
+        if (e instanceof SdkServiceException service) {
+            if (service.isThrottlingException()) {
+                return TokenFetchException.Kind.THROTTLED;
+            }
+            return service.statusCode() >= 500 ? TokenFetchException.Kind.TRANSIENT : TokenFetchException.Kind.FATAL;
+        }
+        return e.retryable() || e.getCause() instanceof java.io.IOException
+                ? TokenFetchException.Kind.TRANSIENT : TokenFetchException.Kind.FATAL;
     }
 }

@@ -27,6 +27,8 @@ public final class HookStart {
     /** Exit code with --strict when the hook failed (and undid what it had done). */
     public static final int EXIT_FAILED = ExitCodes.INVALID;
     static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
+    /** Longest accepted --token-deadline plus the SDK's call timeout. */
+    static final Duration TOKEN_WAIT_LIMIT = Duration.ofMinutes(11);
 
     private final StartSettings s;
     private final Console console;
@@ -127,20 +129,22 @@ public final class HookStart {
             // A file system error names the file and what is wrong with it; anything else is shown with its type.
             String reason = e instanceof HookException || e instanceof FileSystemException ? e.getMessage() : e.toString();
             undo(dir, journal.state(), proxy, proxyUp);
+            CachedTokenSource.forget(dir.tokenCacheFile());
             return fail(reason + "; everything the hook changed was put back, pulls go to their registries as before");
         }
     }
 
     private static EcrToken await(CompletableFuture<EcrToken> token) throws HookException {
         try {
-            return token.get(READY_TIMEOUT.toSeconds() * 4, TimeUnit.SECONDS);
+            // The token source bounds its own retries (--token-deadline); this only guards against a hang past it.
+            return token.get(TOKEN_WAIT_LIMIT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof HookException h) {
                 throw h;
             }
             throw new HookException("ecr:GetAuthorizationToken failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new HookException("ecr:GetAuthorizationToken did not answer within " + READY_TIMEOUT.toSeconds() * 4 + " s");
+            throw new HookException("ecr:GetAuthorizationToken did not answer within " + TOKEN_WAIT_LIMIT.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HookException("interrupted while waiting for the token", e);

@@ -1,6 +1,8 @@
 package dev.pullthrough.hook;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,6 +52,10 @@ public final class StartCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Hook state (env PULLTHROUGH_HOOK_STATE_DIR; default /run/pullthrough or $XDG_RUNTIME_DIR/pullthrough).")
     String stateDir;
+    @Option(names = "--token-deadline", paramLabel = "SECONDS",
+            description = "How long to keep asking ECR for a token while it throttles (env PULLTHROUGH_HOOK_TOKEN_DEADLINE;"
+                    + " default 60, at most 600); past it the hook fails open.")
+    Integer tokenDeadline;
     @Option(names = "--strict", description = "Exit 1 on failure instead of warning and exiting 0.")
     boolean strict;
 
@@ -70,8 +76,35 @@ public final class StartCommand implements Callable<Integer> {
             console.warn(e.getMessage() + "; nothing was changed");
             return strict ? HookStart.EXIT_FAILED : 0;
         }
-        int code = new HookStart(settings, console, r -> new EcrTokenSource(r, Clock.systemUTC())).run(env);
+        TokenBackoff backoff;
+        try {
+            backoff = TokenBackoff.withDeadline(tokenDeadline(env));
+        } catch (InvalidHookSettingException e) {
+            console.warn(e.getMessage() + "; nothing was changed");
+            return strict ? HookStart.EXIT_FAILED : 0;
+        }
+        Path tokenCache = new StateDir(settings.stateDir()).tokenCacheFile();
+        int code = new HookStart(settings, console, r -> new CachedTokenSource(tokenCache,
+                CachedTokenSource.key(r, env),
+                RetryingTokenSource.of(new EcrTokenSource(r, Clock.systemUTC()), backoff), Clock.systemUTC())).run(env);
         console.trace("done");
         return code;
+    }
+
+    private Duration tokenDeadline(Map<String, String> env) throws InvalidHookSettingException {
+        String raw = tokenDeadline != null ? tokenDeadline.toString() : env.get("PULLTHROUGH_HOOK_TOKEN_DEADLINE");
+        if (raw == null || raw.isBlank()) {
+            return TokenBackoff.DEFAULT_DEADLINE;
+        }
+        try {
+            int seconds = Integer.parseInt(raw.trim());
+            if (seconds >= 1 && seconds <= 600) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new InvalidHookSettingException("--token-deadline", raw.trim(),
+                "not a number of seconds from 1 to 600; use e.g. --token-deadline 60");
     }
 }

@@ -52,6 +52,11 @@ public final class StateDir {
         return dir.resolve("proxy-stats.json");
     }
 
+    /** A still-valid token kept between starts ({@link CachedTokenSource}); stop leaves it, a failed start removes it. */
+    public Path tokenCacheFile() {
+        return dir.resolve("token.json");
+    }
+
     public Path lockFile() {
         return dir.resolve("hook.lock");
     }

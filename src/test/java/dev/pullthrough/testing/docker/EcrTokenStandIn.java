@@ -62,6 +62,8 @@ public final class EcrTokenStandIn implements AutoCloseable {
     private final AtomicInteger batchGetImageCalls = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
     private final List<String> issuedPasswords = new ArrayList<>();
+    private final AtomicInteger throttled = new AtomicInteger();
+    private volatile TokenBucket bucket;
     private volatile Mode mode = Mode.ISSUE;
     private volatile Duration tokenLifetime = Duration.ofHours(12);
     private volatile String currentPassword;
@@ -136,6 +138,19 @@ public final class EcrTokenStandIn implements AutoCloseable {
         this.mode = newMode;
     }
 
+    /**
+     * Throttles GetAuthorizationToken like ECR does per account and region ({@link TokenBucket}); throttled calls get
+     * HTTP 400 {@code ThrottlingException}, as the JSON 1.1 protocol answers. {@code null} turns throttling off.
+     */
+    public void throttle(TokenBucket newBucket) {
+        this.bucket = newBucket;
+    }
+
+    /** Calls answered with ThrottlingException. */
+    public int throttledCalls() {
+        return throttled.get();
+    }
+
     /** Lifetime of tokens issued from now on (ECR's is 12 h). */
     public void tokenLifetime(Duration lifetime) {
         this.tokenLifetime = lifetime;
@@ -194,6 +209,12 @@ public final class EcrTokenStandIn implements AutoCloseable {
             if (!authorization.startsWith("AWS4-HMAC-SHA256 Credential=" + ACCESS_KEY_ID + "/")) {
                 rejected.incrementAndGet();
                 error(exchange, 403, "MissingAuthenticationTokenException", "request is not signed with the test key");
+                return;
+            }
+            TokenBucket b = bucket;
+            if (b != null && !b.tryTake()) {
+                throttled.incrementAndGet();
+                error(exchange, 400, "ThrottlingException", "Rate exceeded");
                 return;
             }
             switch (mode) {

@@ -87,4 +87,25 @@ class EcrTokenStandInTest {
                 .isInstanceOf(EcrException.class)
                 .satisfies(e -> assertThat(((EcrException) e).statusCode()).isEqualTo(500));
     }
+
+    @Test
+    void getAuthorizationToken_throttled_sdkSeesThrottlingExceptionAndTheHookRetriesIt() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        standIn.throttle(new TokenBucket(2, 0, now::get));
+        ecr.getAuthorizationToken();
+        ecr.getAuthorizationToken();
+
+        assertThatThrownBy(() -> ecr.getAuthorizationToken())
+                .isInstanceOf(EcrException.class)
+                .satisfies(e -> {
+                    EcrException ecrError = (EcrException) e;
+                    assertThat(ecrError.statusCode()).isEqualTo(400);
+                    assertThat(ecrError.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
+                    assertThat(ecrError.isThrottlingException()).isTrue();
+                    assertThat(dev.pullthrough.hook.EcrTokenSource.kindOf(ecrError))
+                            .isEqualTo(dev.pullthrough.hook.TokenFetchException.Kind.THROTTLED);
+                });
+        assertThat(standIn.throttledCalls()).isEqualTo(1);
+        assertThat(standIn.issuedPasswords()).hasSize(2);
+    }
 }
