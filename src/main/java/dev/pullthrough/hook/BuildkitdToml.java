@@ -1,7 +1,9 @@
 package dev.pullthrough.hook;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.pullthrough.hook.TomlScanner.Entry;
 import dev.pullthrough.hook.TomlScanner.Item;
+import dev.pullthrough.hook.TomlText.ArrayElement;
 import dev.pullthrough.hook.TomlText.Table;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ public final class BuildkitdToml {
     public static byte[] merge(byte[] original, String mirrorHost, List<String> upstreams)
             throws InvalidConfigFileException {
         String text = TomlText.decode(original, LABEL);
+        TomlValidation.original(text, LABEL);
         for (String upstream : upstreams) {
             refuseOtherLayouts(text, List.of("registry", upstream));
         }
@@ -49,6 +52,12 @@ public final class BuildkitdToml {
             text = setMirrors(text, mirrorHost, upstream);
         }
         text = setValue(text, List.of("registry", mirrorHost), "http", "true");
+        JsonNode registry = TomlValidation.edited(text, LABEL).path("registry");
+        boolean first = upstreams.stream().allMatch(u -> registry.path(u).path("mirrors").path(0).asText().equals(mirrorHost));
+        if (!first || !registry.path(mirrorHost).path("http").asBoolean(false)) {
+            throw new InvalidConfigFileException(LABEL, "the hook cannot put its mirror first in this layout; the file"
+                    + " is left as it is");
+        }
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -65,16 +74,64 @@ public final class BuildkitdToml {
         }
         Entry e = mirrors.get();
         String value = text.substring(e.valueStart(), e.valueEnd());
-        List<String> existing = TomlText.parseStringArray(value).orElseThrow(() -> new InvalidConfigFileException(LABEL,
-                render(key) + " mirrors must be an array of strings, found " + value));
-        List<String> merged = new ArrayList<>();
-        merged.add(mirrorHost);
-        for (String m : existing) {
-            if (!merged.contains(m)) {
-                merged.add(m);
+        List<ArrayElement> existing = TomlText.stringArrayElements(value).orElseThrow(() -> new InvalidConfigFileException(
+                LABEL, render(key) + " mirrors must be an array of strings, found " + value));
+        return TomlText.splice(text, e.valueStart(), e.valueEnd(), mirrorFirst(value, existing, mirrorHost));
+    }
+
+    /**
+     * The array with the mirror as its first element, edited in place so that comments and line breaks inside it
+     * stay: copies of the mirror further down are cut out, and the mirror goes in before the first element (on a line
+     * of its own, with that line's indent, in an array written one element per line).
+     */
+    static String mirrorFirst(String array, List<ArrayElement> elements, String mirrorHost) {
+        String v = array;
+        boolean alreadyFirst = !elements.isEmpty() && elements.get(0).value().equals(mirrorHost);
+        for (int k = elements.size() - 1; k >= (alreadyFirst ? 1 : 0); k--) {
+            if (elements.get(k).value().equals(mirrorHost)) {
+                v = cut(v, elements.get(k));
             }
         }
-        return TomlText.splice(text, e.valueStart(), e.valueEnd(), TomlText.stringArray(merged));
+        if (alreadyFirst) {
+            return v;
+        }
+        String quoted = TomlText.quote(mirrorHost);
+        Optional<ArrayElement> first = TomlText.stringArrayElements(v).orElseThrow().stream().findFirst();
+        if (first.isEmpty()) {
+            return "[" + quoted + v.substring(1);
+        }
+        int nl = v.substring(0, first.get().start()).indexOf('\n');
+        if (nl < 0) {
+            return v.substring(0, first.get().start()) + quoted + ", " + v.substring(first.get().start());
+        }
+        int lineStart = nl + 1;
+        int indentEnd = lineStart;
+        while (v.charAt(indentEnd) == ' ' || v.charAt(indentEnd) == '\t') {
+            indentEnd++;
+        }
+        String eol = v.charAt(nl - 1) == '\r' ? "\r\n" : "\n";
+        return v.substring(0, lineStart) + v.substring(lineStart, indentEnd) + quoted + "," + eol + v.substring(lineStart);
+    }
+
+    /** Removes one element with the comma after it (or, for the last one, the comma before it); comments stay. */
+    private static String cut(String v, ArrayElement element) {
+        int after = element.end();
+        while (after < v.length() && (v.charAt(after) == ' ' || v.charAt(after) == '\t')) {
+            after++;
+        }
+        if (after < v.length() && v.charAt(after) == ',') {
+            after++;
+            while (after < v.length() && (v.charAt(after) == ' ' || v.charAt(after) == '\t')) {
+                after++;
+            }
+            return v.substring(0, element.start()) + v.substring(after);
+        }
+        int before = element.start();
+        while (before > 1 && Character.isWhitespace(v.charAt(before - 1))) {
+            before--;
+        }
+        int from = v.charAt(before - 1) == ',' ? before - 1 : element.start();
+        return v.substring(0, from) + v.substring(element.end());
     }
 
     private static String setValue(String text, List<String> tableKey, String key, String value)

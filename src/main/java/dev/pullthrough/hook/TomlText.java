@@ -140,11 +140,23 @@ final class TomlText {
 
     /** The strings of a one-dimensional array of strings value, or empty when the value is anything else. */
     static Optional<List<String>> parseStringArray(String value) {
-        String v = value.strip();
+        return stringArrayElements(value).map(elements -> elements.stream().map(ArrayElement::value).toList());
+    }
+
+    /** A string in an array value: its text and its span {@code [start, end)} (quotes included) in the value. */
+    record ArrayElement(String value, int start, int end) {
+    }
+
+    /**
+     * The strings of a one-dimensional array of strings value ({@code value} starts with '[' and ends with ']'),
+     * with their spans, or empty when the value is anything else.
+     */
+    static Optional<List<ArrayElement>> stringArrayElements(String value) {
+        String v = value;
         if (!v.startsWith("[") || !v.endsWith("]")) {
             return Optional.empty();
         }
-        List<String> out = new ArrayList<>();
+        List<ArrayElement> out = new ArrayList<>();
         int i = 1;
         int end = v.length() - 1;
         boolean expectValue = true;
@@ -177,7 +189,7 @@ final class TomlText {
                 if (j >= end) {
                     return Optional.empty();
                 }
-                out.add(s.toString());
+                out.add(new ArrayElement(s.toString(), i, j + 1));
                 expectValue = false;
                 i = j + 1;
             } else {

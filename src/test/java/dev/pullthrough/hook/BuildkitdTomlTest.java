@@ -51,4 +51,41 @@ class BuildkitdTomlTest {
                 .hasMessageStartingWith("buildkitd.toml: ")
                 .hasMessageContaining("docker.io");
     }
+
+    private static String mergeText(String in) throws Exception {
+        return Fixtures.text(BuildkitdToml.merge(in.getBytes(StandardCharsets.UTF_8), MIRROR));
+    }
+
+    @Test
+    void merge_multiLineMirrorsWithComments_commentsAndLayoutKept() throws Exception {
+        String in = "[registry.\"docker.io\"]\n  mirrors = [ # tried in order\n    # corporate cache\n    \"cache.corp:5000\",\n"
+                + "    \"mirror.gcr.io\", # public\n  ]\n";
+
+        String out = mergeText(in);
+
+        assertThat(out).startsWith("[registry.\"docker.io\"]\n  mirrors = [ # tried in order\n    \"" + MIRROR + "\",\n"
+                + "    # corporate cache\n    \"cache.corp:5000\",\n    \"mirror.gcr.io\", # public\n  ]\n");
+        assertThat(mergeText(out)).isEqualTo(out);
+    }
+
+    @Test
+    void merge_mirrorListedLaterWithComments_movedFirstCommentsKept() throws Exception {
+        String in = "[registry.\"docker.io\"]\n  mirrors = [\"a.example\", # a\n    \"" + MIRROR + "\" # old\n  ]\n";
+
+        String out = mergeText(in);
+
+        assertThat(out).startsWith("[registry.\"docker.io\"]\n  mirrors = [\"" + MIRROR + "\", \"a.example\", # a\n     # old\n  ]\n");
+    }
+
+    @Test
+    void merge_emptyArrayWithAComment_mirrorAdded() throws Exception {
+        assertThat(mergeText("[registry.\"docker.io\"]\n  mirrors = [\n    # none yet\n  ]\n"))
+                .startsWith("[registry.\"docker.io\"]\n  mirrors = [\"" + MIRROR + "\"\n    # none yet\n  ]\n");
+    }
+
+    @Test
+    void merge_invalidToml_refusedByTheRealParser() {
+        assertThatThrownBy(() -> mergeText("[worker.oci]\n  enabled = true\n[worker.oci]\n  gc = true\n"))
+                .isInstanceOf(InvalidConfigFileException.class).hasMessageContaining("not valid TOML");
+    }
 }

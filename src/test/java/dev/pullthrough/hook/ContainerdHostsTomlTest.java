@@ -62,4 +62,66 @@ class ContainerdHostsTomlTest {
         assertThatThrownBy(() -> ContainerdHostsToml.merge(new byte[] {(byte) 0xff, (byte) 0xfe, 'a'}, MIRROR))
                 .isInstanceOf(InvalidConfigFileException.class).hasMessageContaining("UTF-8");
     }
+
+    private static String merge(String in) throws Exception {
+        return Fixtures.text(ContainerdHostsToml.merge(in.getBytes(StandardCharsets.UTF_8), MIRROR));
+    }
+
+    @Test
+    void merge_inlineHostTable_refusedNamingTheLayout() {
+        String in = "server = \"https://registry-1.docker.io\"\nhost = { \"https://m.example\" = { capabilities = [\"pull\"] } }\n";
+
+        assertThatThrownBy(() -> merge(in)).isInstanceOf(InvalidConfigFileException.class)
+                .hasMessageContaining("host = {...}").hasMessageContaining("[host.\"URL\"] table");
+    }
+
+    @Test
+    void merge_arrayOfHostTables_refused() {
+        String in = "[[host]]\n  url = \"https://m.example\"\n";
+
+        assertThatThrownBy(() -> merge(in)).isInstanceOf(InvalidConfigFileException.class)
+                .hasMessageContaining("[[host]] is an array of tables");
+    }
+
+    @Test
+    void merge_tableDefinedTwice_refusedByTheRealParser() {
+        String in = "[host.\"https://m.example\"]\n  capabilities = [\"pull\"]\n[host.\"https://m.example\"]\n  ca = \"x\"\n";
+
+        assertThatThrownBy(() -> merge(in)).isInstanceOf(InvalidConfigFileException.class)
+                .hasMessageContaining("not valid TOML").hasMessageContaining("line 3");
+    }
+
+    @Test
+    void merge_dottedHostsInTheRootTable_mirrorAddedAsTheFirstDottedHost() throws Exception {
+        String in = "server = \"https://registry-1.docker.io\"\n# corporate mirror\nhost.\"https://m.example\".capabilities = [\"pull\"]\n"
+                + "host.\"https://m.example\".skip_verify = true\n";
+
+        String out = merge(in);
+
+        assertThat(out).isEqualTo("server = \"https://registry-1.docker.io\"\nhost.\"" + MIRROR
+                + "\".capabilities = [\"pull\", \"resolve\"]\n# corporate mirror\nhost.\"https://m.example\".capabilities = [\"pull\"]\n"
+                + "host.\"https://m.example\".skip_verify = true\n");
+        assertThat(merge(out)).isEqualTo(out);
+    }
+
+    @Test
+    void merge_dottedHostsInAHostTable_mirrorAddedAsItsFirstEntry() throws Exception {
+        String in = "[host]\n  \"https://m.example\".capabilities = [\"pull\"]\n  \"https://n.example\" = { capabilities = [\"pull\"] }\n";
+
+        String out = merge(in);
+
+        assertThat(out).isEqualTo("[host]\n  \"" + MIRROR + "\".capabilities = [\"pull\", \"resolve\"]\n"
+                + "  \"https://m.example\".capabilities = [\"pull\"]\n  \"https://n.example\" = { capabilities = [\"pull\"] }\n");
+        assertThat(merge(out)).isEqualTo(out);
+    }
+
+    @Test
+    void merge_dottedHostBeforeHostTables_mirrorStillFirst() throws Exception {
+        String in = "host.\"https://m.example\".capabilities = [\"pull\"]\n\n[host.\"https://n.example\"]\n  capabilities = [\"pull\"]\n";
+
+        String out = merge(in);
+
+        assertThat(out).startsWith("host.\"" + MIRROR + "\".capabilities = [\"pull\", \"resolve\"]\nhost.\"https://m.example\"");
+        assertThat(out).endsWith(in.substring(in.indexOf('\n') + 1));
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -153,12 +154,15 @@ class MergerProperties {
         Arbitrary<String> extra = Arbitraries.of("", "  skip_verify = true\n", "  ca = \"/etc/ca.pem\"\n",
                 "  override_path = true\n");
         Arbitrary<String> before = Arbitraries.of("", "\n", "# a comment\n", "# one\n# two\n", "\n# spaced\n");
-        Arbitrary<String> table = Combinators.combine(before, url, capabilities, extra, Arbitraries.of(true, false))
-                .as((b, u, c, e, header) -> b + "[host.\"" + u + "\"]\n" + c + e
+        // Each host once: a table defined twice is not TOML (the merger refuses it, see ContainerdHostsTomlTest).
+        Function<String, Arbitrary<String>> table = u -> Combinators.combine(before, capabilities, extra,
+                Arbitraries.of(true, false)).as((b, c, e, header) -> b + "[host.\"" + u + "\"]\n" + c + e
                         + (header ? "[host.\"" + u + "\".header]\n  x-a = [\"1\"]\n" : ""));
+        Arbitrary<List<String>> tables = url.list().ofMaxSize(4).uniqueElements()
+                .flatMap(us -> Combinators.combine(us.stream().map(table).toList()).as(ts -> ts));
         Arbitrary<String> server = Arbitraries.of("", "server = \"https://registry-1.docker.io\"\n",
                 "# hosts\nserver = 'https://registry-1.docker.io'   # upstream\n\n");
-        return Combinators.combine(server, table.list().ofMaxSize(4), Arbitraries.of("", "\n", "# end\n"))
+        return Combinators.combine(server, tables, Arbitraries.of("", "\n", "# end\n"))
                 .as((s, ts, end) -> s + String.join("\n", ts) + end);
     }
 
