@@ -51,10 +51,12 @@ data "aws_iam_policy_document" "this" {
   }
 }
 
+# No rules, nothing to grant: no policy (policy_json still renders the document).
 resource "aws_iam_policy" "this" {
-  count = var.create_policy ? 1 : 0
+  count = var.create_policy && length(local.rules) > 0 ? 1 : 0
 
   name        = var.policy_name
+  name_prefix = var.policy_name == null ? var.policy_name_prefix : null
   path        = var.policy_path
   description = var.policy_description
   policy      = data.aws_iam_policy_document.this.json
@@ -63,7 +65,7 @@ resource "aws_iam_policy" "this" {
 
 # Keyed by role name, so adding or removing a role leaves the other attachments alone.
 resource "aws_iam_role_policy_attachment" "this" {
-  for_each = var.create_policy ? toset([for name in var.role_names : trimspace(name)]) : toset([])
+  for_each = var.create_policy && length(local.rules) > 0 ? toset([for name in var.role_names : trimspace(name)]) : toset([])
 
   role       = each.value
   policy_arn = aws_iam_policy.this[0].arn

@@ -7,13 +7,24 @@ variable "ecr_pull_through_cache_rules" {
     upstream_repository_prefix (optional) }. Values are trimmed; prefixes must be unique.
     The policy grants access to these prefixes only.
   EOT
-  type = map(object({
-    ecr_repository_prefix      = string
-    upstream_registry_url      = string
-    upstream_repository_prefix = optional(string)
-  }))
-  default  = {}
-  nullable = false
+  type        = any
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for key, raw in var.ecr_pull_through_cache_rules : !(!can(keys(raw)))])
+    error_message = join("\n", [for key, raw in var.ecr_pull_through_cache_rules : "rule \"${key}\" must be an object with fields credential_arn, custom_role_arn, ecr_repository_prefix, upstream_registry_url, upstream_repository_prefix" if !can(keys(raw))])
+  }
+
+  validation {
+    condition     = alltrue([for key, raw in var.ecr_pull_through_cache_rules : length([for name in try(keys(raw), []) : name if !contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name)]) == 0])
+    error_message = join("\n", flatten([for key, raw in var.ecr_pull_through_cache_rules : [for name in [for name in try(keys(raw), []) : name if !contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name)] : "rule \"${key}\" has unknown field \"${name}\"; allowed: credential_arn, custom_role_arn, ecr_repository_prefix, upstream_registry_url, upstream_repository_prefix"]]))
+  }
+
+  validation {
+    condition     = alltrue([for key, raw in var.ecr_pull_through_cache_rules : length([for name in try(keys(raw), []) : { name = name, kind = startswith(jsonencode(raw[name]), "{") ? "object" : startswith(jsonencode(raw[name]), "[") ? "array" : contains(["true", "false"], jsonencode(raw[name])) ? "boolean" : "number" } if contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name) && jsonencode(raw[name]) != "null" && !startswith(jsonencode(raw[name]), "\"")]) == 0])
+    error_message = join("\n", flatten([for key, raw in var.ecr_pull_through_cache_rules : [for bad in [for name in try(keys(raw), []) : { name = name, kind = startswith(jsonencode(raw[name]), "{") ? "object" : startswith(jsonencode(raw[name]), "[") ? "array" : contains(["true", "false"], jsonencode(raw[name])) ? "boolean" : "number" } if contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name) && jsonencode(raw[name]) != "null" && !startswith(jsonencode(raw[name]), "\"")] : "rule \"${key}\" field \"${bad.name}\" must be a string, not ${bad.kind}"]]))
+  }
 
   validation {
     condition     = length(var.ecr_pull_through_cache_rules) <= 50
@@ -116,15 +127,21 @@ variable "role_names" {
   nullable    = false
 
   validation {
-    condition     = alltrue([for name in var.role_names : !startswith(trimspace(name), "arn:") && trimspace(name) != ""])
-    error_message = "role_names ${jsonencode(var.role_names)}: takes role names, not ARNs or blanks. Use the part after role/ in the role's ARN."
+    condition     = alltrue([for name in var.role_names : can(regex("^[\\w+=,.@-]{1,64}$", trimspace(name)))])
+    error_message = join("\n", [for name in var.role_names : "role_names: \"${trimspace(name)}\": must be an IAM role name (1-64 letters, digits and +=,.@_-), not an ARN or a blank. Use the part after role/ in the role's ARN." if !can(regex("^[\\w+=,.@-]{1,64}$", trimspace(name)))])
   }
 }
 
 variable "policy_name" {
-  description = "Name of the IAM policy."
+  description = "A fixed name for the IAM policy. Null (the default) names it uniquely with policy_name_prefix, so that several instances (for_each) do not collide."
   type        = string
-  default     = "EcrPullThroughCacheAccess"
+  default     = null
+}
+
+variable "policy_name_prefix" {
+  description = "Prefix of the policy's unique name when policy_name is null."
+  type        = string
+  default     = "EcrPullThroughCacheAccess-"
   nullable    = false
 }
 
@@ -172,12 +189,12 @@ variable "region" {
 }
 
 variable "partition" {
-  description = "AWS partition (aws). Null uses the provider's partition (aws_partition data source)."
+  description = "AWS partition (aws, aws-cn). Null uses the provider's partition (aws_partition data source)."
   type        = string
   default     = null
 
   validation {
-    condition     = var.partition == null ? true : contains(["aws"], var.partition)
-    error_message = var.partition == null ? "" : contains(["aws", "aws-cn", "aws-us-gov"], var.partition) ? "partition ${jsonencode(var.partition)}: ECR pull-through cache is not offered in this partition; use a region of the aws partition." : "partition ${jsonencode(var.partition)}: unknown partition; use one of aws, aws-cn, aws-us-gov."
+    condition     = var.partition == null ? true : contains(["aws", "aws-cn"], var.partition)
+    error_message = var.partition == null ? "" : contains(["aws", "aws-cn", "aws-us-gov"], var.partition) ? "partition ${jsonencode(var.partition)}: ECR pull-through cache is not offered in this partition; use a region of the aws or aws-cn partition." : "partition ${jsonencode(var.partition)}: unknown partition; use one of aws, aws-cn, aws-us-gov."
   }
 }

@@ -70,6 +70,13 @@ resource "aws_ecr_pull_through_cache_rule" "this" {
   custom_role_arn            = each.value.custom_role_arn
 
   depends_on = [aws_ecr_repository_creation_template.this]
+
+  lifecycle {
+    precondition {
+      condition     = each.value.credential_arn == null ? true : try(split(":", each.value.credential_arn)[3] == local.region && split(":", each.value.credential_arn)[4] == local.account_id, true)
+      error_message = "rule \"${each.key}\": credential_arn = \"${each.value.credential_arn == null ? "" : each.value.credential_arn}\": must be a secret in the registry's own account and region: AWS rejects a credential from another one. Create the secret ecr-pullthroughcache/<name> in the account and region of the rule, and use its ARN."
+    }
+  }
 }
 
 # ECR creates a cache repository on its first pull, shaped by the template with the rule's prefix:
@@ -111,7 +118,7 @@ check "root_rule_breadth" {
 
 check "unused_credentials" {
   assert {
-    condition     = !anytrue([for rule in values(local.rules) : rule.credential_arn != null && !can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.upstream_registry_url))])
-    error_message = join("\n", [for key, rule in local.rules : "rule \"${trimspace(key)}\": credential_arn = \"${rule.credential_arn}\": is not used by ${lookup({ "registry-1.docker.io" = "Docker Hub", "public.ecr.aws" = "ECR Public", "registry.k8s.io" = "Kubernetes", "quay.io" = "Quay", "ghcr.io" = "GitHub Container Registry", "registry.gitlab.com" = "GitLab Container Registry", "cgr.dev" = "Chainguard" }, rule.upstream_registry_url, can(regex("^[a-z0-9]{5,50}\\.azurecr\\.io$", rule.upstream_registry_url)) ? "Azure Container Registry" : "Amazon ECR (ECR-to-ECR)")}, which needs no credential. Remove credential_arn from this rule." if rule.credential_arn != null && !can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.upstream_registry_url))])
+    condition     = !anytrue([for rule in values(local.rules) : can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.upstream_registry_url)) ? false : rule.credential_arn != null])
+    error_message = join("\n", [for key, rule in local.rules : "rule \"${trimspace(key)}\": credential_arn = \"${rule.credential_arn}\": is not used by ${lookup({ "registry-1.docker.io" = "Docker Hub", "public.ecr.aws" = "ECR Public", "registry.k8s.io" = "Kubernetes", "quay.io" = "Quay", "ghcr.io" = "GitHub Container Registry", "registry.gitlab.com" = "GitLab Container Registry", "cgr.dev" = "Chainguard" }, rule.upstream_registry_url, can(regex("^[a-z0-9]{5,50}\\.azurecr\\.io$", rule.upstream_registry_url)) ? "Azure Container Registry" : "Amazon ECR (ECR-to-ECR)")}, which needs no credential. Remove credential_arn from this rule." if can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.upstream_registry_url)) ? false : rule.credential_arn != null])
   }
 }

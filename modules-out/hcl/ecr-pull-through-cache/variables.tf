@@ -8,15 +8,24 @@ variable "rules" {
     <account>.dkr.ecr.<region>.amazonaws.com). credential_arn is required where AWS requires one;
     upstream_repository_prefix and custom_role_arn apply to ECR-to-ECR rules. Values are trimmed.
   EOT
-  type = map(object({
-    ecr_repository_prefix      = string
-    upstream_registry_url      = string
-    upstream_repository_prefix = optional(string)
-    credential_arn             = optional(string)
-    custom_role_arn            = optional(string)
-  }))
-  default  = {}
-  nullable = false
+  type        = any
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for key, raw in var.rules : !(!can(keys(raw)))])
+    error_message = join("\n", [for key, raw in var.rules : "rule \"${key}\" must be an object with fields credential_arn, custom_role_arn, ecr_repository_prefix, upstream_registry_url, upstream_repository_prefix" if !can(keys(raw))])
+  }
+
+  validation {
+    condition     = alltrue([for key, raw in var.rules : length([for name in try(keys(raw), []) : name if !contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name)]) == 0])
+    error_message = join("\n", flatten([for key, raw in var.rules : [for name in [for name in try(keys(raw), []) : name if !contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name)] : "rule \"${key}\" has unknown field \"${name}\"; allowed: credential_arn, custom_role_arn, ecr_repository_prefix, upstream_registry_url, upstream_repository_prefix"]]))
+  }
+
+  validation {
+    condition     = alltrue([for key, raw in var.rules : length([for name in try(keys(raw), []) : { name = name, kind = startswith(jsonencode(raw[name]), "{") ? "object" : startswith(jsonencode(raw[name]), "[") ? "array" : contains(["true", "false"], jsonencode(raw[name])) ? "boolean" : "number" } if contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name) && jsonencode(raw[name]) != "null" && !startswith(jsonencode(raw[name]), "\"")]) == 0])
+    error_message = join("\n", flatten([for key, raw in var.rules : [for bad in [for name in try(keys(raw), []) : { name = name, kind = startswith(jsonencode(raw[name]), "{") ? "object" : startswith(jsonencode(raw[name]), "[") ? "array" : contains(["true", "false"], jsonencode(raw[name])) ? "boolean" : "number" } if contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name) && jsonencode(raw[name]) != "null" && !startswith(jsonencode(raw[name]), "\"")] : "rule \"${key}\" field \"${bad.name}\" must be a string, not ${bad.kind}"]]))
+  }
 
   validation {
     condition     = length(var.rules) <= 50
@@ -111,7 +120,7 @@ variable "rules" {
           url  = try(trimspace(raw.upstream_registry_url), "")
           role = try(trimspace(raw.custom_role_arn), "")
         }
-      } : rule.role == "" || (!can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.url)) && can(regex("^arn:aws:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_/-]+$", rule.role)))
+      } : rule.role == "" || (!can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.url)) && length(rule.role) <= 2048 && can(regex("^arn:aws(-\\w+)*:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_/-]+$", rule.role)))
     ])
     error_message = join("\n", [
       for key, rule in {
@@ -119,7 +128,7 @@ variable "rules" {
           url  = try(trimspace(raw.upstream_registry_url), "")
           role = try(trimspace(raw.custom_role_arn), "")
         }
-      } : can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.url)) ? "rule \"${trimspace(key)}\": custom_role_arn = \"${rule.role}\": applies to ECR-to-ECR rules only, not ${lookup({ "registry-1.docker.io" = "Docker Hub", "public.ecr.aws" = "ECR Public", "registry.k8s.io" = "Kubernetes", "quay.io" = "Quay", "ghcr.io" = "GitHub Container Registry", "registry.gitlab.com" = "GitLab Container Registry", "cgr.dev" = "Chainguard" }, rule.url, can(regex("^[a-z0-9]{5,50}\\.azurecr\\.io$", rule.url)) ? "Azure Container Registry" : "Amazon ECR (ECR-to-ECR)")}. Remove it, or point upstream_registry_url at a private ECR registry host." : "rule \"${trimspace(key)}\": custom_role_arn = \"${rule.role}\": must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>). Use the ARN of a role in the cache's account that ECR can assume to pull from the upstream registry." if !(rule.role == "" || (!can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.url)) && can(regex("^arn:aws:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_/-]+$", rule.role))))
+      } : can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.url)) ? "rule \"${trimspace(key)}\": custom_role_arn = \"${rule.role}\": applies to ECR-to-ECR rules only, not ${lookup({ "registry-1.docker.io" = "Docker Hub", "public.ecr.aws" = "ECR Public", "registry.k8s.io" = "Kubernetes", "quay.io" = "Quay", "ghcr.io" = "GitHub Container Registry", "registry.gitlab.com" = "GitLab Container Registry", "cgr.dev" = "Chainguard" }, rule.url, can(regex("^[a-z0-9]{5,50}\\.azurecr\\.io$", rule.url)) ? "Azure Container Registry" : "Amazon ECR (ECR-to-ECR)")}. Remove it, or point upstream_registry_url at a private ECR registry host." : "rule \"${trimspace(key)}\": custom_role_arn = \"${rule.role}\": must be an IAM role ARN (arn:<partition>:iam::<12-digit account>:role/<name>, at most 2048 characters). Use the ARN of a role in the cache's account that ECR can assume to pull from the upstream registry." if !(rule.role == "" || (!can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.url)) && length(rule.role) <= 2048 && can(regex("^arn:aws(-\\w+)*:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_/-]+$", rule.role))))
     ])
   }
 
@@ -130,7 +139,7 @@ variable "rules" {
           credential = try(trimspace(raw.credential_arn), "")
           kind_url   = lookup({ "cgr.dev" = "cgr.dev", "docker.io" = "registry-1.docker.io", "docker.pkg.github.com" = "ghcr.io", "ghcr.io" = "ghcr.io", "github.com" = "ghcr.io", "gitlab.com" = "registry.gitlab.com", "hub.docker.com" = "registry-1.docker.io", "index.docker.io" = "registry-1.docker.io", "k8s.gcr.io" = "registry.k8s.io", "public.ecr.aws" = "public.ecr.aws", "quay.io" = "quay.io", "registry-1.docker.io" = "registry-1.docker.io", "registry.gitlab.com" = "registry.gitlab.com", "registry.hub.docker.com" = "registry-1.docker.io", "registry.k8s.io" = "registry.k8s.io", "www.quay.io" = "quay.io" }, replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", ""), replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", ""))
         }
-      } : !can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.kind_url)) || (rule.credential != "" && length(rule.credential) >= 50 && length(rule.credential) <= 612 && can(regex("^arn:aws:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr\\-pullthroughcache\\/[a-zA-Z0-9\\/_+=.@-]+$", rule.credential)))
+      } : !can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.kind_url)) || (rule.credential != "" && length(rule.credential) >= 50 && length(rule.credential) <= 612 && can(regex("^arn:aws(-\\w+)*:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr\\-pullthroughcache\\/[a-zA-Z0-9\\/_+=.@-]+$", rule.credential)))
     ])
     error_message = join("\n", [
       for key, rule in {
@@ -138,7 +147,7 @@ variable "rules" {
           credential = try(trimspace(raw.credential_arn), "")
           kind_url   = lookup({ "cgr.dev" = "cgr.dev", "docker.io" = "registry-1.docker.io", "docker.pkg.github.com" = "ghcr.io", "ghcr.io" = "ghcr.io", "github.com" = "ghcr.io", "gitlab.com" = "registry.gitlab.com", "hub.docker.com" = "registry-1.docker.io", "index.docker.io" = "registry-1.docker.io", "k8s.gcr.io" = "registry.k8s.io", "public.ecr.aws" = "public.ecr.aws", "quay.io" = "quay.io", "registry-1.docker.io" = "registry-1.docker.io", "registry.gitlab.com" = "registry.gitlab.com", "registry.hub.docker.com" = "registry-1.docker.io", "registry.k8s.io" = "registry.k8s.io", "www.quay.io" = "quay.io" }, replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", ""), replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", ""))
         }
-      } : rule.credential == "" ? "rule \"${trimspace(key)}\": credential_arn is missing: is required for ${lookup({ "registry-1.docker.io" = "Docker Hub", "public.ecr.aws" = "ECR Public", "registry.k8s.io" = "Kubernetes", "quay.io" = "Quay", "ghcr.io" = "GitHub Container Registry", "registry.gitlab.com" = "GitLab Container Registry", "cgr.dev" = "Chainguard" }, rule.kind_url, can(regex("^[a-z0-9]{5,50}\\.azurecr\\.io$", rule.kind_url)) ? "Azure Container Registry" : "Amazon ECR (ECR-to-ECR)")}: AWS rejects the rule with UnsupportedUpstreamRegistryException (\"The specified upstream registry requires authentication\"). Store {\"username\",\"accessToken\"} in a Secrets Manager secret named ecr-pullthroughcache/<name> in the same account and region, and set credential_arn to its ARN." : "rule \"${trimspace(key)}\": credential_arn = \"${rule.credential}\": must be the ARN of a Secrets Manager secret whose name starts with ecr-pullthroughcache/ (50-612 characters). Name the secret ecr-pullthroughcache/<name> (AWS requires that prefix) and use its full ARN." if !(!can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.kind_url)) || (rule.credential != "" && length(rule.credential) >= 50 && length(rule.credential) <= 612 && can(regex("^arn:aws:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr\\-pullthroughcache\\/[a-zA-Z0-9\\/_+=.@-]+$", rule.credential))))
+      } : rule.credential == "" ? "rule \"${trimspace(key)}\": credential_arn is missing: is required for ${lookup({ "registry-1.docker.io" = "Docker Hub", "public.ecr.aws" = "ECR Public", "registry.k8s.io" = "Kubernetes", "quay.io" = "Quay", "ghcr.io" = "GitHub Container Registry", "registry.gitlab.com" = "GitLab Container Registry", "cgr.dev" = "Chainguard" }, rule.kind_url, can(regex("^[a-z0-9]{5,50}\\.azurecr\\.io$", rule.kind_url)) ? "Azure Container Registry" : "Amazon ECR (ECR-to-ECR)")}: AWS rejects the rule with UnsupportedUpstreamRegistryException (\"The specified upstream registry requires authentication\"). Store {\"username\",\"accessToken\"} in a Secrets Manager secret named ecr-pullthroughcache/<name> in the same account and region, and set credential_arn to its ARN." : "rule \"${trimspace(key)}\": credential_arn = \"${rule.credential}\": must be the ARN of a Secrets Manager secret whose name starts with ecr-pullthroughcache/ (50-612 characters). Name the secret ecr-pullthroughcache/<name> (AWS requires that prefix) and use its full ARN." if !(!can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.kind_url)) || (rule.credential != "" && length(rule.credential) >= 50 && length(rule.credential) <= 612 && can(regex("^arn:aws(-\\w+)*:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr\\-pullthroughcache\\/[a-zA-Z0-9\\/_+=.@-]+$", rule.credential))))
     ])
   }
 }
@@ -156,8 +165,8 @@ variable "expire_after_days" {
   default     = 30
 
   validation {
-    condition     = var.expire_after_days == null ? true : var.expire_after_days >= 1 && floor(var.expire_after_days) == var.expire_after_days
-    error_message = "expire_after_days ${jsonencode(var.expire_after_days)}: must be a whole number of days, at least 1 (or null)."
+    condition     = var.expire_after_days == null ? true : var.expire_after_days >= 1 && var.expire_after_days <= 3650 && floor(var.expire_after_days) == var.expire_after_days
+    error_message = "expire_after_days ${jsonencode(var.expire_after_days)}: must be a whole number of days from 1 to 3650, or null."
   }
 }
 
@@ -167,8 +176,8 @@ variable "untagged_expire_after_days" {
   default     = null
 
   validation {
-    condition     = var.untagged_expire_after_days == null ? true : var.untagged_expire_after_days >= 1 && floor(var.untagged_expire_after_days) == var.untagged_expire_after_days
-    error_message = "untagged_expire_after_days ${jsonencode(var.untagged_expire_after_days)}: must be a whole number of days, at least 1 (or null)."
+    condition     = var.untagged_expire_after_days == null ? true : var.untagged_expire_after_days >= 1 && var.untagged_expire_after_days <= 3650 && floor(var.untagged_expire_after_days) == var.untagged_expire_after_days
+    error_message = "untagged_expire_after_days ${jsonencode(var.untagged_expire_after_days)}: must be a whole number of days from 1 to 3650, or null."
   }
 }
 
@@ -190,8 +199,8 @@ variable "repository_template_role_arn" {
   default     = null
 
   validation {
-    condition     = var.repository_template_role_arn == null || can(regex("^arn:aws:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_/-]+$", var.repository_template_role_arn))
-    error_message = "repository_template_role_arn ${jsonencode(var.repository_template_role_arn)}: must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)."
+    condition     = var.repository_template_role_arn == null ? true : length(var.repository_template_role_arn) <= 2048 && can(regex("^arn:aws(-\\w+)*:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_/-]+$", var.repository_template_role_arn))
+    error_message = "repository_template_role_arn ${jsonencode(var.repository_template_role_arn)}: must be an IAM role ARN (arn:<partition>:iam::<12-digit account>:role/<name>, at most 2048 characters)."
   }
 }
 
@@ -231,12 +240,12 @@ variable "region" {
 }
 
 variable "partition" {
-  description = "AWS partition (aws). Null uses the provider's partition (aws_partition data source)."
+  description = "AWS partition (aws, aws-cn). Null uses the provider's partition (aws_partition data source)."
   type        = string
   default     = null
 
   validation {
-    condition     = var.partition == null ? true : contains(["aws"], var.partition)
-    error_message = var.partition == null ? "" : contains(["aws", "aws-cn", "aws-us-gov"], var.partition) ? "partition ${jsonencode(var.partition)}: ECR pull-through cache is not offered in this partition; use a region of the aws partition." : "partition ${jsonencode(var.partition)}: unknown partition; use one of aws, aws-cn, aws-us-gov."
+    condition     = var.partition == null ? true : contains(["aws", "aws-cn"], var.partition)
+    error_message = var.partition == null ? "" : contains(["aws", "aws-cn", "aws-us-gov"], var.partition) ? "partition ${jsonencode(var.partition)}: ECR pull-through cache is not offered in this partition; use a region of the aws or aws-cn partition." : "partition ${jsonencode(var.partition)}: unknown partition; use one of aws, aws-cn, aws-us-gov."
   }
 }

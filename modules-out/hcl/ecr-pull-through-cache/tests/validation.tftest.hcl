@@ -29,7 +29,7 @@ mock_provider "aws" {
 
 variables {
   account_id = "123456789012"
-  region     = "us-east-1"
+  region     = "eu-west-1"
   partition  = "aws"
 }
 
@@ -439,10 +439,54 @@ run "rejects_partition_without_pull_through_cache" {
   command = plan
 
   variables {
-    partition = "aws-cn"
+    partition = "aws-us-gov"
   }
 
   expect_failures = [var.partition]
+}
+
+# AWS requires the secret in the rule's own account and region.
+run "rejects_credential_from_another_region" {
+  command = plan
+
+  variables {
+    rules = {
+      docker_hub = { ecr_repository_prefix = "docker-hub", upstream_registry_url = "registry-1.docker.io", credential_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:ecr-pullthroughcache/docker-hub-AbCdEf" }
+      ecr_public = { ecr_repository_prefix = "ecr-public", upstream_registry_url = "public.ecr.aws" }
+      ghcr       = { ecr_repository_prefix = "ghcr", upstream_registry_url = "ghcr.io", credential_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:ecr-pullthroughcache/ghcr-AbCdEf" }
+      k8s        = { ecr_repository_prefix = "k8s", upstream_registry_url = "registry.k8s.io" }
+      platform   = { ecr_repository_prefix = "platform", upstream_registry_url = "210987654321.dkr.ecr.eu-west-1.amazonaws.com", upstream_repository_prefix = "base-images", custom_role_arn = "arn:aws:iam::123456789012:role/ecr-pull-through-upstream" }
+    }
+    region = "us-east-1"
+  }
+
+  expect_failures = [aws_ecr_pull_through_cache_rule.this]
+}
+
+# A typo is an error, not silently dropped (the rules file reader says the same).
+run "rejects_misspelt_attribute" {
+  command = plan
+
+  variables {
+    rules = {
+      hub = { ecr_repository_prefix = "docker-hub", upstream_registry_url = "registry-1.docker.io", credentials_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:ecr-pullthroughcache/docker-hub-AbCdEf" }
+    }
+  }
+
+  expect_failures = [var.rules]
+}
+
+# A number is not silently turned into a string.
+run "rejects_number_as_prefix" {
+  command = plan
+
+  variables {
+    rules = {
+      quay = { ecr_repository_prefix = 42, upstream_registry_url = "quay.io" }
+    }
+  }
+
+  expect_failures = [var.rules]
 }
 
 run "rejects_zero_expiry" {

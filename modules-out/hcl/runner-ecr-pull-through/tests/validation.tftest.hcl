@@ -307,6 +307,19 @@ run "rejects_too_many_rules" {
   expect_failures = [var.ecr_pull_through_cache_rules]
 }
 
+# A typo is an error, not silently dropped (the rules file reader says the same).
+run "rejects_misspelt_attribute" {
+  command = plan
+
+  variables {
+    ecr_pull_through_cache_rules = {
+      quay = { ecr_repository_prefix = "quay", upstream_registry_url = "quay.io", upstream_repo_prefix = "x" }
+    }
+  }
+
+  expect_failures = [var.ecr_pull_through_cache_rules]
+}
+
 run "rejects_partition_without_pull_through_cache" {
   command = plan
 

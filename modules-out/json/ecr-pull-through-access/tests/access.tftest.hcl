@@ -51,8 +51,8 @@ run "creates_and_attaches_the_policy" {
   command = apply
 
   assert {
-    condition     = aws_iam_policy.this[0].name == "EcrPullThroughCacheAccess" && output.policy_arn == aws_iam_policy.this[0].arn
-    error_message = "one policy, its ARN as output"
+    condition     = aws_iam_policy.this[0].name_prefix == "EcrPullThroughCacheAccess-" && output.policy_arn == aws_iam_policy.this[0].arn
+    error_message = "one policy, named from a prefix (instances under for_each do not collide), its ARN as output"
   }
 
   assert {
@@ -77,6 +77,37 @@ run "toggled_off_creates_nothing_and_outputs_null" {
   assert {
     condition     = output.policy_json != ""
     error_message = "the document is still rendered"
+  }
+}
+
+run "no_rules_create_nothing" {
+  command = apply
+
+  variables {
+    ecr_pull_through_cache_rules = {}
+  }
+
+  assert {
+    condition     = length(aws_iam_policy.this) == 0 && length(aws_iam_role_policy_attachment.this) == 0
+    error_message = "no rules: no policy and no attachment, the empty plan the docs promise"
+  }
+
+  assert {
+    condition     = output.policy_arn == null && length(output.attached_role_names) == 0
+    error_message = "null-safe outputs"
+  }
+}
+
+run "fixed_policy_name" {
+  command = apply
+
+  variables {
+    policy_name = "runners-pull"
+  }
+
+  assert {
+    condition     = aws_iam_policy.this[0].name == "runners-pull"
+    error_message = "a given name is used as is"
   }
 }
 

@@ -88,6 +88,9 @@ run "given_coordinates_need_no_lookup" {
     account_id = "111122223333"
     region     = "us-east-2"
     partition  = "aws"
+    rules = {
+      ecr_public = { ecr_repository_prefix = "ecr-public", upstream_registry_url = "public.ecr.aws" }
+    }
   }
 
   assert {

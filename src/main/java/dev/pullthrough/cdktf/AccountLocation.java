@@ -5,19 +5,23 @@ import dev.pullthrough.cdktf.aws.DataAwsCallerIdentity;
 import dev.pullthrough.cdktf.aws.DataAwsPartition;
 import dev.pullthrough.cdktf.aws.DataAwsRegion;
 import dev.pullthrough.model.ArnScope;
-import dev.pullthrough.model.InvalidCoordinatesException;
 import dev.pullthrough.model.Partition;
 import dev.pullthrough.model.RegistryCoordinates;
+import dev.pullthrough.model.RegistryLocation;
 import software.constructs.Construct;
 
 /**
- * The account, region and partition a construct works in, as strings that may be tokens. A value the user gave is
- * used as is; only the missing ones are looked up with data sources (created under the construct), so a stack with
- * all three given plans without any AWS call, like the Terraform modules with account_id/region/partition set.
+ * The account, region and partition constructs work in, as strings that may be tokens. A value the user gave is
+ * used as is; only the missing ones are looked up with data sources, so a stack with all three given plans without
+ * any AWS call, like the Terraform modules with account_id/region/partition set.
+ *
+ * <p>A stack states its location once: {@link EcrPullThroughCache} resolves one, and {@link RunnerFleetPullThrough},
+ * {@link EcrPullThroughCacheAccess} and {@link EcrPrivateEndpoints} take it with {@code cache(...)}; without a cache
+ * in the app, {@link #of} makes one to hand to each of them with {@code location(...)}.
  *
  * <p>Literal values are validated here, at synth time, rather than failing later in a plan.
  */
-final class AccountLocation {
+public final class AccountLocation {
     private static final String AWS_REVERSE_DNS = "com.amazonaws";
     private static final String AWS_CN_REVERSE_DNS = "cn.com.amazonaws";
 
@@ -26,6 +30,7 @@ final class AccountLocation {
     private final String partition;
     private final String dnsSuffix;
     private final String reverseDnsPrefix;
+    private RegistryLocation known = RegistryLocation.unknown();
 
     private AccountLocation(String accountId, String region, String partition, String dnsSuffix,
             String reverseDnsPrefix) {
@@ -50,6 +55,21 @@ final class AccountLocation {
      * @param needsPullThrough true when the partition must offer ECR pull-through cache
      */
     static AccountLocation resolve(Construct scope, Given given, boolean needsAccount, boolean needsPullThrough) {
+        AccountLocation location = lookUpMissing(scope, given, needsAccount, needsPullThrough);
+        location.known = known(given);
+        return location;
+    }
+
+    /**
+     * A location to share between constructs: the values given (any may be null, or a token), the rest looked up
+     * by data sources under a child construct {@code id} of {@code scope}. Literal values are checked now.
+     */
+    public static AccountLocation of(Construct scope, String id, String accountId, String region, Partition partition) {
+        return resolve(new Construct(scope, id), new Given(accountId, region, partition), true, true);
+    }
+
+    private static AccountLocation lookUpMissing(Construct scope, Given given, boolean needsAccount,
+            boolean needsPullThrough) {
         check(given, needsPullThrough);
         String accountId = blankToNull(given.accountId());
         String region = blankToNull(given.region());
@@ -76,15 +96,27 @@ final class AccountLocation {
     static void check(Given given, boolean needsPullThrough) {
         String accountId = blankToNull(given.accountId());
         String region = blankToNull(given.region());
-        Partition partition = partitionOf(given);
-        if (accountId != null && region != null && partition != null && isLiteral(accountId) && isLiteral(region)) {
-            if (needsPullThrough) {
-                RegistryCoordinates.of(accountId, region, partition);
-            }
-        } else if (needsPullThrough && partition != null && !partition.offersPullThroughCache()) {
-            throw new InvalidCoordinatesException("partition", partition.id(),
-                    "ECR pull-through cache is not offered in this partition; use a region of the aws partition");
+        if (accountId != null && isLiteral(accountId)) {
+            RegistryCoordinates.checkAccountId(accountId);
         }
+        if (region != null && isLiteral(region)) {
+            RegistryCoordinates.checkRegion(region);
+            if (given.partition() != null) {
+                RegistryCoordinates.checkRegionInPartition(region, given.partition());
+            }
+        }
+        Partition partition = partitionOf(given);
+        if (needsPullThrough && partition != null) {
+            RegistryCoordinates.checkPullThroughCache(partition);
+        }
+    }
+
+    /** The literal account and region, for checks that need them (credentials in the same account and region). */
+    static RegistryLocation known(Given given) {
+        String accountId = blankToNull(given.accountId());
+        String region = blankToNull(given.region());
+        return RegistryLocation.of(accountId != null && isLiteral(accountId) ? accountId : null,
+                region != null && isLiteral(region) ? region : null);
     }
 
     private static Partition partitionOf(Given given) {
@@ -103,16 +135,24 @@ final class AccountLocation {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    String accountId() {
+    /** The account id (a token when looked up). */
+    public String getAccountId() {
         return accountId;
     }
 
-    String region() {
+    /** The region (a token when looked up). */
+    public String getRegion() {
         return region;
     }
 
-    String partition() {
+    /** The partition (a token when looked up). */
+    public String getPartition() {
         return partition;
+    }
+
+    /** The parts given as literals: what validation can compare credentials against. */
+    RegistryLocation known() {
+        return known;
     }
 
     ArnScope arnScope() {

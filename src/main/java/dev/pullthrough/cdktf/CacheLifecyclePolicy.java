@@ -1,5 +1,7 @@
 package dev.pullthrough.cdktf;
 
+import dev.pullthrough.model.CacheSettings;
+import dev.pullthrough.model.LifecycleRule;
 import dev.pullthrough.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,65 +9,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ECR lifecycle policy that makes cached images expire. Cache repositories never expire by themselves; this
+ * The ECR lifecycle policy JSON that makes cached images expire, serialized from the model's {@link LifecycleRule}s
+ * (the ecr-pull-through-cache module renders the same rules). Cache repositories never expire by themselves; this
  * policy, carried by a repository creation template, is applied by ECR to each cache repository it creates.
- *
- * <p>It counts days since the image was pushed, which for a cache repository is when ECR imported it from upstream.
- * An image still in use is simply imported again on the next pull after it expired. The rules, their priorities and
- * descriptions are the same as the ecr-pull-through-cache module's, so both forms produce the same policy.
  */
 public final class CacheLifecyclePolicy {
-    public static final int DEFAULT_DAYS = 30;
-    public static final int MAX_DAYS = 3650;
-
     private CacheLifecyclePolicy() {
     }
 
-    /** Lifecycle policy JSON expiring every image {@code days} days after it entered the cache. */
-    public static String expireAfterDays(int days) {
-        return of(days, null);
-    }
-
-    /**
-     * Lifecycle policy JSON with an optional, usually shorter, expiry for untagged images (priority 1) and an optional
-     * expiry for any image (priority 2: ECR requires a tagStatus "any" rule to come last). Null when both are null.
-     */
-    public static String of(Integer days, Integer untaggedDays) {
-        List<Map<String, Object>> rules = new ArrayList<>();
-        if (untaggedDays != null) {
-            rules.add(rule(1, "untagged", checkDays("untagged cached image expiry", untaggedDays),
-                    "Expire untagged cached images " + untaggedDays + " days after they were cached"));
-        }
-        if (days != null) {
-            rules.add(rule(2, "any", checkDays("cached image expiry", days), "Expire cached images " + days
-                    + " days after they were cached; the next pull fetches them again"));
-        }
+    /** The policy JSON for valid settings; null when nothing expires. */
+    public static String of(CacheSettings settings) {
+        List<LifecycleRule> rules = settings.lifecycleRules();
         if (rules.isEmpty()) {
             return null;
         }
-        return Json.compact(Map.of("rules", rules));
-    }
-
-    /** Validates an expiry in days (1 to {@value #MAX_DAYS}); returns it. */
-    public static int checkDays(String what, int days) {
-        if (days < 1 || days > MAX_DAYS) {
-            throw new IllegalArgumentException(what + " = " + days + " days: must be 1 to " + MAX_DAYS
-                    + " days; keep cached images instead of using a very large number");
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (LifecycleRule rule : rules) {
+            json.add(toJson(rule));
         }
-        return days;
+        return Json.compact(Map.of("rules", json));
     }
 
-    private static Map<String, Object> rule(int priority, String tagStatus, int days, String description) {
+    private static Map<String, Object> toJson(LifecycleRule rule) {
         Map<String, Object> selection = new LinkedHashMap<>();
-        selection.put("tagStatus", tagStatus);
-        selection.put("countType", "sinceImagePushed");
-        selection.put("countUnit", "days");
-        selection.put("countNumber", days);
-        Map<String, Object> rule = new LinkedHashMap<>();
-        rule.put("rulePriority", priority);
-        rule.put("description", description);
-        rule.put("selection", selection);
-        rule.put("action", Map.of("type", "expire"));
-        return rule;
+        selection.put("tagStatus", rule.tagStatus());
+        selection.put("countType", LifecycleRule.COUNT_TYPE);
+        selection.put("countUnit", LifecycleRule.COUNT_UNIT);
+        selection.put("countNumber", Integer.parseInt(rule.days()));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rulePriority", rule.priority());
+        json.put("description", rule.description());
+        json.put("selection", selection);
+        json.put("action", Map.of("type", LifecycleRule.ACTION));
+        return json;
     }
 }

@@ -2,10 +2,12 @@ package dev.pullthrough.cdktf;
 
 import dev.pullthrough.cdktf.aws.EcrPullThroughCacheRule;
 import dev.pullthrough.cdktf.aws.EcrRepositoryCreationTemplate;
+import dev.pullthrough.model.CacheSettings;
 import dev.pullthrough.model.InvalidRuleSetException;
 import dev.pullthrough.model.Partition;
 import dev.pullthrough.model.PullThroughRule;
 import dev.pullthrough.model.RuleSet;
+import dev.pullthrough.model.TagMutability;
 import dev.pullthrough.model.ValidationMode;
 import dev.pullthrough.model.ValidationReport;
 import java.util.ArrayList;
@@ -14,13 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import software.constructs.Construct;
 
 /**
  * The admin side of a pull-through cache: one {@code aws_ecr_pull_through_cache_rule} per rule, and a repository
  * creation template per rule prefix so that the cache repositories ECR creates get a lifecycle policy (cached images
- * expire after {@value CacheLifecyclePolicy#DEFAULT_DAYS} days unless configured otherwise).
+ * expire after {@value CacheSettings#DEFAULT_EXPIRE_AFTER_DAYS} days unless configured otherwise).
  *
  * <p>The rule set is validated on construction as rules AWS would have to create; an invalid set throws
  * {@link dev.pullthrough.model.InvalidRuleSetException} listing every problem. Warnings become cdktf annotations.
@@ -33,12 +34,12 @@ import software.constructs.Construct;
  * }</pre>
  */
 public class EcrPullThroughCache extends Construct {
-    public static final String DEFAULT_IMAGE_TAG_MUTABILITY = "MUTABLE";
     /** Values of the creation template's applied_for and encryption_type the cache uses. */
     private static final String APPLIED_FOR_PULL_THROUGH_CACHE = "PULL_THROUGH_CACHE";
     private static final String KMS_ENCRYPTION = "KMS";
-
     private final RuleSet ruleSet;
+    private final CacheSettings settings;
+    private final AccountLocation location;
     private final String registryHost;
     private final Map<String, EcrPullThroughCacheRule> rules;
     private final Map<String, EcrRepositoryCreationTemplate> creationTemplates;
@@ -48,26 +49,27 @@ public class EcrPullThroughCache extends Construct {
         super(b.scope, b.checkedId());
         ValidationReport report = b.report;
         this.ruleSet = b.rules;
-        AccountLocation location = AccountLocation.resolve(this, b.given(), true, true);
+        this.settings = b.settings;
+        this.location = AccountLocation.resolve(this, b.given(), true, true);
         this.registryHost = location.registryHost();
 
         Map<String, EcrPullThroughCacheRule> madeRules = new LinkedHashMap<>();
         Map<String, EcrRepositoryCreationTemplate> madeTemplates = new LinkedHashMap<>();
-        String lifecyclePolicy = CacheLifecyclePolicy.of(b.expiryDays, b.untaggedExpiryDays);
+        String lifecyclePolicy = CacheLifecyclePolicy.of(settings);
         for (PullThroughRule rule : b.rules.rules()) {
             String id = ConstructIds.of(rule.key());
-            EcrRepositoryCreationTemplate template = !b.creationTemplates ? null
+            EcrRepositoryCreationTemplate template = !settings.createRepositoryTemplates() ? null
                     : EcrRepositoryCreationTemplate.Builder.create(this, "template-" + id)
                             .prefix(rule.prefix().canonical())
                             .appliedFor(List.of(APPLIED_FOR_PULL_THROUGH_CACHE))
-                            .description(templateDescription(rule, b.expiryDays))
-                            .imageTagMutability(b.imageTagMutability)
+                            .description(CacheSettings.templateDescription(rule.key(), rule.upstreamRegistryUrl()))
+                            .imageTagMutability(settings.imageTagMutability())
                             .lifecyclePolicy(lifecyclePolicy)
-                            .customRoleArn(b.templateCustomRoleArn)
-                            .encryptionConfiguration(b.kmsKeyArn == null ? null : List.of(
+                            .customRoleArn(settings.repositoryTemplateRoleArn())
+                            .encryptionConfiguration(settings.kmsKeyArn() == null ? null : List.of(
                                     EcrRepositoryCreationTemplate.EncryptionConfiguration.builder()
-                                            .encryptionType(KMS_ENCRYPTION).kmsKey(b.kmsKeyArn).build()))
-                            .resourceTags(b.repositoryTags)
+                                            .encryptionType(KMS_ENCRYPTION).kmsKey(settings.kmsKeyArn()).build()))
+                            .resourceTags(settings.repositoryTags())
                             .build();
             if (template != null) {
                 madeTemplates.put(rule.key(), template);
@@ -87,9 +89,14 @@ public class EcrPullThroughCache extends Construct {
         Warnings.annotate(this, report.warnings());
     }
 
-    private static String templateDescription(PullThroughRule rule, Integer expiryDays) {
-        String what = "Pull-through cache repositories of rule " + rule.key() + " (" + rule.upstreamRegistryUrl() + ")";
-        return expiryDays == null ? what : what + ", images expire after " + expiryDays + " days";
+    /** Where the registry lives; runners, access and endpoint constructs given this cache use it too. */
+    public AccountLocation getLocation() {
+        return location;
+    }
+
+    /** The cache settings as validated (expiry, tag mutability, encryption, tags). */
+    public CacheSettings getSettings() {
+        return settings;
     }
 
     /** The registry host runners pull through: {@code <account>.dkr.ecr.<region>.amazonaws.com} (maybe a token). */
@@ -136,13 +143,8 @@ public class EcrPullThroughCache extends Construct {
         private String accountId;
         private String region;
         private Partition partition;
-        private boolean creationTemplates = true;
-        private Integer expiryDays = CacheLifecyclePolicy.DEFAULT_DAYS;
-        private Integer untaggedExpiryDays;
-        private String imageTagMutability = DEFAULT_IMAGE_TAG_MUTABILITY;
-        private String templateCustomRoleArn;
-        private String kmsKeyArn;
-        private Map<String, String> repositoryTags = Map.of();
+        private CacheSettings settings = CacheSettings.defaults();
+        private ValidationReport report;
 
         private Builder(Construct scope, String id) {
             this.scope = Objects.requireNonNull(scope, "scope");
@@ -177,15 +179,21 @@ public class EcrPullThroughCache extends Construct {
             return this;
         }
 
-        /** Days after which cached images expire (default {@value CacheLifecyclePolicy#DEFAULT_DAYS}). */
+        /** All cache settings at once (the other setters below change one of them). */
+        public Builder settings(CacheSettings value) {
+            this.settings = Objects.requireNonNull(value, "settings");
+            return this;
+        }
+
+        /** Days after which cached images expire (default {@value CacheSettings#DEFAULT_EXPIRE_AFTER_DAYS}). */
         public Builder expireCachedImagesAfterDays(int days) {
-            this.expiryDays = CacheLifecyclePolicy.checkDays("cached image expiry", days);
+            settings = settings.withExpireAfterDays(days);
             return this;
         }
 
         /** Expire untagged cached images sooner (off by default). */
         public Builder expireUntaggedImagesAfterDays(int days) {
-            this.untaggedExpiryDays = CacheLifecyclePolicy.checkDays("untagged cached image expiry", days);
+            settings = settings.withUntaggedExpireAfterDays(days);
             return this;
         }
 
@@ -194,71 +202,61 @@ public class EcrPullThroughCache extends Construct {
          * {@link #expireUntaggedImagesAfterDays} is set).
          */
         public Builder keepCachedImagesForever() {
-            this.expiryDays = null;
+            settings = settings.withExpireAfterDays(null);
             return this;
         }
 
         /** Whether to create repository creation templates at all (default true). */
         public Builder creationTemplates(boolean value) {
-            this.creationTemplates = value;
+            settings = settings.withCreateRepositoryTemplates(value);
             return this;
         }
 
         /** MUTABLE (default: a cached tag follows its upstream tag) or IMMUTABLE. */
+        public Builder imageTagMutability(TagMutability value) {
+            settings = settings.withImageTagMutability(Objects.requireNonNull(value, "imageTagMutability").name());
+            return this;
+        }
+
+        /** As AWS spells it (MUTABLE, IMMUTABLE), e.g. from configuration; checked at build. */
         public Builder imageTagMutability(String value) {
-            this.imageTagMutability = Objects.requireNonNull(value, "imageTagMutability");
+            settings = settings.withImageTagMutability(value);
             return this;
         }
 
         /** Role ECR assumes to create cache repositories; needed for KMS encryption or repository tags. */
         public Builder templateCustomRoleArn(String value) {
-            this.templateCustomRoleArn = value;
+            settings = settings.withRepositoryTemplateRoleArn(value);
             return this;
         }
 
         /** Encrypt cache repositories with this KMS key (needs {@link #templateCustomRoleArn}). */
         public Builder kmsKeyArn(String value) {
-            this.kmsKeyArn = value;
+            settings = settings.withKmsKeyArn(value);
             return this;
         }
 
         /** Tags for the cache repositories ECR creates (needs {@link #templateCustomRoleArn}). */
         public Builder repositoryTags(Map<String, String> value) {
-            this.repositoryTags = Collections.unmodifiableMap(new TreeMap<>(value));
+            settings = settings.withRepositoryTags(value);
             return this;
         }
-
-        private ValidationReport report;
 
         private String checkedId() {
             if (rules == null) {
                 throw new IllegalArgumentException("EcrPullThroughCache \"" + id + "\": rules are required");
             }
-            report = rules.validate(ValidationMode.CREATE);
+            AccountLocation.check(given(), true);
+            report = rules.validate(ValidationMode.CREATE, AccountLocation.known(given()));
             if (!report.isValid()) {
                 throw new InvalidRuleSetException(report);
             }
-            checkTemplateSettings();
-            AccountLocation.check(given(), true);
+            settings.requireValid();
             return id;
         }
 
         private AccountLocation.Given given() {
             return new AccountLocation.Given(accountId, region, partition);
-        }
-
-        private void checkTemplateSettings() {
-            if (templateCustomRoleArn != null || !creationTemplates) {
-                return;
-            }
-            if (kmsKeyArn != null) {
-                throw new IllegalArgumentException("kmsKeyArn = \"" + kmsKeyArn + "\" needs templateCustomRoleArn: "
-                        + "ECR assumes that role to create KMS-encrypted cache repositories");
-            }
-            if (!repositoryTags.isEmpty()) {
-                throw new IllegalArgumentException("repositoryTags " + repositoryTags.keySet()
-                        + " need templateCustomRoleArn: ECR assumes that role to tag the cache repositories it creates");
-            }
         }
 
         public EcrPullThroughCache build() {

@@ -1,11 +1,13 @@
 package dev.pullthrough.cdktf;
 
+import com.hashicorp.cdktf.Token;
 import dev.pullthrough.cdktf.aws.IamPolicy;
 import dev.pullthrough.cdktf.aws.IamRolePolicyAttachment;
 import dev.pullthrough.iam.PolicyDocument;
 import dev.pullthrough.iam.RunnerPolicy;
 import dev.pullthrough.model.InvalidRuleSetException;
 import dev.pullthrough.model.Partition;
+import dev.pullthrough.model.RoleNames;
 import dev.pullthrough.model.RuleSet;
 import dev.pullthrough.model.ValidationMode;
 import dev.pullthrough.model.ValidationReport;
@@ -26,9 +28,8 @@ import software.constructs.Construct;
  * needed here); an invalid set throws {@link InvalidRuleSetException} listing every problem.
  */
 public class EcrPullThroughCacheAccess extends Construct {
-    public static final String DEFAULT_NAME_PREFIX = "EcrPullThroughCacheAccess-";
-    public static final String DEFAULT_DESCRIPTION =
-            "Pull images through the ECR pull-through cache and let ECR import them (no rule administration)";
+    public static final String DEFAULT_NAME_PREFIX = RunnerPolicy.DEFAULT_POLICY_NAME_PREFIX;
+    public static final String DEFAULT_DESCRIPTION = RunnerPolicy.DEFAULT_DESCRIPTION;
 
     private final PolicyDocument policyDocument;
     private final String policyJson;
@@ -41,7 +42,8 @@ public class EcrPullThroughCacheAccess extends Construct {
                 : AccountLocation.resolve(this, b.given(), true, true);
         this.policyDocument = RunnerPolicy.from(b.rules, location.arnScope());
         this.policyJson = policyDocument.toJson();
-        this.policy = IamPolicy.Builder.create(this, "policy")
+        // No rules, nothing to grant: no policy and no attachment, as in the modules.
+        this.policy = b.rules.isEmpty() ? null : IamPolicy.Builder.create(this, "policy")
                 .name(b.policyName)
                 .namePrefix(b.policyName == null ? DEFAULT_NAME_PREFIX : null)
                 .path(b.path)
@@ -50,14 +52,27 @@ public class EcrPullThroughCacheAccess extends Construct {
                 .tags(b.tags)
                 .build();
         List<IamRolePolicyAttachment> made = new ArrayList<>();
-        for (int i = 0; i < b.roleNames.size(); i++) {
-            made.add(IamRolePolicyAttachment.Builder.create(this, "role-" + i)
-                    .role(b.roleNames.get(i))
+        for (String roleName : policy == null ? List.<String>of() : b.roleNames) {
+            made.add(IamRolePolicyAttachment.Builder.create(this, attachmentId(roleName, b.roleNames))
+                    .role(roleName)
                     .policyArn(policy.getArn())
                     .build());
         }
         this.attachments = Collections.unmodifiableList(made);
         Warnings.annotate(this, b.report.warnings());
+    }
+
+    /**
+     * An attachment is keyed by its role name, as the modules key theirs, so removing one role changes only its own
+     * attachment. A name that is a token (known at plan time only) has no name to key by yet: it is keyed by its
+     * position among the token names, which stays put when literal names come and go.
+     */
+    private static String attachmentId(String roleName, List<String> roleNames) {
+        if (!Token.isUnresolved(roleName)) {
+            return "role-" + ConstructIds.of(roleName.trim());
+        }
+        List<String> tokens = roleNames.stream().filter(Token::isUnresolved).toList();
+        return "role-token-" + tokens.indexOf(roleName);
     }
 
     /** The policy as built from the model (statements, resources, warnings); ARNs may contain tokens. */
@@ -70,12 +85,14 @@ public class EcrPullThroughCacheAccess extends Construct {
         return policyJson;
     }
 
+    /** The policy; null when there are no rules. */
     public IamPolicy getPolicy() {
         return policy;
     }
 
+    /** The policy's ARN; null when there are no rules. */
     public String getPolicyArn() {
-        return policy.getArn();
+        return policy == null ? null : policy.getArn();
     }
 
     public List<IamRolePolicyAttachment> getAttachments() {
@@ -112,8 +129,9 @@ public class EcrPullThroughCacheAccess extends Construct {
             return this;
         }
 
-        /** The rules of a cache created in the same app. */
+        /** The rules and location of a cache created in the same app. */
         public Builder cache(EcrPullThroughCache value) {
+            this.location = value.getLocation();
             return rules(value.getRunnerRules());
         }
 
@@ -162,8 +180,8 @@ public class EcrPullThroughCacheAccess extends Construct {
             return this;
         }
 
-        /** A location already resolved by an enclosing construct, so its data sources are not duplicated. */
-        Builder location(AccountLocation value) {
+        /** A location shared with other constructs (see {@link AccountLocation#of}), instead of accountId/region. */
+        public Builder location(AccountLocation value) {
             this.location = value;
             return this;
         }
@@ -181,7 +199,20 @@ public class EcrPullThroughCacheAccess extends Construct {
                 throw new InvalidRuleSetException(report);
             }
             AccountLocation.check(given(), true);
+            checkRoleNames(roleNames);
             return id;
+        }
+
+        /** Literal role names must be names (tokens are only known at plan time). */
+        static void checkRoleNames(List<String> roleNames) {
+            List<String> problems = RoleNames.problems(
+                    roleNames.stream().filter(n -> n == null || !Token.isUnresolved(n)).toList());
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("\n", problems));
+            }
+            if (roleNames.stream().map(n -> n.trim()).distinct().count() != roleNames.size()) {
+                throw new IllegalArgumentException("role_names " + roleNames + ": each role once.");
+            }
         }
 
         public EcrPullThroughCacheAccess build() {

@@ -31,8 +31,9 @@ public class RunnerFleetPullThrough extends Construct {
     protected RunnerFleetPullThrough(Builder b) {
         super(b.scope, b.checkedId());
         this.rules = b.rules;
-        AccountLocation location = AccountLocation.resolve(this, b.given(), true, true);
-        this.registryHost = b.registryHost != null ? b.registryHost : location.registryHost();
+        AccountLocation location = b.location != null ? b.location
+                : AccountLocation.resolve(this, b.given(), true, true);
+        this.registryHost = location.registryHost();
         this.runnerEnvironment = Collections.unmodifiableMap(RunnerEnvironment.of(rules, registryHost));
         this.access = EcrPullThroughCacheAccess.Builder.create(this, "access")
                 .rules(rules)
@@ -92,7 +93,7 @@ public class RunnerFleetPullThrough extends Construct {
         private final Construct scope;
         private final String id;
         private RuleSet rules;
-        private String registryHost;
+        private AccountLocation location;
         private String accountId;
         private String region;
         private Partition partition;
@@ -114,10 +115,16 @@ public class RunnerFleetPullThrough extends Construct {
             return this;
         }
 
-        /** The rules and registry host of a cache created in the same app. */
+        /** The rules and location of a cache created in the same app: account and region are stated once. */
         public Builder cache(EcrPullThroughCache value) {
-            this.registryHost = value.getRegistryHost();
+            this.location = value.getLocation();
             return rules(value.getRunnerRules());
+        }
+
+        /** A location shared with other constructs (see {@link AccountLocation#of}), instead of accountId/region. */
+        public Builder location(AccountLocation value) {
+            this.location = Objects.requireNonNull(value, "location");
+            return this;
         }
 
         /** The registry's account; looked up with aws_caller_identity when not given. */
@@ -163,6 +170,7 @@ public class RunnerFleetPullThrough extends Construct {
                 throw new InvalidRuleSetException(report);
             }
             AccountLocation.check(given(), true);
+            EcrPullThroughCacheAccess.Builder.checkRoleNames(roleNames);
             return id;
         }
 

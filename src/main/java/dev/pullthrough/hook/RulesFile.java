@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pullthrough.json.Json;
 import dev.pullthrough.model.PullThroughRule;
 import dev.pullthrough.model.RuleSet;
+import dev.pullthrough.model.RuleShape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,8 +27,7 @@ import java.util.Set;
  * commands use it from here.
  */
 public final class RulesFile {
-    public static final Set<String> FIELDS = Set.of("ecr_repository_prefix", "upstream_registry_url",
-            "upstream_repository_prefix", "credential_arn", "custom_role_arn");
+    public static final Set<String> FIELDS = Set.copyOf(RuleShape.FIELDS);
     /** Names a tfvars file or a module call uses for the whole map; a rules file is the map itself. */
     private static final Set<String> WRAPPER_KEYS = Set.of("rules", "ecr_pull_through_cache_rules");
     private static final String SHAPE = "{\"docker_hub\": {\"ecr_repository_prefix\": \"docker-hub\", "
@@ -70,7 +70,7 @@ public final class RulesFile {
 
     private static PullThroughRule rule(Path file, String key, JsonNode node) throws RulesFileException {
         if (!node.isObject()) {
-            throw new RulesFileException(file, "rule \"" + key + "\" must be an object with fields " + sorted(FIELDS));
+            throw new RulesFileException(file, RuleShape.notAnObject(key));
         }
         if (WRAPPER_KEYS.contains(key) && looksLikeRuleMap(node)) {
             throw new RulesFileException(file, "the rules are wrapped in \"" + key + "\", as in a tfvars file or a"
@@ -80,8 +80,7 @@ public final class RulesFile {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw new RulesFileException(file, "rule \"" + key + "\" has unknown field \"" + name
-                        + "\"; allowed: " + sorted(FIELDS));
+                throw new RulesFileException(file, RuleShape.unknownField(key, name));
             }
         }
         return PullThroughRule.builder(key)
@@ -106,13 +105,9 @@ public final class RulesFile {
             return null;
         }
         if (!value.isTextual()) {
-            throw new RulesFileException(file, "rule \"" + key + "\" field \"" + field + "\" must be a string, not "
-                    + value.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+            throw new RulesFileException(file, RuleShape.notAString(key, field,
+                    value.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
         }
         return value.asText();
-    }
-
-    private static String sorted(Set<String> names) {
-        return String.join(", ", new java.util.TreeSet<>(names));
     }
 }

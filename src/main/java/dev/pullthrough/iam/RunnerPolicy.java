@@ -15,6 +15,10 @@ import java.util.TreeSet;
  * {@code ecr:*}, and never {@code ecr:CreatePullThroughCacheRule}: runners use rules, they do not make them.
  */
 public final class RunnerPolicy {
+    /** Policies are named uniquely from this prefix unless a name is given, so several fleets never collide. */
+    public static final String DEFAULT_POLICY_NAME_PREFIX = "EcrPullThroughCacheAccess-";
+    public static final String DEFAULT_DESCRIPTION =
+            "Pull images through the ECR pull-through cache, scoped to its rules' prefixes (Pullthrough)";
     public static final String SID_AUTH = "EcrAuthorizationToken";
     public static final String SID_PULL = "PullThroughCachePull";
     public static final String SID_IMPORT = "PullThroughCacheImport";

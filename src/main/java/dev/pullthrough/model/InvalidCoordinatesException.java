@@ -6,7 +6,8 @@ public final class InvalidCoordinatesException extends IllegalArgumentException 
     private final String value;
 
     public InvalidCoordinatesException(String field, String value, String reason) {
-        super(field + " \"" + value + "\": " + reason);
+        // The generated Terraform validations say the same: field "value": reason.
+        super(field + " " + (value == null ? "null" : "\"" + value + "\"") + ": " + reason + ".");
         this.field = field;
         this.value = value;
     }

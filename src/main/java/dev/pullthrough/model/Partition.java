@@ -7,12 +7,15 @@ import java.util.stream.Collectors;
 /**
  * An AWS partition: decides the ARN prefix and the DNS suffix of the ECR registry host.
  *
- * <p>ECR pull-through cache is offered in the commercial partition only; the China and GovCloud partitions are kept
- * here so that a runner fleet there gets a clear error instead of a host that does not exist.
+ * <p>Where ECR pull-through cache exists (docs/DOMAIN.md, "Partitions"): the commercial partition, and the China
+ * regions, whose ECR user guide documents pull-through cache rules (with registry hosts under
+ * {@code amazonaws.com.cn}). AWS announced the feature for every region except GovCloud and China in 2023; China has
+ * it since, GovCloud's documentation still does not offer it. So {@code aws-us-gov} is refused with a clear error
+ * instead of a host whose rules AWS would not create.
  */
 public enum Partition {
     AWS("aws", "amazonaws.com", true),
-    AWS_CN("aws-cn", "amazonaws.com.cn", false),
+    AWS_CN("aws-cn", "amazonaws.com.cn", true),
     AWS_US_GOV("aws-us-gov", "amazonaws.com", false);
 
     private final String id;
@@ -37,6 +40,10 @@ public enum Partition {
     public boolean offersPullThroughCache() {
         return offersPullThroughCache;
     }
+
+    /** The reason a partition without pull-through cache is refused, the same on every face. */
+    public static final String NO_PULL_THROUGH_CACHE =
+            "ECR pull-through cache is not offered in this partition; use a region of the aws or aws-cn partition";
 
     /** The partition a region belongs to, from the region's name ({@code cn-north-1} is in {@code aws-cn}). */
     public static Partition ofRegion(String region) {

@@ -21,24 +21,43 @@ public record RegistryCoordinates(String accountId, String region, Partition par
     private static final Pattern REGISTRY_HOST =
             Pattern.compile("([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.(amazonaws\\.com(?:\\.cn)?)");
 
+    public static final String ACCOUNT_ID_PROBLEM = "an AWS account id is exactly 12 digits";
+    public static final String REGION_PROBLEM = "not an AWS region name; use a region such as us-east-1 or eu-west-1";
+
     public RegistryCoordinates {
-        if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
-            throw new InvalidCoordinatesException("account_id", accountId, "an AWS account id is exactly 12 digits");
-        }
-        if (region == null || !REGION.matcher(region).matches()) {
-            throw new InvalidCoordinatesException("region", region,
-                    "not an AWS region name; use a region such as us-east-1 or eu-west-1");
-        }
+        checkAccountId(accountId);
+        checkRegion(region);
         if (partition == null) {
             throw new InvalidCoordinatesException("partition", null, "a partition is required (aws)");
         }
+        checkRegionInPartition(region, partition);
+        checkPullThroughCache(partition);
+    }
+
+    /** Rejects anything but 12 digits; for a value given on its own (the rest may be looked up later). */
+    public static void checkAccountId(String accountId) {
+        if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
+            throw new InvalidCoordinatesException("account_id", accountId, ACCOUNT_ID_PROBLEM);
+        }
+    }
+
+    /** Rejects what is not a region name ({@code us-east} is not: it lacks the number). */
+    public static void checkRegion(String region) {
+        if (region == null || !REGION.matcher(region).matches()) {
+            throw new InvalidCoordinatesException("region", region, REGION_PROBLEM);
+        }
+    }
+
+    public static void checkRegionInPartition(String region, Partition partition) {
         if (Partition.ofRegion(region) != partition) {
             throw new InvalidCoordinatesException("region", region,
                     "belongs to partition " + Partition.ofRegion(region).id() + ", not " + partition.id());
         }
+    }
+
+    public static void checkPullThroughCache(Partition partition) {
         if (!partition.offersPullThroughCache()) {
-            throw new InvalidCoordinatesException("partition", partition.id(),
-                    "ECR pull-through cache is not offered in this partition; use a region of the aws partition");
+            throw new InvalidCoordinatesException("partition", partition.id(), Partition.NO_PULL_THROUGH_CACHE);
         }
     }
 

@@ -41,12 +41,21 @@ public record RuleSet(List<PullThroughRule> rules) {
     }
 
     public ValidationReport validate(ValidationMode mode) {
-        return RuleSetValidator.validate(this, mode);
+        return validate(mode, RegistryLocation.unknown());
+    }
+
+    /** Also checks that credentials live in the registry's account and region, as far as those are known. */
+    public ValidationReport validate(ValidationMode mode, RegistryLocation location) {
+        return RuleSetValidator.validate(this, mode, location);
     }
 
     /** This rule set when it has no errors; otherwise an exception listing every error. */
     public RuleSet requireValid(ValidationMode mode) {
-        ValidationReport report = validate(mode);
+        return requireValid(mode, RegistryLocation.unknown());
+    }
+
+    public RuleSet requireValid(ValidationMode mode, RegistryLocation location) {
+        ValidationReport report = validate(mode, location);
         if (!report.isValid()) {
             throw new InvalidRuleSetException(report);
         }

@@ -17,15 +17,17 @@ final class RuleSetValidator {
     private static final Pattern ECR_LIKE = Pattern.compile(UpstreamKind.ECR_LIKE_PATTERN);
 
     private final ValidationMode mode;
+    private final RegistryLocation location;
     private final List<Problem> errors = new ArrayList<>();
     private final List<Problem> warnings = new ArrayList<>();
 
-    private RuleSetValidator(ValidationMode mode) {
+    private RuleSetValidator(ValidationMode mode, RegistryLocation location) {
         this.mode = mode;
+        this.location = location;
     }
 
-    static ValidationReport validate(RuleSet rules, ValidationMode mode) {
-        RuleSetValidator v = new RuleSetValidator(mode);
+    static ValidationReport validate(RuleSet rules, ValidationMode mode, RegistryLocation location) {
+        RuleSetValidator v = new RuleSetValidator(mode, location);
         v.check(rules);
         return new ValidationReport(v.errors, v.warnings);
     }
@@ -67,7 +69,7 @@ final class RuleSetValidator {
             if (kind.isPresent() && !kind.get().isEcr()) {
                 errors.add(Problem.error(key, "custom_role_arn", arn,
                         ECR_ONLY + ", not " + kind.get().displayName(), ECR_ONLY_FIX));
-            } else if (!ROLE_ARN.matcher(arn).matches()) {
+            } else if (arn.length() > ROLE_ARN_MAX_LENGTH || !ROLE_ARN.matcher(arn).matches()) {
                 errors.add(Problem.error(key, "custom_role_arn", arn, ROLE_ARN_FORMAT, ROLE_ARN_FORMAT_FIX));
             }
         });
@@ -136,6 +138,8 @@ final class RuleSetValidator {
         if (value.length() < CREDENTIAL_ARN_MIN_LENGTH || value.length() > CREDENTIAL_ARN_MAX_LENGTH
                 || !CREDENTIAL_ARN.matcher(value).matches()) {
             errors.add(Problem.error(rule.key(), field, value, CREDENTIAL_ARN_FORMAT, CREDENTIAL_ARN_FORMAT_FIX));
+        } else if (location.excludes(value)) {
+            errors.add(Problem.error(rule.key(), field, value, CREDENTIAL_ELSEWHERE, CREDENTIAL_ELSEWHERE_FIX));
         }
     }
 

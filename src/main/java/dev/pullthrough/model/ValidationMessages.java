@@ -10,12 +10,17 @@ public final class ValidationMessages {
 
     public static final int MAX_RULES = 50;
 
-    /** Secrets Manager ARN of a pull-through credential, from the ECR API model. */
+    /**
+     * Secrets Manager ARN of a pull-through credential, from the current ECR API model: any partition
+     * ({@code arn:aws}, {@code arn:aws-cn}, {@code arn:aws-us-gov}).
+     */
     public static final String CREDENTIAL_ARN_PATTERN =
-            "^arn:aws:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr\\-pullthroughcache\\/[a-zA-Z0-9\\/_+=.@-]+$";
+            "^arn:aws(-\\w+)*:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr\\-pullthroughcache\\/[a-zA-Z0-9\\/_+=.@-]+$";
     public static final int CREDENTIAL_ARN_MIN_LENGTH = 50;
     public static final int CREDENTIAL_ARN_MAX_LENGTH = 612;
-    public static final String ROLE_ARN_PATTERN = "^arn:aws:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_/-]+$";
+    /** An IAM role ARN in any partition; the ECR API model caps {@code customRoleArn} at 2,048 characters. */
+    public static final String ROLE_ARN_PATTERN = "^arn:aws(-\\w+)*:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_/-]+$";
+    public static final int ROLE_ARN_MAX_LENGTH = 2048;
 
     public static final String PREFIX_MISSING = "is required";
     public static final String PREFIX_MISSING_FIX = "Set it to a prefix such as docker-hub, or ROOT.";
@@ -49,6 +54,10 @@ public final class ValidationMessages {
             "must be the ARN of a Secrets Manager secret whose name starts with ecr-pullthroughcache/ (50-612 characters)";
     public static final String CREDENTIAL_ARN_FORMAT_FIX =
             "Name the secret ecr-pullthroughcache/<name> (AWS requires that prefix) and use its full ARN.";
+    public static final String CREDENTIAL_ELSEWHERE =
+            "must be a secret in the registry's own account and region: AWS rejects a credential from another one";
+    public static final String CREDENTIAL_ELSEWHERE_FIX =
+            "Create the secret ecr-pullthroughcache/<name> in the account and region of the rule, and use its ARN.";
     public static final String CREDENTIAL_NOT_USED = "is not used by this upstream, which needs no credential";
     public static final String CREDENTIAL_NOT_USED_FIX = "Remove credential_arn from this rule.";
 
@@ -59,7 +68,7 @@ public final class ValidationMessages {
             "cannot be set when ecr_repository_prefix is ROOT";
     public static final String UPSTREAM_PREFIX_WITH_ROOT_FIX =
             "Remove upstream_repository_prefix, or give the rule a named ecr_repository_prefix.";
-    public static final String ROLE_ARN_FORMAT = "must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)";
+    public static final String ROLE_ARN_FORMAT = "must be an IAM role ARN (arn:<partition>:iam::<12-digit account>:role/<name>, at most 2048 characters)";
     public static final String ROLE_ARN_FORMAT_FIX =
             "Use the ARN of a role in the cache's account that ECR can assume to pull from the upstream registry.";
 

@@ -9,6 +9,7 @@ import dev.pullthrough.iam.Statement;
 import dev.pullthrough.model.ArnScope;
 import dev.pullthrough.model.PullThroughRule;
 import dev.pullthrough.model.RepositoryPrefix;
+import dev.pullthrough.model.RoleNames;
 import dev.pullthrough.model.RuleSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,13 +117,19 @@ final class AccessPolicy {
                         .description("Names (not ARNs) of the runner roles to attach the policy to. They key the attachments, so they must be known at plan time (a name from configuration, not from name_prefix); otherwise attach policy_arn yourself.")
                         .defaultNonNull(Expression.tuple())
                         .validation(new Validation(
-                                ref("alltrue([for name in var.role_names : !startswith(trimspace(name), \"arn:\") && trimspace(name) != \"\"])"),
-                                Expression.template("role_names ${jsonencode(var.role_names)}: takes role names, not ARNs or blanks. Use the part after role/ in the role's ARN."),
+                                ref("alltrue([for name in var.role_names : " + RuleMapValidation.matches(RoleNames.PATTERN, "trimspace(name)") + "])"),
+                                Expression.call("join", Expression.string("\n"), Expression.forTuple(null, "name", ref("var.role_names"),
+                                        Expression.template(RoleNames.message("${trimspace(name)}")),
+                                        ref("!" + RuleMapValidation.matches(RoleNames.PATTERN, "trimspace(name)")))),
                                 "role names, not ARNs."))
                         .build(),
                 Variable.builder("policy_name", TypeConstraint.STRING)
-                        .description("Name of the IAM policy.")
-                        .defaultNonNull(string("EcrPullThroughCacheAccess"))
+                        .description("A fixed name for the IAM policy. Null (the default) names it uniquely with policy_name_prefix, so that several instances (for_each) do not collide.")
+                        .defaultValue(Expression.nullValue())
+                        .build(),
+                Variable.builder("policy_name_prefix", TypeConstraint.STRING)
+                        .description("Prefix of the policy's unique name when policy_name is null.")
+                        .defaultNonNull(string(RunnerPolicy.DEFAULT_POLICY_NAME_PREFIX))
                         .build(),
                 Variable.builder("policy_path", TypeConstraint.STRING)
                         .description("Path of the IAM policy.")
@@ -130,7 +137,7 @@ final class AccessPolicy {
                         .build(),
                 Variable.builder("policy_description", TypeConstraint.STRING)
                         .description("Description of the IAM policy.")
-                        .defaultNonNull(string("Pull images through the ECR pull-through cache, scoped to its rules' prefixes (Pullthrough)"))
+                        .defaultNonNull(string(RunnerPolicy.DEFAULT_DESCRIPTION))
                         .build(),
                 Variable.builder("tags", TypeConstraint.map(TypeConstraint.STRING))
                         .description("Tags for the IAM policy.")
@@ -141,9 +148,11 @@ final class AccessPolicy {
     static List<Block> resources() {
         return List.of(
                 Block.of("resource", "aws_iam_policy", "this")
-                        .attr("count", ref("var.create_policy ? 1 : 0"))
+                        .comment("No rules, nothing to grant: no policy (policy_json still renders the document).")
+                        .attr("count", ref("var.create_policy && length(local.rules) > 0 ? 1 : 0"))
                         .blank()
                         .attr("name", ref("var.policy_name"))
+                        .attr("name_prefix", ref("var.policy_name == null ? var.policy_name_prefix : null"))
                         .attr("path", ref("var.policy_path"))
                         .attr("description", ref("var.policy_description"))
                         .attr("policy", ref("data.aws_iam_policy_document.this.json"))
@@ -151,7 +160,7 @@ final class AccessPolicy {
                         .build(),
                 Block.of("resource", "aws_iam_role_policy_attachment", "this")
                         .comment("Keyed by role name, so adding or removing a role leaves the other attachments alone.")
-                        .attr("for_each", ref("var.create_policy ? toset([for name in var.role_names : trimspace(name)]) : toset([])"))
+                        .attr("for_each", ref("var.create_policy && length(local.rules) > 0 ? toset([for name in var.role_names : trimspace(name)]) : toset([])"))
                         .blank()
                         .attr("role", ref("each.value"))
                         .attr("policy_arn", ref("aws_iam_policy.this[0].arn"))

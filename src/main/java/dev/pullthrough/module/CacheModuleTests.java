@@ -51,7 +51,10 @@ final class CacheModuleTests {
                 .build());
         blocks.add(TestBlocks.run("given_coordinates_need_no_lookup")
                 .command("plan")
-                .variables(Expression.object().put("account_id", "111122223333").put("region", "us-east-2").put("partition", "aws").build())
+                .variables(Expression.object().put("account_id", "111122223333").put("region", "us-east-2").put("partition", "aws")
+                        .put("rules", Expression.object().put("ecr_public", Expression.inlineObject()
+                                .put("ecr_repository_prefix", "ecr-public").put("upstream_registry_url", "public.ecr.aws").build()).build())
+                        .build())
                 .asserting("length(data.aws_caller_identity.current) == 0 && length(data.aws_region.current) == 0 && length(data.aws_partition.current) == 0",
                         "no data source is read when all coordinates are given")
                 .asserting("output.registry_host == \"111122223333.dkr.ecr.us-east-2.amazonaws.com\"", "the host is built from the inputs")
@@ -130,7 +133,9 @@ final class CacheModuleTests {
     static TestSuite validation() {
         List<Block> blocks = new ArrayList<>();
         blocks.add(mockProvider());
-        blocks.add(TestBlocks.variables(Coordinates.testVariables()));
+        // Where the credentials of RuleCases live: AWS wants them in the rule's account and region.
+        blocks.add(TestBlocks.variables(Expression.object().put("account_id", RuleCases.ACCOUNT)
+                .put("region", RuleCases.REGION).put("partition", "aws").build()));
         blocks.add(TestBlocks.run("valid_rules_pass")
                 .command("plan")
                 .variables(Expression.object().put("rules", RuleCases.validCreate().expression()).build())
@@ -156,8 +161,31 @@ final class CacheModuleTests {
                 .build());
         blocks.add(TestBlocks.run("rejects_partition_without_pull_through_cache")
                 .command("plan")
-                .variables(Expression.object().put("partition", "aws-cn").build())
+                .variables(Expression.object().put("partition", "aws-us-gov").build())
                 .expectFailures("var.partition")
+                .build());
+        blocks.add(TestBlocks.run("rejects_credential_from_another_region")
+                .comment("AWS requires the secret in the rule's own account and region.")
+                .command("plan")
+                .variables(Expression.object().put("rules", RuleCases.validCreate().expression()).put("region", "us-east-1").build())
+                .expectFailures("aws_ecr_pull_through_cache_rule.this")
+                .build());
+        blocks.add(TestBlocks.run("rejects_misspelt_attribute")
+                .comment("A typo is an error, not silently dropped (the rules file reader says the same).")
+                .command("plan")
+                .variables(Expression.object().put(EcrPullThroughCacheModule.VARIABLE, Expression.object()
+                        .put("hub", Expression.inlineObject().put("ecr_repository_prefix", "docker-hub")
+                                .put("upstream_registry_url", "registry-1.docker.io")
+                                .put("credentials_arn", RuleCases.DOCKER_HUB_SECRET).build()).build()).build())
+                .expectFailures("var." + EcrPullThroughCacheModule.VARIABLE)
+                .build());
+        blocks.add(TestBlocks.run("rejects_number_as_prefix")
+                .comment("A number is not silently turned into a string.")
+                .command("plan")
+                .variables(Expression.object().put(EcrPullThroughCacheModule.VARIABLE, Expression.object()
+                        .put("quay", Expression.inlineObject().put("ecr_repository_prefix", Expression.number(42))
+                                .put("upstream_registry_url", "quay.io").build()).build()).build())
+                .expectFailures("var." + EcrPullThroughCacheModule.VARIABLE)
                 .build());
         blocks.add(TestBlocks.run("rejects_zero_expiry")
                 .command("plan")

@@ -37,7 +37,7 @@ final class Coordinates {
                     .defaultValue(Expression.nullValue())
                     .validation(new Validation(
                             Expression.raw("var.account_id == null || can(regex(%s, var.account_id))", string("^" + RegistryCoordinates.ACCOUNT_ID_PATTERN + "$")),
-                            template("account_id ${jsonencode(var.account_id)}: an AWS account id is exactly 12 digits."),
+                            template("account_id ${jsonencode(var.account_id)}: " + RegistryCoordinates.ACCOUNT_ID_PROBLEM + "."),
                             "12 digits, or null."))
                     .build());
         }
@@ -47,7 +47,7 @@ final class Coordinates {
                 .validation(new Validation(
                         Expression.raw("var.region == null || can(regex(%s, var.region))",
                                 string("^" + RegistryCoordinates.REGION_PATTERN + "$")),
-                        template("region ${jsonencode(var.region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."),
+                        template("region ${jsonencode(var.region)}: " + RegistryCoordinates.REGION_PROBLEM + "."),
                         "a region name such as us-east-1, or null."))
                 .build());
         List<String> allowed = Arrays.stream(Partition.values())
@@ -60,7 +60,7 @@ final class Coordinates {
         Expression message = pullThroughOnly
                 ? Expression.raw("var.partition == null ? \"\" : contains(%s, var.partition) ? %s : %s",
                         Expression.stringList(ids()),
-                        template("partition ${jsonencode(var.partition)}: ECR pull-through cache is not offered in this partition; use a region of the aws partition."),
+                        template("partition ${jsonencode(var.partition)}: " + Partition.NO_PULL_THROUGH_CACHE + "."),
                         template("partition ${jsonencode(var.partition)}: " + unknownReason + "."))
                 : template("partition ${jsonencode(var.partition)}: " + unknownReason + ".");
         vars.add(Variable.builder("partition", TypeConstraint.STRING)

@@ -3,7 +3,11 @@ package dev.pullthrough.module;
 import static dev.pullthrough.module.Expression.ref;
 import static dev.pullthrough.module.Expression.string;
 
+import dev.pullthrough.model.CacheSettings;
+import dev.pullthrough.model.LifecycleRule;
 import dev.pullthrough.model.RepositoryPrefix;
+import dev.pullthrough.model.TagMutability;
+import dev.pullthrough.model.ValidationMessages;
 import dev.pullthrough.model.ValidationMode;
 import java.util.List;
 
@@ -18,13 +22,12 @@ final class EcrPullThroughCacheModule {
     private EcrPullThroughCacheModule() {
     }
 
+    /**
+     * {@code any}, checked by validations: a map of objects would silently drop a misspelt attribute
+     * ({@code credentials_arn}) and turn a number into a string (see {@code RuleMapValidation}).
+     */
     static TypeConstraint rulesType() {
-        return TypeConstraint.map(TypeConstraint.object(
-                TypeConstraint.required("ecr_repository_prefix", TypeConstraint.STRING),
-                TypeConstraint.required("upstream_registry_url", TypeConstraint.STRING),
-                TypeConstraint.optional("upstream_repository_prefix", TypeConstraint.STRING),
-                TypeConstraint.optional("credential_arn", TypeConstraint.STRING),
-                TypeConstraint.optional("custom_role_arn", TypeConstraint.STRING)));
+        return TypeConstraint.ANY;
     }
 
     static ModuleDefinition definition() {
@@ -62,7 +65,7 @@ final class EcrPullThroughCacheModule {
                 .build());
         m.variable(Variable.builder("expire_after_days", TypeConstraint.NUMBER)
                 .description("Days after which a cached image expires (any tag). Null keeps cached images forever.")
-                .defaultValue(Expression.number(30))
+                .defaultValue(Expression.number(CacheSettings.DEFAULT_EXPIRE_AFTER_DAYS))
                 .validation(days("expire_after_days"))
                 .build());
         m.variable(Variable.builder("untagged_expire_after_days", TypeConstraint.NUMBER)
@@ -72,19 +75,20 @@ final class EcrPullThroughCacheModule {
                 .build());
         m.variable(Variable.builder("image_tag_mutability", TypeConstraint.STRING)
                 .description("Tag mutability of cache repositories. MUTABLE lets the cache follow upstream tags that move (latest, 22).")
-                .defaultNonNull(string("MUTABLE"))
-                .validation(new Validation(ref("contains([\"MUTABLE\", \"IMMUTABLE\"], var.image_tag_mutability)"),
-                        Expression.template("image_tag_mutability ${jsonencode(var.image_tag_mutability)}: must be MUTABLE or IMMUTABLE."),
-                        "`MUTABLE` or `IMMUTABLE`."))
+                .defaultNonNull(string(CacheSettings.defaults().imageTagMutability()))
+                .validation(new Validation(Expression.raw("contains(%s, var.image_tag_mutability)",
+                                Expression.stringList(TagMutability.names())),
+                        Expression.template(CacheSettings.mutabilityMessage("${jsonencode(var.image_tag_mutability)}")),
+                        String.join(" or ", TagMutability.names().stream().map(n -> "`" + n + "`").toList()) + "."))
                 .build());
         m.variable(Variable.builder("repository_template_role_arn", TypeConstraint.STRING)
                 .description("Role ECR assumes to apply repository_tags and kms_key_arn to the repositories it creates. Null: none.")
                 .defaultValue(Expression.nullValue())
                 .validation(new Validation(
-                        Expression.raw("var.repository_template_role_arn == null || can(regex(%s, var.repository_template_role_arn))",
-                                string(dev.pullthrough.model.ValidationMessages.ROLE_ARN_PATTERN)),
-                        Expression.template("repository_template_role_arn ${jsonencode(var.repository_template_role_arn)}: "
-                                + dev.pullthrough.model.ValidationMessages.ROLE_ARN_FORMAT + "."),
+                        Expression.raw("var.repository_template_role_arn == null ? true : length(var.repository_template_role_arn) <= "
+                                + ValidationMessages.ROLE_ARN_MAX_LENGTH + " && can(regex(%s, var.repository_template_role_arn))",
+                                string(ValidationMessages.ROLE_ARN_PATTERN)),
+                        Expression.template(CacheSettings.templateRoleMessage("${jsonencode(var.repository_template_role_arn)}")),
                         "an IAM role ARN, or null."))
                 .build());
         m.variable(Variable.builder("kms_key_arn", TypeConstraint.STRING)
@@ -107,11 +111,9 @@ final class EcrPullThroughCacheModule {
         locals.blank();
         locals.attr("lifecycle_rules", Expression.call("concat",
                 Expression.raw("var.untagged_expire_after_days == null ? [] : %s", Expression.tupleMultiline(List.of(
-                        lifecycleRule(1, "untagged", "var.untagged_expire_after_days",
-                                "Expire untagged cached images ${var.untagged_expire_after_days} days after they were cached")))),
+                        lifecycleRule(LifecycleRule.untagged("var.untagged_expire_after_days"))))),
                 Expression.raw("var.expire_after_days == null ? [] : %s", Expression.tupleMultiline(List.of(
-                        lifecycleRule(2, "any", "var.expire_after_days",
-                                "Expire cached images ${var.expire_after_days} days after they were cached; the next pull fetches them again"))))));
+                        lifecycleRule(LifecycleRule.any("var.expire_after_days")))))));
         locals.attr("lifecycle_policy", Expression.raw("length(local.lifecycle_rules) > 0 ? %s : null",
                 Expression.call("jsonencode", Expression.inlineObject().put("rules", ref("local.lifecycle_rules")).build())));
         m.resource(locals.build());
@@ -126,13 +128,17 @@ final class EcrPullThroughCacheModule {
                 .attr("custom_role_arn", ref("each.value.custom_role_arn"))
                 .blank()
                 .attr("depends_on", Expression.tuple(ref("aws_ecr_repository_creation_template.this")))
+                .block(Block.of("lifecycle")
+                        .block(RuleMapValidation.credentialLocation().toBlock("precondition"))
+                        .build())
                 .build());
         m.resource(Block.of("resource", "aws_ecr_repository_creation_template", "this")
                 .comment("ECR creates a cache repository on its first pull, shaped by the template with the rule's prefix:\nthe rules depend on the templates, so no pull can come first.")
                 .attr("for_each", ref("var.create_repository_templates ? local.rules : {}"))
                 .blank()
                 .attr("prefix", ref("each.value.ecr_repository_prefix"))
-                .attr("description", Expression.template("Pull-through cache of ${each.value.upstream_registry_url} (rule ${each.key})"))
+                .attr("description", Expression.template(
+                        CacheSettings.templateDescription("${each.key}", "${each.value.upstream_registry_url}")))
                 .attr("applied_for", Expression.stringList(List.of("PULL_THROUGH_CACHE")))
                 .attr("image_tag_mutability", ref("var.image_tag_mutability"))
                 .attr("lifecycle_policy", ref("local.lifecycle_policy"))
@@ -149,7 +155,7 @@ final class EcrPullThroughCacheModule {
                 .block(Block.of("lifecycle")
                         .block(new Validation(
                                 ref("var.repository_template_role_arn != null || (var.kms_key_arn == null && length(var.repository_tags) == 0)"),
-                                string("repository_tags and kms_key_arn need repository_template_role_arn: ECR assumes that role to tag and encrypt the repositories it creates. Set it to a role that trusts ecr.amazonaws.com, or drop the tags and key."),
+                                string(CacheSettings.TEMPLATE_ROLE_NEEDED),
                                 "tags and KMS need a role").toBlock("precondition"))
                         .build())
                 .build());
@@ -193,22 +199,26 @@ final class EcrPullThroughCacheModule {
 
     private static Validation days(String name) {
         String v = "var." + name;
-        return new Validation(ref(v + " == null ? true : " + v + " >= 1 && floor(" + v + ") == " + v),
-                Expression.template(name + " ${jsonencode(" + v + ")}: must be a whole number of days, at least 1 (or null)."),
-                "a whole number of days, at least 1, or null.");
+        return new Validation(ref(v + " == null ? true : " + v + " >= " + CacheSettings.MIN_DAYS + " && " + v + " <= "
+                        + CacheSettings.MAX_DAYS + " && floor(" + v + ") == " + v),
+                Expression.template(CacheSettings.daysMessage(name, "${jsonencode(" + v + ")}")),
+                "a whole number of days from " + CacheSettings.MIN_DAYS + " to " + CacheSettings.MAX_DAYS + ", or null.");
     }
 
-    private static Expression lifecycleRule(int priority, String tagStatus, String days, String description) {
+    /** A model lifecycle rule whose days are the Terraform expression {@code rule.days()}. */
+    private static Expression lifecycleRule(LifecycleRule rule) {
+        LifecycleRule rendered = new LifecycleRule(rule.priority(), rule.tagStatus(), rule.days(),
+                rule.description().replace(rule.days(), "${" + rule.days() + "}"));
         return Expression.object()
-                .put("rulePriority", Expression.number(priority))
-                .put("description", Expression.template(description))
+                .put("rulePriority", Expression.number(rendered.priority()))
+                .put("description", Expression.template(rendered.description()))
                 .put("selection", Expression.object()
-                        .put("tagStatus", tagStatus)
-                        .put("countType", "sinceImagePushed")
-                        .put("countUnit", "days")
-                        .put("countNumber", ref(days))
+                        .put("tagStatus", rendered.tagStatus())
+                        .put("countType", LifecycleRule.COUNT_TYPE)
+                        .put("countUnit", LifecycleRule.COUNT_UNIT)
+                        .put("countNumber", ref(rendered.days()))
                         .build())
-                .put("action", Expression.inlineObject().put("type", "expire").build())
+                .put("action", Expression.inlineObject().put("type", LifecycleRule.ACTION).build())
                 .build();
     }
 }

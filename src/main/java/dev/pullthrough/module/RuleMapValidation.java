@@ -4,6 +4,7 @@ import static dev.pullthrough.model.ValidationMessages.*;
 import static dev.pullthrough.module.Expression.ref;
 
 import dev.pullthrough.model.RepositoryPrefix;
+import dev.pullthrough.model.RuleShape;
 import dev.pullthrough.model.UpstreamKind;
 import dev.pullthrough.model.ValidationMode;
 import java.util.ArrayList;
@@ -225,10 +226,48 @@ final class RuleMapValidation {
                 + RepositoryPrefix.MAX_LENGTH;
     }
 
+    /**
+     * The rule objects' shape, as the rules file reader checks it ({@link RuleShape}): the variable's type is
+     * {@code any}, because an object type would silently drop a misspelt attribute and turn a number into a string.
+     * Values known only at plan time make these conditions unknown, and Terraform then checks them at apply.
+     */
+    private List<Validation> shape() {
+        String fields = HclRenderer.inline(Expression.stringList(RuleShape.FIELDS));
+        String notAnObject = "!can(keys(raw))";
+        String unknown = "[for name in try(keys(raw), []) : name if !contains(" + fields + ", name)]";
+        // A string's JSON starts with a quote; null is allowed (an absent optional attribute).
+        String json = "jsonencode(raw[name])";
+        String kind = "startswith(" + json + ", \"{\") ? \"object\" : startswith(" + json + ", \"[\") ? \"array\""
+                + " : contains([\"true\", \"false\"], " + json + ") ? \"boolean\" : \"number\"";
+        String notStrings = "[for name in try(keys(raw), []) : { name = name, kind = " + kind + " } if contains(" + fields
+                + ", name) && " + json + " != \"null\" && !startswith(" + json + ", \"\\\"\")]";
+        List<Validation> vs = new ArrayList<>();
+        vs.add(new Validation(ref("alltrue([for key, raw in " + var() + " : !(" + notAnObject + ")])"),
+                Expression.call("join", Expression.string("\n"), Expression.forTuple("key", "raw", ref(var()),
+                        Expression.template(RuleShape.notAnObject("${key}")), ref(notAnObject))),
+                "every rule is an object."));
+        vs.add(new Validation(ref("alltrue([for key, raw in " + var() + " : length(" + unknown + ") == 0])"),
+                ref("join(\"\\n\", flatten([for key, raw in " + var() + " : [for name in " + unknown + " : "
+                        + interpolated(RuleShape.unknownField("${key}", "${name}")) + "]]))"),
+                "no attribute but " + String.join(", ", RuleShape.FIELDS.stream().map(f -> "`" + f + "`").toList())
+                        + " (a misspelt one is an error, not dropped)."));
+        vs.add(new Validation(ref("alltrue([for key, raw in " + var() + " : length(" + notStrings + ") == 0])"),
+                ref("join(\"\\n\", flatten([for key, raw in " + var() + " : [for bad in " + notStrings + " : "
+                        + interpolated(RuleShape.notAString("${key}", "${bad.name}", "${bad.kind}")) + "]]))"),
+                "every attribute is a string (or null): a number is not silently turned into one."));
+        return vs;
+    }
+
+    /** An HCL string literal whose {@code ${...}} parts (plain references only) stay interpolations. */
+    private static String interpolated(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     List<Validation> validations() {
         String prefix = field("raw", "ecr_repository_prefix");
         String url = field("raw", "upstream_registry_url");
         List<Validation> vs = new ArrayList<>();
+        vs.addAll(shape());
 
         vs.add(new Validation(ref("length(" + var() + ") <= " + MAX_RULES),
                 new Expression.Template(List.of("rules: ", ref("length(" + var() + ")"),
@@ -288,7 +327,8 @@ final class RuleMapValidation {
 
         if (credentialFields) {
             vs.add(perRule(bind("url", url, "role", field("raw", "custom_role_arn")),
-                    "rule.role == \"\" || (!" + knownNonEcr("rule.url") + " && " + matches(ROLE_ARN_PATTERN, "rule.role") + ")",
+                    "rule.role == \"\" || (!" + knownNonEcr("rule.url") + " && length(rule.role) <= " + ROLE_ARN_MAX_LENGTH
+                            + " && " + matches(ROLE_ARN_PATTERN, "rule.role") + ")",
                     Expression.raw(knownNonEcr("rule.url") + " ? %s : %s",
                             message("custom_role_arn", "rule.role", ECR_ONLY + ", not ", ref(displayName("rule.url")),
                                     ". " + ECR_ONLY_FIX),
@@ -318,6 +358,20 @@ final class RuleMapValidation {
     }
 
     /**
+     * A credential must live in the registry's account and region. Checked as a precondition of the rule resource,
+     * where the account and region are known (given or looked up); unknown until apply when the ARN is.
+     */
+    static Validation credentialLocation() {
+        String arn = "each.value.credential_arn";
+        return new Validation(
+                ref(arn + " == null ? true : try(split(\":\", " + arn + ")[3] == local.region && split(\":\", " + arn
+                        + ")[4] == local.account_id, true)"),
+                new Expression.Template(List.of("rule \"", ref("each.key"), "\": credential_arn = \"", ref(arn + " == null ? \"\" : " + arn),
+                        "\": " + CREDENTIAL_ELSEWHERE + ". " + CREDENTIAL_ELSEWHERE_FIX)),
+                "`credential_arn` is a secret in the registry's own account and region.");
+    }
+
+    /**
      * Warnings: a ROOT rule's breadth; a credential an upstream does not use. Unlike validations, checks may read
      * {@code local.rules} (already trimmed, absent values null), and they only run once the validations passed, so
      * every URL there is one AWS accepts.
@@ -332,7 +386,9 @@ final class RuleMapValidation {
                         ref(isRoot))),
                 "a ROOT rule: runners can then only be granted `repository/*`, every repository in the account."))));
         if (credentialFields) {
-            String unused = "rule.credential_arn != null && !" + credentialRequired("rule.upstream_registry_url");
+            // A conditional, not &&: a credential_arn known only after apply (aws_secretsmanager_secret.x.arn) on an
+            // upstream that needs one must leave the check known and passing, not "known after apply" on every plan.
+            String unused = credentialRequired("rule.upstream_registry_url") + " ? false : rule.credential_arn != null";
             checks.add(new Check("unused_credentials", List.of(new Validation(
                     ref("!anytrue([for rule in values(local.rules) : " + unused + "])"),
                     Expression.call("join", Expression.string("\n"), Expression.forTuple("key", "rule", ref("local.rules"),

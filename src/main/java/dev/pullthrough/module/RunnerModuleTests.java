@@ -110,8 +110,9 @@ final class RunnerModuleTests {
                 .build()));
         blocks.add(TestBlocks.run("creates_and_attaches_the_policy")
                 .command("apply")
-                .asserting("aws_iam_policy.this[0].name == \"EcrPullThroughCacheAccess\" && output.policy_arn == aws_iam_policy.this[0].arn",
-                        "one policy, its ARN as output")
+                .asserting("aws_iam_policy.this[0].name_prefix == \"" + RunnerPolicy.DEFAULT_POLICY_NAME_PREFIX
+                                + "\" && output.policy_arn == aws_iam_policy.this[0].arn",
+                        "one policy, named from a prefix (instances under for_each do not collide), its ARN as output")
                 .asserting("toset(output.attached_role_names) == toset([\"runner-small\", \"runner-large\"])",
                         "attached to each role, keyed by role name")
                 .build());
@@ -122,6 +123,19 @@ final class RunnerModuleTests {
                 .asserting("length(aws_iam_policy.this) == 0 && output.policy_arn == null && output.policy_name == null",
                         "no policy; null outputs, not errors")
                 .asserting("output.policy_json != \"\"", "the document is still rendered")
+                .build());
+        blocks.add(TestBlocks.run("no_rules_create_nothing")
+                .command("apply")
+                .variables(Expression.object().put(RunnerRulesVariable.VARIABLE, Expression.object().build()).build())
+                .asserting("length(aws_iam_policy.this) == 0 && length(aws_iam_role_policy_attachment.this) == 0",
+                        "no rules: no policy and no attachment, the empty plan the docs promise")
+                .asserting("output.policy_arn == null && length(output.attached_role_names) == 0", "null-safe outputs")
+                .build());
+        blocks.add(TestBlocks.run("fixed_policy_name")
+                .command("apply")
+                .variables(Expression.object().put("policy_name", "runners-pull").build())
+                .asserting("aws_iam_policy.this[0].name == \"runners-pull\"",
+                        "a given name is used as is")
                 .build());
         blocks.add(TestBlocks.run("roles_without_policy_warn")
                 .command("plan")
@@ -218,6 +232,14 @@ final class RunnerModuleTests {
                     .expectFailures("var." + RunnerRulesVariable.VARIABLE)
                     .build());
         }
+        blocks.add(TestBlocks.run("rejects_misspelt_attribute")
+                .comment("A typo is an error, not silently dropped (the rules file reader says the same).")
+                .command("plan")
+                .variables(Expression.object().put(RunnerRulesVariable.VARIABLE, Expression.object()
+                        .put("quay", Expression.inlineObject().put("ecr_repository_prefix", "quay")
+                                .put("upstream_registry_url", "quay.io").put("upstream_repo_prefix", "x").build()).build()).build())
+                .expectFailures("var." + RunnerRulesVariable.VARIABLE)
+                .build());
         blocks.add(TestBlocks.run("rejects_partition_without_pull_through_cache")
                 .command("plan")
                 .variables(Expression.object().put("partition", "aws-us-gov").build())

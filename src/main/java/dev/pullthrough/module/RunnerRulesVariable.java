@@ -13,11 +13,9 @@ final class RunnerRulesVariable {
     private RunnerRulesVariable() {
     }
 
+    /** {@code any}, checked by validations, as the cache module's {@code rules}. */
     static TypeConstraint type() {
-        return TypeConstraint.map(TypeConstraint.object(
-                TypeConstraint.required("ecr_repository_prefix", TypeConstraint.STRING),
-                TypeConstraint.required("upstream_registry_url", TypeConstraint.STRING),
-                TypeConstraint.optional("upstream_repository_prefix", TypeConstraint.STRING)));
+        return TypeConstraint.ANY;
     }
 
     static RuleMapValidation validation() {

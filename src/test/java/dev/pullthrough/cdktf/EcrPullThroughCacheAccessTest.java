@@ -138,4 +138,53 @@ class EcrPullThroughCacheAccessTest {
                 .isInstanceOf(InvalidRuleSetException.class)
                 .hasMessageContaining("rule \"hub\"").hasMessageContaining("rule \"q\"");
     }
+
+    private static List<String> attachmentAddresses(JsonNode stack) {
+        List<String> names = new ArrayList<>();
+        stack.path("resource").path(IamRolePolicyAttachment.TF_RESOURCE_TYPE).fields()
+                .forEachRemaining(e -> names.add(e.getKey() + "=" + e.getValue().path("role").asText()));
+        return names;
+    }
+
+    @Test
+    void build_removingOneRole_changesOnlyThatRolesAttachment() {
+        TerraformStack three = Fixtures.stack();
+        EcrPullThroughCacheAccess.Builder.create(three, "access").rules(Fixtures.named())
+                .accountId(Fixtures.ACCOUNT).region(Fixtures.REGION)
+                .roleNames(List.of("runner-a", "runner-b", "runner-c")).build();
+        TerraformStack two = Fixtures.stack();
+        EcrPullThroughCacheAccess.Builder.create(two, "access").rules(Fixtures.named())
+                .accountId(Fixtures.ACCOUNT).region(Fixtures.REGION)
+                .roleNames(List.of("runner-b", "runner-c")).build();
+
+        List<String> before = attachmentAddresses(Synth.stack(three));
+        List<String> after = attachmentAddresses(Synth.stack(two));
+
+        assertThat(before).hasSize(3);
+        List<String> removed = new ArrayList<>(before);
+        removed.removeAll(after);
+        assertThat(removed).singleElement().asString().endsWith("=runner-a").contains("role-runner-a");
+        assertThat(before).containsAll(after);
+    }
+
+    @Test
+    void build_roleArnAsName_throwsTheModulesMessage() {
+        String arn = "arn:aws:iam::123456789012:role/x";
+        assertThatThrownBy(() -> EcrPullThroughCacheAccess.Builder.create(Fixtures.stack(), "access")
+                .rules(Fixtures.named()).accountId(Fixtures.ACCOUNT).region(Fixtures.REGION)
+                .roleNames(List.of(arn)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(dev.pullthrough.model.RoleNames.message(arn));
+    }
+
+    @Test
+    void build_noRules_noPolicyAndNoAttachment() {
+        TerraformStack stack = Fixtures.stack();
+        EcrPullThroughCacheAccess made = EcrPullThroughCacheAccess.Builder.create(stack, "access")
+                .rules(RuleSet.empty()).accountId(Fixtures.ACCOUNT).region(Fixtures.REGION)
+                .roleNames(List.of("runner")).build();
+        assertThat(Synth.stack(stack).path("resource").has(IamPolicy.TF_RESOURCE_TYPE)).isFalse();
+        assertThat(made.getPolicyArn()).isNull();
+        assertThat(made.getAttachments()).isEmpty();
+    }
 }

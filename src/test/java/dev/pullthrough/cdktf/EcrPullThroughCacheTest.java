@@ -9,6 +9,7 @@ import com.hashicorp.cdktf.TerraformStack;
 import dev.pullthrough.cdktf.aws.EcrPullThroughCacheRule;
 import dev.pullthrough.cdktf.aws.EcrRepositoryCreationTemplate;
 import dev.pullthrough.model.InvalidCoordinatesException;
+import dev.pullthrough.model.CacheSettings;
 import dev.pullthrough.model.InvalidRuleSetException;
 import dev.pullthrough.model.Partition;
 import dev.pullthrough.model.PullThroughRule;
@@ -101,7 +102,7 @@ class EcrPullThroughCacheTest {
         JsonNode template = Synth.only(Synth.stack(stack), EcrRepositoryCreationTemplate.TF_RESOURCE_TYPE);
         assertThat(Synth.parse(template.path("lifecycle_policy").asText()).at("/rules/0/selection/countNumber").asInt())
                 .isEqualTo(7);
-        assertThat(template.path("description").asText()).contains("7 days");
+        assertThat(template.path("description").asText()).isEqualTo("Pull-through cache of quay.io (rule quay)");
     }
 
     @Test
@@ -137,18 +138,19 @@ class EcrPullThroughCacheTest {
 
     @Test
     void build_expiryDaysOutOfRange_throwsNamingTheValue() {
-        assertThatThrownBy(() -> EcrPullThroughCache.Builder.create(Fixtures.stack(), "c").expireCachedImagesAfterDays(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("= 0 days");
-        assertThatThrownBy(() -> EcrPullThroughCache.Builder.create(Fixtures.stack(), "c").expireUntaggedImagesAfterDays(3651))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("untagged").hasMessageContaining("3651");
+        assertThatThrownBy(() -> cache(Fixtures.stack(), Fixtures.named()).expireCachedImagesAfterDays(0).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expire_after_days 0: must be a whole number of days from 1 to 3650, or null.");
+        assertThatThrownBy(() -> cache(Fixtures.stack(), Fixtures.named()).expireUntaggedImagesAfterDays(3651).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("untagged_expire_after_days 3651");
     }
 
     @Test
     void build_kmsWithoutTemplateRole_throws() {
         assertThatThrownBy(() -> cache(Fixtures.stack(), Fixtures.named()).kmsKeyArn("arn:aws:kms:eu-west-1:1:key/x").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("templateCustomRoleArn");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(CacheSettings.TEMPLATE_ROLE_NEEDED);
         assertThatThrownBy(() -> cache(Fixtures.stack(), Fixtures.named()).repositoryTags(Map.of("a", "b")).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("templateCustomRoleArn");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(CacheSettings.TEMPLATE_ROLE_NEEDED);
     }
 
     @Test
@@ -207,17 +209,17 @@ class EcrPullThroughCacheTest {
     @Test
     void registryHost_literalRegionOnly_partitionFromRegionNoPartitionLookup() {
         TerraformStack stack = Fixtures.stack();
-        EcrPullThroughCache.Builder.create(stack, "cache").rules(Fixtures.named()).region("us-west-2").build();
+        EcrPullThroughCache.Builder.create(stack, "cache").rules(Fixtures.named()).region(Fixtures.REGION).build();
         JsonNode json = Synth.stack(stack);
         assertThat(json.path("data").fieldNames()).toIterable().containsExactly("aws_caller_identity");
     }
 
     @Test
-    void build_chinaPartition_throwsBeforeAddingAnything() {
+    void build_govCloudPartition_throwsBeforeAddingAnything() {
         TerraformStack stack = Fixtures.stack();
         assertThatThrownBy(() -> EcrPullThroughCache.Builder.create(stack, "cache").rules(Fixtures.named())
-                .accountId(Fixtures.ACCOUNT).region("cn-north-1").build())
-                .isInstanceOf(InvalidCoordinatesException.class).hasMessageContaining("aws-cn");
+                .accountId(Fixtures.ACCOUNT).region("us-gov-west-1").build())
+                .isInstanceOf(InvalidCoordinatesException.class).hasMessageContaining("aws-us-gov");
         assertThatThrownBy(() -> EcrPullThroughCache.Builder.create(stack, "cache2").rules(Fixtures.named())
                 .partition(Partition.AWS_US_GOV).build())
                 .isInstanceOf(InvalidCoordinatesException.class);
@@ -246,5 +248,38 @@ class EcrPullThroughCacheTest {
         assertThat(made.getRunnerRulesValue().get("docker_hub")).containsExactly(
                 Map.entry("ecr_repository_prefix", "docker-hub"),
                 Map.entry("upstream_registry_url", "registry-1.docker.io"));
+    }
+
+    @Test
+    void build_regionWithoutNumber_throwsTheModulesMessage() {
+        assertThatThrownBy(() -> cache(Fixtures.stack(), Fixtures.named()).region("us-east").build())
+                .isInstanceOf(InvalidCoordinatesException.class)
+                .hasMessage("region \"us-east\": not an AWS region name; use a region such as us-east-1 or eu-west-1.");
+    }
+
+    @Test
+    void build_credentialInAnotherRegion_rejected() {
+        RuleSet elsewhere = RuleSet.of(PullThroughRule.builder("docker_hub").ecrRepositoryPrefix("docker-hub")
+                .upstreamRegistryUrl("registry-1.docker.io")
+                .credentialArn("arn:aws:secretsmanager:us-east-1:123456789012:secret:ecr-pullthroughcache/docker-hub-AbCdEf")
+                .build());
+        assertThatThrownBy(() -> cache(Fixtures.stack(), elsewhere).build())
+                .isInstanceOf(InvalidRuleSetException.class)
+                .hasMessageContaining("in the registry's own account and region");
+    }
+
+    @Test
+    void build_chinaRegion_hostUnderAmazonawsComCn() {
+        RuleSet quay = RuleSet.of(Fixtures.quay());
+        EcrPullThroughCache made = EcrPullThroughCache.Builder.create(Fixtures.stack(), "cache").rules(quay)
+                .accountId(Fixtures.ACCOUNT).region("cn-north-1").build();
+        assertThat(made.getRegistryHost()).isEqualTo(Fixtures.ACCOUNT + ".dkr.ecr.cn-north-1.amazonaws.com.cn");
+    }
+
+    @Test
+    void build_unknownTagMutability_throwsTheModulesMessage() {
+        assertThatThrownBy(() -> cache(Fixtures.stack(), Fixtures.named()).imageTagMutability("mutable").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("image_tag_mutability \"mutable\": must be MUTABLE or IMMUTABLE.");
     }
 }

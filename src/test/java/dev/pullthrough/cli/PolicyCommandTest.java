@@ -32,9 +32,9 @@ class PolicyCommandTest {
     }
 
     @Test
-    void policy_chinaPartition_exitsTwoSayingNotOffered() {
+    void policy_govCloudPartition_exitsTwoSayingNotOffered() {
         CliRun run = CliRun.of("policy", fixture("valid-docker-hub.json"), "--account-id", "123456789012",
-                "--region", "cn-north-1", "--partition", "aws-cn");
+                "--region", "us-gov-west-1", "--partition", "aws-us-gov");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("not offered");

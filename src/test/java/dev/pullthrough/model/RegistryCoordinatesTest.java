@@ -13,11 +13,9 @@ class RegistryCoordinatesTest {
     }
 
     @Test
-    void of_chinaRegion_rejectedBecausePullThroughIsNotOffered() {
-        assertThatThrownBy(() -> RegistryCoordinates.of("123456789012", "cn-north-1", Partition.AWS_CN))
-                .isInstanceOf(InvalidCoordinatesException.class)
-                .hasMessageContaining("aws-cn")
-                .hasMessageContaining("not offered");
+    void of_chinaRegion_offeredWithTheChinaDnsSuffix() {
+        assertThat(RegistryCoordinates.of("123456789012", "cn-north-1", Partition.AWS_CN).registryHost())
+                .isEqualTo("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn");
     }
 
     @Test

@@ -28,6 +28,6 @@ class ExampleStackAddressesTest {
                 "aws_ecr_repository_creation_template.cache_template-ecr_public_F40EF59E",
                 "aws_ecr_repository_creation_template.cache_template-github_2CA20261",
                 "aws_iam_policy.runners_access_policy_04CD656C",
-                "aws_iam_role_policy_attachment.runners_access_role-0_3F1D0376");
+                "aws_iam_role_policy_attachment.runners_access_role-runner-instance-role_B8C6540E");
     }
 }
