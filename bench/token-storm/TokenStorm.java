@@ -63,10 +63,17 @@ public final class TokenStorm {
         AtomicInteger failed = new AtomicInteger();
         SplittableRandom arrivals = new SplittableRandom(42);
         long start = System.nanoTime();
+        // Arrival times; on a long-lived host ("reuse") jobs run one after another, as a runner takes one job at a time.
+        List<List<Long>> jobsByHost = new ArrayList<>();
+        for (int h = 0; h < hosts; h++) {
+            jobsByHost.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            jobsByHost.get(i % hosts).add((long) (arrivals.nextDouble() * window * 1e9));
+        }
         try (ExecutorService runners = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < n; i++) {
-                long at = (long) (arrivals.nextDouble() * window * 1e9);
-                TokenSource client = clients.get(i % pool);
+            for (int h = 0; h < hosts; h++) {
+                TokenSource client = clients.get(h % pool);
                 TokenSource counted = () -> {
                     calls.incrementAndGet();
                     return client.fetch();
@@ -74,19 +81,23 @@ public final class TokenStorm {
                 TokenSource runner = switch (mode) {
                     case "before" -> counted;
                     case "after" -> RetryingTokenSource.of(counted, TokenBackoff.defaults());
-                    case "reuse" -> new CachedTokenSource(scratch.resolve("host-" + (i % hosts) + ".json"),
+                    case "reuse" -> new CachedTokenSource(scratch.resolve("host-" + h + ".json"),
                             "us-east-1/bench", RetryingTokenSource.of(counted, TokenBackoff.defaults()),
                             Clock.systemUTC());
                     default -> throw new IllegalArgumentException("mode: before|after|reuse");
                 };
+                List<Long> jobs = jobsByHost.get(h);
+                Collections.sort(jobs);
                 runners.submit(() -> {
-                    sleepUntil(start + at);
-                    long asked = System.nanoTime();
-                    try {
-                        EcrToken token = runner.fetch();
-                        latencies.add((System.nanoTime() - asked) / 1e9);
-                    } catch (TokenFetchException | RuntimeException e) {
-                        failed.incrementAndGet();
+                    for (long at : jobs) {
+                        sleepUntil(start + at);
+                        long asked = System.nanoTime();
+                        try {
+                            runner.fetch();
+                            latencies.add((System.nanoTime() - asked) / 1e9);
+                        } catch (TokenFetchException | RuntimeException e) {
+                            failed.incrementAndGet();
+                        }
                     }
                     return null;
                 });

@@ -146,4 +146,17 @@ public final class CommandRunner {
     private static Drain drain(InputStream stream) {
         return new Drain(stream);
     }
+
+    /** SIGTERM, wait up to {@code grace}, then SIGKILL and wait briefly: how the harness stops a daemon it started. */
+    public static void stop(Process process, Duration grace) {
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

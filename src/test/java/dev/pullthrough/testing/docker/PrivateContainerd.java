@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The containerd a {@link PrivateDockerd} uses: root, state, sockets and config all inside the daemon's scratch dir,
@@ -93,14 +92,6 @@ final class PrivateContainerd {
 
     /** SIGTERM and wait (dockerd is stopped first, so no shim is left to wait for). */
     static void stop(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        CommandRunner.stop(process, Duration.ofSeconds(20));
     }
 }
