@@ -103,7 +103,7 @@ bench_wait_http() {
 
 # ---------------------------------------------------------------------------------------------------------------
 # Docker side: a private dockerd, distribution registries, nginx, the ECR token stand-in (recipes from
-# docs/../shared ENVIRONMENT notes and the hookproof test harness, in shell).
+# docs/DOMAIN.md and the hook e2e test harness, in shell).
 
 # bench_dockerd_start [MIRRORS_JSON]: a private dockerd under $BENCH_TMP/d (vfs, no bridge, no iptables), started by
 # lib/dockerd-start.sh. Sets DOCKERD_DIR and exports DOCKER_HOST and DOCKER_CONFIG (the client config, for logins).

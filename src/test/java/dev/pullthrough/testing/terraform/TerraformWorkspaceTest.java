@@ -31,9 +31,9 @@ class TerraformWorkspaceTest {
         write("examples/ex/main.tf", "module \"m\" {\n  source = \"../../modules-out/hcl/m\"\n}\n");
         write("examples/ex/terraform.tfstate", "{}");
         write("examples/ex/.terraform/modules/modules.json", "{}");
-        write("modules-out/hcl/m/main.tf", "module \"inner\" {\n  source = \"./inner\"\n}\nmodule \"sib\" {\n  source = \"../shared\"\n}\n");
+        write("modules-out/hcl/m/main.tf", "module \"inner\" {\n  source = \"./inner\"\n}\nmodule \"sib\" {\n  source = \"../common\"\n}\n");
         write("modules-out/hcl/m/inner/main.tf", "# inner\n");
-        write("modules-out/hcl/shared/main.tf.json", "{\"module\":{\"deep\":{\"source\":\"../deep\"}}}");
+        write("modules-out/hcl/common/main.tf.json", "{\"module\":{\"deep\":{\"source\":\"../deep\"}}}");
         write("modules-out/hcl/deep/main.tf", "# deep\n");
         write("modules-out/json/m/main.tf.json", "{}");
     }
@@ -53,7 +53,7 @@ class TerraformWorkspaceTest {
     @Test
     void create_example_copiesItAndItsLocalModulesAtTheirProjectPaths() {
         try (TerraformWorkspace ws = TerraformWorkspace.create(options("examples/ex").build())) {
-            assertThat(ws.copiedPaths()).containsExactly("examples/ex", "modules-out/hcl/m", "modules-out/hcl/shared",
+            assertThat(ws.copiedPaths()).containsExactly("examples/ex", "modules-out/hcl/m", "modules-out/hcl/common",
                     "modules-out/hcl/deep");
             assertThat(ws.dir()).isEqualTo(ws.root().resolve("examples/ex"));
             assertThat(ws.root().resolve("modules-out/hcl/m/inner/main.tf")).exists();
