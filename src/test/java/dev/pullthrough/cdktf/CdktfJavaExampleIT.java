@@ -82,7 +82,7 @@ class CdktfJavaExampleIT {
     void plan_createsEveryResourceOfTheApp() {
         assertThat(plan.resourceAddresses()).hasSize(3 + 3 + 1 + 1 + 3);
         assertThat(plan.resourceAddresses()).allSatisfy(a -> assertThat(a).matches(
-                "aws_[a-z_]+\\.(cache_(rule|template)-[a-z_]+|runners_access_(policy|role-[a-z-]+)|endpoints_(ecr-api|ecr-dkr|s3))_[0-9A-F]{8}"));
+                "aws_[a-z_]+\\.(cache_(rule|template)-[a-z_]+|runners_access_(policy|role-[a-z0-9-]+)|endpoints_(ecr-api|ecr-dkr|s3))_[0-9A-F]{8}"));
         assertThat(byAttribute("aws_ecr_pull_through_cache_rule", "upstream_registry_url"))
                 .containsOnlyKeys("public.ecr.aws", "registry-1.docker.io", "registry.k8s.io");
     }
