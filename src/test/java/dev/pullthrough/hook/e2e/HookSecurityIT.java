@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The running proxy, probed from outside with raw requests: read-only, registry API only, no traversal, loopback
  * peers with loopback Host headers only; nothing refused ever reaches the ECR stand-in. And the token: never in the
  * hook's output (except the one {@code ::add-mask::} line docs/HOOK.md documents, which hides it from job logs), the
- * proxy log, the state dir, $GITHUB_ENV, or the proxy's command line and environment.
+ * proxy log, the state dir (except token.json, the owner-only reused token), $GITHUB_ENV, or the proxy's command
+ * line and environment.
  */
 class HookSecurityIT {
     private static HookScenario scenario;
@@ -144,11 +145,16 @@ class HookSecurityIT {
             assertNoSecret("stderr of " + run.command().get(3), run.stderr(), secrets);
         }
         assertNoSecret("proxy log", read(scenario.hook().proxyLog()), secrets);
+        // The one file meant to hold it: the reused token (issue 14), owner-only like docker's config.json.
+        Path tokenCache = scenario.files().stateDir().resolve("token.json");
         try (Stream<Path> files = Files.walk(scenario.files().stateDir())) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.equals(tokenCache)).toList()) {
                 assertNoSecret(file.toString(), read(file), secrets);
             }
         }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenCache))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(scenario.files().stateDir())))
+                .isEqualTo("rwx------");
         assertNoSecret("$GITHUB_ENV", read(scenario.files().githubEnv()), secrets);
         assertNoSecret("dockerd log", scenario.dockerd().log().contents(), secrets);
         long pid = scenario.hook().proxyPid().orElseThrow();
