@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class RefreshingTokenTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch fetchStarted = new CountDownLatch(1);
     private final AtomicInteger fetches = new AtomicInteger();
     private final List<String> log = new CopyOnWriteArrayList<>();
 
@@ -38,6 +39,7 @@ class RefreshingTokenTest {
     private TokenSource hangingSource(Clock clock) {
         return () -> {
             fetches.incrementAndGet();
+            fetchStarted.countDown();
             try {
                 release.await();
             } catch (InterruptedException e) {
@@ -61,6 +63,8 @@ class RefreshingTokenTest {
                 assertThat(token.current().password()).isEqualTo("old");
             }
         });
+        // The fetch runs on the refresh thread: wait until it has started, then there must be exactly that one.
+        assertThat(fetchStarted.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(fetches.get()).as("one fetch in flight, shared").isEqualTo(1);
 
         release.countDown();
@@ -70,7 +74,7 @@ class RefreshingTokenTest {
     }
 
     @Test
-    void current_tokenExpiredAndTokenApiHangs_waitsAtMostTheDeadlineThenPausesRetries() {
+    void current_tokenExpiredAndTokenApiHangs_waitsAtMostTheDeadlineThenPausesRetries() throws Exception {
         TokenTest.MutableClock clock = new TokenTest.MutableClock();
         clock.now = T0.plusSeconds(3601);
         RefreshingToken token = new RefreshingToken(hangingSource(clock), EcrToken.of("AWS", "old", T0.plusSeconds(3600), T0),
@@ -84,6 +88,7 @@ class RefreshingTokenTest {
         assertThat(waitedMs).as("waited for the fetch, up to the deadline").isGreaterThanOrEqualTo(300);
         assertThat(first.password()).isEqualTo("old");
         assertThat(second.password()).isEqualTo("old");
+        assertThat(fetchStarted.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(fetches.get()).as("no new fetch during the retry pause").isEqualTo(1);
         assertThat(log).anyMatch(l -> l.startsWith("warning: token refresh failed (no answer within"));
     }
@@ -104,9 +109,11 @@ class RefreshingTokenTest {
     void current_fetchHungPastDeadline_abandonedAndRetriedAfterThePause() throws Exception {
         TokenTest.MutableClock clock = new TokenTest.MutableClock();
         CountDownLatch refreshed = new CountDownLatch(1);
+        CountDownLatch firstCallMade = new CountDownLatch(1);
         AtomicInteger calls = new AtomicInteger();
         TokenSource firstHangsThenAnswers = () -> {
             if (calls.incrementAndGet() == 1) {
+                firstCallMade.countDown();
                 return hangingSource(clock).fetch();
             }
             return EcrToken.of("AWS", "second", clock.instant().plusSeconds(3600), clock.instant());
@@ -117,6 +124,8 @@ class RefreshingTokenTest {
 
         clock.now = T0.plusSeconds(3300);
         assertThat(token.current().password()).isEqualTo("old");
+        // The refresh runs on its own thread: wait until it has really asked (and hangs) before moving the clock on.
+        assertThat(firstCallMade.await(10, TimeUnit.SECONDS)).isTrue();
         clock.now = T0.plusSeconds(3331); // the first fetch has had its 30 s: abandoned, retry pause begins
         assertThat(token.current().password()).isEqualTo("old");
         assertThat(calls.get()).isEqualTo(1);
@@ -162,6 +171,7 @@ class RefreshingTokenTest {
                             HttpResponse.BodyHandlers.discarding()));
                     assertThat(r.statusCode()).isEqualTo(200);
                 }
+                assertThat(fetchStarted.await(10, TimeUnit.SECONDS)).isTrue();
                 assertThat(fetches.get()).isEqualTo(1);
             } finally {
                 proxy.close();
