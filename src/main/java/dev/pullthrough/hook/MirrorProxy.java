@@ -316,6 +316,11 @@ public final class MirrorProxy implements AutoCloseable {
                 return status;
             }
             client.write(buffer, 0, n); // an IOException here is the client gone: nothing to tell it
+            if (body.available() == 0) {
+                // The upstream has nothing more right now (it may pause): hand over what the connection's buffer
+                // holds, so the client is never kept waiting for bytes the mirror already has.
+                client.flush();
+            }
         }
     }
 
