@@ -42,7 +42,8 @@ public record PolicyDocument(List<Statement> statements) {
         return m;
     }
 
-    private static Object oneOrMany(List<String> values) {
+    /** IAM's JSON form: a single value as a string, several as a list (shared with {@link ResourcePolicy}). */
+    static Object oneOrMany(List<String> values) {
         return values.size() == 1 ? values.get(0) : values;
     }
 }

@@ -34,16 +34,12 @@ public record ResourcePolicy(List<ResourceStatement> statements) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Sid", s.sid());
         m.put("Effect", "Allow");
-        m.put("Principal", Map.of("AWS", oneOrMany(s.awsPrincipals())));
-        m.put("Action", oneOrMany(s.actions()));
+        m.put("Principal", Map.of("AWS", PolicyDocument.oneOrMany(s.awsPrincipals())));
+        m.put("Action", PolicyDocument.oneOrMany(s.actions()));
         if (!s.resources().isEmpty()) {
-            m.put("Resource", oneOrMany(s.resources()));
+            m.put("Resource", PolicyDocument.oneOrMany(s.resources()));
         }
         s.condition().ifPresent(c -> m.put("Condition", Map.of(c.operator(), Map.of(c.key(), c.values()))));
         return m;
-    }
-
-    private static Object oneOrMany(List<String> values) {
-        return values.size() == 1 ? values.get(0) : values;
     }
 }
