@@ -44,11 +44,7 @@ final class Coordinates {
         vars.add(Variable.builder("region", TypeConstraint.STRING)
                 .description("AWS region of the registry, e.g. us-east-1. Null uses the provider's region (aws_region data source).")
                 .defaultValue(Expression.nullValue())
-                .validation(new Validation(
-                        Expression.raw("var.region == null || can(regex(%s, var.region))",
-                                string("^" + RegistryCoordinates.REGION_PATTERN + "$")),
-                        template("region ${jsonencode(var.region)}: " + RegistryCoordinates.REGION_PROBLEM + "."),
-                        "a region name such as us-east-1, or null."))
+                .validation(regionValidation())
                 .build());
         List<String> allowed = Arrays.stream(Partition.values())
                 .filter(p -> !pullThroughOnly || p.offersPullThroughCache())
@@ -73,6 +69,54 @@ final class Coordinates {
                         "one of " + String.join(", ", allowed) + ", or null."))
                 .build());
         return vars;
+    }
+
+    /**
+     * A region name, and (where the module needs pull-through cache) not one of a partition without it: the model's
+     * {@link RegistryCoordinates#checkRegion} and {@link RegistryCoordinates#checkRegionOffersPullThroughCache}.
+     */
+    private Validation regionValidation() {
+        Expression wellFormed = Expression.raw("can(regex(%s, var.region))", string("^" + RegistryCoordinates.REGION_PATTERN + "$"));
+        Expression notARegion = template("region ${jsonencode(var.region)}: " + RegistryCoordinates.REGION_PROBLEM + ".");
+        List<Partition> without = Arrays.stream(Partition.values()).filter(p -> !p.offersPullThroughCache()).toList();
+        if (!pullThroughOnly || without.isEmpty()) {
+            return new Validation(Expression.raw("var.region == null || %s", wellFormed), notARegion,
+                    "a region name such as us-east-1, or null.");
+        }
+        StringBuilder inside = new StringBuilder();
+        Expression message = notARegion;
+        for (Partition p : without) {
+            // HCL evaluates both arms of a conditional: startswith must not see a null region.
+            String starts = "startswith(coalesce(var.region, \"-\"), \"" + p.regionPrefix() + "\")";
+            inside.append(inside.length() == 0 ? "" : " || ").append(starts);
+            message = Expression.raw("%s && " + starts + " ? %s : %s", wellFormed,
+                    template("region ${jsonencode(var.region)}: " + RegistryCoordinates.regionWithoutPullThroughCache(p) + "."),
+                    message);
+        }
+        // Terraform evaluates the message even when the condition holds: it must not fail on a null region.
+        return new Validation(Expression.raw("var.region == null || (%s && !(" + inside + "))", wellFormed),
+                Expression.raw("var.region == null ? \"\" : %s", message),
+                "a region name such as us-east-1 of a partition with pull-through cache, or null.");
+    }
+
+    /**
+     * The region given belongs to the partition given ({@link RegistryCoordinates#checkRegionInPartition}): a
+     * precondition, as one variable's validation cannot see the other in Terraform 1.7.
+     */
+    static Validation regionInPartition() {
+        StringBuilder partitionOfRegion = new StringBuilder();
+        for (Partition p : Partition.values()) {
+            if (!p.regionPrefix().isEmpty()) {
+                partitionOfRegion.append("startswith(coalesce(var.region, \"-\"), \"").append(p.regionPrefix()).append("\") ? \"")
+                        .append(p.id()).append("\" : ");
+            }
+        }
+        partitionOfRegion.append('"').append(Partition.AWS.id()).append('"');
+        String of = "(" + partitionOfRegion + ")";
+        return new Validation(ref("var.region == null || var.partition == null ? true : " + of + " == var.partition"),
+                Expression.raw("var.region == null || var.partition == null ? \"\" : %s",
+                        template("region ${jsonencode(var.region)}: belongs to partition ${" + of + "}, not ${coalesce(var.partition, \"-\")}.")),
+                "the region is in the partition");
     }
 
     private static List<String> ids() {

@@ -54,9 +54,9 @@ class HookStartStopTest {
         // It waits in `wait`, which a trapped signal interrupts at once (a foreground sleep would delay the trap).
         // It runs as "dockerd" (a copy of sh), since the hook signals only a process of that name.
         Path ready = tmp.resolve("dockerd.ready");
-        dockerd = new ProcessBuilder(FakeDockerd.shell(tmp.resolve("bin")).toString(), "-c", "trap 'echo hup >> " + hups
+        dockerd = new ProcessBuilder(FakeDockerd.command(tmp.resolve("bin"), "trap 'echo hup >> " + hups
                 + "; cat " + daemonJson + " >> " + reads + "; echo --- >> " + reads + "' HUP; : > " + ready
-                + "; while :; do sleep 1 & wait $!; done").start();
+                + "; while :; do sleep 1 & wait $!; done")).start();
         awaitFile(ready);
         Files.writeString(tmp.resolve("docker.pid"), dockerd.pid() + "\n");
         Files.createDirectories(daemonJson.getParent());
