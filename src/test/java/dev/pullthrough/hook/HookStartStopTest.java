@@ -2,6 +2,7 @@ package dev.pullthrough.hook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullthrough.testing.process.ProcessRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -394,7 +396,7 @@ class HookStartStopTest {
     @Test
     void start_daemonJsonIsAFifo_failsOpenWithoutHanging() throws Exception {
         Files.delete(daemonJson);
-        assertThat(new ProcessBuilder("mkfifo", daemonJson.toString()).start().waitFor()).isZero();
+        ProcessRunner.inheritingEnvironment().run(List.of("mkfifo", daemonJson.toString())).requireSuccess();
 
         int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
                 () -> start(settings(upstream.endpoint().toString(), true)));
