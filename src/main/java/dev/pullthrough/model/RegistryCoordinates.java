@@ -36,15 +36,25 @@ public record RegistryCoordinates(String accountId, String region, Partition par
 
     /** Rejects anything but 12 digits; for a value given on its own (the rest may be looked up later). */
     public static void checkAccountId(String accountId) {
+        checkAccountId("account_id", accountId);
+    }
+
+    /** As {@link #checkAccountId(String)} for an input of another name, e.g. {@code registry_account_id}. */
+    public static void checkAccountId(String field, String accountId) {
         if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
-            throw new InvalidCoordinatesException("account_id", accountId, ACCOUNT_ID_PROBLEM);
+            throw new InvalidCoordinatesException(field, accountId, ACCOUNT_ID_PROBLEM);
         }
     }
 
     /** Rejects what is not a region name ({@code us-east} is not: it lacks the number). */
     public static void checkRegion(String region) {
+        checkRegion("region", region);
+    }
+
+    /** As {@link #checkRegion(String)} for an input of another name, e.g. {@code registry_region}. */
+    public static void checkRegion(String field, String region) {
         if (region == null || !REGION.matcher(region).matches()) {
-            throw new InvalidCoordinatesException("region", region, REGION_PROBLEM);
+            throw new InvalidCoordinatesException(field, region, REGION_PROBLEM);
         }
     }
 
