@@ -159,7 +159,7 @@ resource "aws_ecr_repository_creation_template" "this" {
   for_each = var.create_repository_templates ? local.rules : {}
 
   prefix               = each.value.ecr_repository_prefix
-  description          = "Pull-through cache of ${each.value.upstream_registry_url} (rule ${each.key})"
+  description          = substr("Pull-through cache of ${each.value.upstream_registry_url} (rule ${each.key})", 0, 255)
   applied_for          = ["PULL_THROUGH_CACHE"]
   image_tag_mutability = var.image_tag_mutability
   lifecycle_policy     = local.lifecycle_policy

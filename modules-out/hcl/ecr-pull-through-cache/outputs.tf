@@ -3,6 +3,11 @@
 output "registry_host" {
   description = "The registry host, <account>.dkr.ecr.<region>.<dns suffix>: RUNS_ON_ECR_PULL_THROUGH_CACHE."
   value       = local.registry_host
+
+  precondition {
+    condition     = var.region == null || var.partition == null ? true : (startswith(coalesce(var.region, "-"), "cn-") ? "aws-cn" : startswith(coalesce(var.region, "-"), "us-gov-") ? "aws-us-gov" : "aws") == var.partition
+    error_message = var.region == null || var.partition == null ? "" : "region ${jsonencode(var.region)}: belongs to partition ${(startswith(coalesce(var.region, "-"), "cn-") ? "aws-cn" : startswith(coalesce(var.region, "-"), "us-gov-") ? "aws-us-gov" : "aws")}, not ${coalesce(var.partition, "-")}."
+  }
 }
 
 output "registry_account_id" {

@@ -94,29 +94,32 @@ public final class AccountLocation {
      * before any construct is created. Tokens are not checked: they are only known at plan time.
      */
     static void check(Given given, boolean needsPullThrough) {
-        String accountId = blankToNull(given.accountId());
-        String region = blankToNull(given.region());
-        if (accountId != null && isLiteral(accountId)) {
+        String accountId = literalOrNull(given.accountId());
+        String region = literalOrNull(given.region());
+        if (needsPullThrough) {
+            RegistryCoordinates.checkKnown(accountId, region, given.partition());
+            return;
+        }
+        if (accountId != null) {
             RegistryCoordinates.checkAccountId(accountId);
         }
-        if (region != null && isLiteral(region)) {
+        if (region != null) {
             RegistryCoordinates.checkRegion(region);
             if (given.partition() != null) {
                 RegistryCoordinates.checkRegionInPartition(region, given.partition());
             }
         }
-        Partition partition = partitionOf(given);
-        if (needsPullThrough && partition != null) {
-            RegistryCoordinates.checkPullThroughCache(partition);
-        }
+    }
+
+    /** The value when it is given as a literal; null when missing, blank or a token. */
+    private static String literalOrNull(String value) {
+        String v = blankToNull(value);
+        return v != null && isLiteral(v) ? v : null;
     }
 
     /** The literal account and region, for checks that need them (credentials in the same account and region). */
     static RegistryLocation known(Given given) {
-        String accountId = blankToNull(given.accountId());
-        String region = blankToNull(given.region());
-        return RegistryLocation.of(accountId != null && isLiteral(accountId) ? accountId : null,
-                region != null && isLiteral(region) ? region : null);
+        return RegistryLocation.of(literalOrNull(given.accountId()), literalOrNull(given.region()));
     }
 
     private static Partition partitionOf(Given given) {

@@ -51,12 +51,7 @@ final class PolicyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws RulesFileException {
         // Named as the modules and constructs name these inputs, so all three say the same about a bad value.
-        if (registryAccountId != null) {
-            RegistryCoordinates.checkAccountId("registry_account_id", registryAccountId);
-        }
-        if (registryRegion != null) {
-            RegistryCoordinates.checkRegion("registry_region", registryRegion);
-        }
+        RegistryCoordinates.checkHubRegistry(registryAccountId, registryRegion);
         String account = registryAccountId != null ? registryAccountId : accountId;
         String where = registryRegion != null ? registryRegion : region;
         if (account == null || where == null) {

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  */
 final class Coordinates {
     /** The inputs that name a hub registry in another account (a cache shared with this one). */
-    static final String REGISTRY_ACCOUNT_ID = "registry_account_id";
-    static final String REGISTRY_REGION = "registry_region";
+    static final String REGISTRY_ACCOUNT_ID = RegistryCoordinates.HUB_ACCOUNT_ID;
+    static final String REGISTRY_REGION = RegistryCoordinates.HUB_REGION;
 
     private final boolean account;
     private final boolean pullThroughOnly;
@@ -48,25 +48,24 @@ final class Coordinates {
         return new Coordinates(true, true, true);
     }
 
+    /** An optional account id input, with the model's message (InvalidCoordinatesException's form). */
     private static Variable accountId(String name, String description) {
-        return checked(name, description, RegistryCoordinates.ACCOUNT_ID_PATTERN, RegistryCoordinates.ACCOUNT_ID_PROBLEM,
-                "12 digits, or null.");
-    }
-
-    private static Variable region(String name, String description) {
-        return checked(name, description, RegistryCoordinates.REGION_PATTERN, RegistryCoordinates.REGION_PROBLEM,
-                "a region name such as us-east-1, or null.");
-    }
-
-    /** An optional string input checked against a model pattern, with the model's message (InvalidCoordinatesException's form). */
-    private static Variable checked(String name, String description, String pattern, String problem, String summary) {
         return Variable.builder(name, TypeConstraint.STRING)
                 .description(description)
                 .defaultValue(Expression.nullValue())
                 .validation(new Validation(
-                        Expression.raw("var." + name + " == null || can(regex(%s, var." + name + "))", string("^" + pattern + "$")),
-                        template(name + " ${jsonencode(var." + name + ")}: " + problem + "."),
-                        summary))
+                        Expression.raw("var." + name + " == null || can(regex(%s, var." + name + "))",
+                                string("^" + RegistryCoordinates.ACCOUNT_ID_PATTERN + "$")),
+                        template(name + " ${jsonencode(var." + name + ")}: " + RegistryCoordinates.ACCOUNT_ID_PROBLEM + "."),
+                        "12 digits, or null."))
+                .build();
+    }
+
+    private Variable region(String name, String description) {
+        return Variable.builder(name, TypeConstraint.STRING)
+                .description(description)
+                .defaultValue(Expression.nullValue())
+                .validation(regionValidation(name))
                 .build();
     }
 
@@ -108,6 +107,55 @@ final class Coordinates {
                     + "region. Null: region, or the provider's region."));
         }
         return vars;
+    }
+
+    /**
+     * A region name, and (where the module needs pull-through cache) not one of a partition without it: the model's
+     * {@link RegistryCoordinates#checkRegion} and {@link RegistryCoordinates#checkRegionOffersPullThroughCache}.
+     */
+    private Validation regionValidation(String name) {
+        String v = "var." + name;
+        Expression wellFormed = Expression.raw("can(regex(%s, " + v + "))", string("^" + RegistryCoordinates.REGION_PATTERN + "$"));
+        Expression notARegion = template(name + " ${jsonencode(" + v + ")}: " + RegistryCoordinates.REGION_PROBLEM + ".");
+        List<Partition> without = Arrays.stream(Partition.values()).filter(p -> !p.offersPullThroughCache()).toList();
+        if (!pullThroughOnly || without.isEmpty()) {
+            return new Validation(Expression.raw(v + " == null || %s", wellFormed), notARegion,
+                    "a region name such as us-east-1, or null.");
+        }
+        StringBuilder inside = new StringBuilder();
+        Expression message = notARegion;
+        for (Partition p : without) {
+            // HCL evaluates both arms of a conditional: startswith must not see a null region.
+            String starts = "startswith(coalesce(" + v + ", \"-\"), \"" + p.regionPrefix() + "\")";
+            inside.append(inside.length() == 0 ? "" : " || ").append(starts);
+            message = Expression.raw("%s && " + starts + " ? %s : %s", wellFormed,
+                    template(name + " ${jsonencode(" + v + ")}: " + RegistryCoordinates.regionWithoutPullThroughCache(p) + "."),
+                    message);
+        }
+        // Terraform evaluates the message even when the condition holds: it must not fail on a null region.
+        return new Validation(Expression.raw(v + " == null || (%s && !(" + inside + "))", wellFormed),
+                Expression.raw(v + " == null ? \"\" : %s", message),
+                "a region name such as us-east-1 of a partition with pull-through cache, or null.");
+    }
+
+    /**
+     * The region given belongs to the partition given ({@link RegistryCoordinates#checkRegionInPartition}): a
+     * precondition, as one variable's validation cannot see the other in Terraform 1.7.
+     */
+    static Validation regionInPartition() {
+        StringBuilder partitionOfRegion = new StringBuilder();
+        for (Partition p : Partition.values()) {
+            if (!p.regionPrefix().isEmpty()) {
+                partitionOfRegion.append("startswith(coalesce(var.region, \"-\"), \"").append(p.regionPrefix()).append("\") ? \"")
+                        .append(p.id()).append("\" : ");
+            }
+        }
+        partitionOfRegion.append('"').append(Partition.AWS.id()).append('"');
+        String of = "(" + partitionOfRegion + ")";
+        return new Validation(ref("var.region == null || var.partition == null ? true : " + of + " == var.partition"),
+                Expression.raw("var.region == null || var.partition == null ? \"\" : %s",
+                        template("region ${jsonencode(var.region)}: belongs to partition ${" + of + "}, not ${coalesce(var.partition, \"-\")}.")),
+                "the region is in the partition");
     }
 
     private static List<String> ids() {

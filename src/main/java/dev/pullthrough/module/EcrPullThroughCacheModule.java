@@ -157,8 +157,8 @@ final class EcrPullThroughCacheModule {
                 .attr("for_each", ref("var.create_repository_templates ? local.rules : {}"))
                 .blank()
                 .attr("prefix", ref("each.value.ecr_repository_prefix"))
-                .attr("description", Expression.template(
-                        CacheSettings.templateDescription("${each.key}", "${each.value.upstream_registry_url}")))
+                .attr("description", Expression.raw("substr(%s, 0, " + CacheSettings.MAX_DESCRIPTION_LENGTH + ")",
+                        Expression.template(CacheSettings.untrimmedDescription("${each.key}", "${each.value.upstream_registry_url}"))))
                 .attr("applied_for", Expression.stringList(List.of("PULL_THROUGH_CACHE")))
                 .attr("image_tag_mutability", ref("var.image_tag_mutability"))
                 .attr("lifecycle_policy", ref("local.lifecycle_policy"))
@@ -183,8 +183,8 @@ final class EcrPullThroughCacheModule {
         m.resource(SharedCachePolicy.registryPolicyResource());
         validation.checks().forEach(m::check);
 
-        m.output("registry_host", "The registry host, <account>.dkr.ecr.<region>.<dns suffix>: RUNS_ON_ECR_PULL_THROUGH_CACHE.",
-                ref("local.registry_host"));
+        m.output(new Output("registry_host", "The registry host, <account>.dkr.ecr.<region>.<dns suffix>: RUNS_ON_ECR_PULL_THROUGH_CACHE.",
+                ref("local.registry_host")).withPrecondition(Coordinates.regionInPartition()));
         m.output("registry_account_id", "The registry's account id: registry_account_id of the runner modules in accounts the cache is shared with.",
                 ref("local.account_id"));
         m.output("registry_region", "The registry's region: registry_region of the runner modules in accounts the cache is shared with.",

@@ -13,8 +13,8 @@ import dev.pullthrough.model.RuleSet;
 import dev.pullthrough.model.ShareWith;
 import dev.pullthrough.model.ValidationMode;
 import dev.pullthrough.model.ValidationReport;
-import dev.pullthrough.testing.terraform.CommandResult;
 import dev.pullthrough.testing.terraform.TerraformOptions;
+import dev.pullthrough.testing.terraform.TerraformResult;
 import dev.pullthrough.testing.terraform.TerraformWorkspace;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,11 +23,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The generated Terraform validation says exactly what the Java validation says. Every invalid case of
@@ -183,7 +183,7 @@ class ValidationParityTest {
                 .build();
         try (TerraformWorkspace ws = TerraformWorkspace.create(options)) {
             ws.init();
-            CommandResult plan = ws.tryPlan("-json");
+            TerraformResult plan = ws.tryPlan("-json");
             List<String> lines = new ArrayList<>();
             for (String line : plan.stdout().split("\n")) {
                 if (line.isBlank()) {
