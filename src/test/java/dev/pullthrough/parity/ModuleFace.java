@@ -2,8 +2,8 @@ package dev.pullthrough.parity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pullthrough.testing.terraform.CommandResult;
 import dev.pullthrough.testing.terraform.TerraformOptions;
+import dev.pullthrough.testing.terraform.TerraformResult;
 import dev.pullthrough.testing.terraform.TerraformWorkspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,7 +65,7 @@ final class ModuleFace {
                 if (++plans > MAX_PLANS) {
                     throw new AssertionError("no plan passed after " + MAX_PLANS + " rounds; undecided: " + remaining);
                 }
-                CommandResult plan = ws.tryPlan("-json");
+                TerraformResult plan = ws.tryPlan("-json");
                 Map<String, List<String>> errors = errorsByCase(plan);
                 if (errors.isEmpty()) {
                     if (plan.exitCode() != 0) {
@@ -150,7 +150,7 @@ final class ModuleFace {
     }
 
     /** Error diagnostics by the case they belong to; an error no case owns fails the test. */
-    private static Map<String, List<String>> errorsByCase(CommandResult plan) {
+    private static Map<String, List<String>> errorsByCase(TerraformResult plan) {
         Map<String, List<String>> byCase = new LinkedHashMap<>();
         for (String line : plan.stdout().split("\n")) {
             if (line.isBlank()) {
