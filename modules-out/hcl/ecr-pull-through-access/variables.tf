@@ -183,19 +183,19 @@ variable "region" {
   default     = null
 
   validation {
-    condition     = var.region == null || (can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.region)) && !(startswith(coalesce(var.region, "-"), "us-gov-")))
-    error_message = var.region == null ? "" : can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.region)) && startswith(coalesce(var.region, "-"), "us-gov-") ? "region ${jsonencode(var.region)}: belongs to partition aws-us-gov; ECR pull-through cache is not offered in this partition; use a region of the aws or aws-cn partition." : "region ${jsonencode(var.region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."
+    condition     = var.region == null || can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.region))
+    error_message = "region ${jsonencode(var.region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."
   }
 }
 
 variable "partition" {
-  description = "AWS partition (aws, aws-cn). Null uses the provider's partition (aws_partition data source)."
+  description = "AWS partition (aws, aws-cn, aws-us-gov). Null uses the provider's partition (aws_partition data source)."
   type        = string
   default     = null
 
   validation {
-    condition     = var.partition == null ? true : contains(["aws", "aws-cn"], var.partition)
-    error_message = var.partition == null ? "" : contains(["aws", "aws-cn", "aws-us-gov"], var.partition) ? "partition ${jsonencode(var.partition)}: ECR pull-through cache is not offered in this partition; use a region of the aws or aws-cn partition." : "partition ${jsonencode(var.partition)}: unknown partition; use one of aws, aws-cn, aws-us-gov."
+    condition     = var.partition == null ? true : contains(["aws", "aws-cn", "aws-us-gov"], var.partition)
+    error_message = "partition ${jsonencode(var.partition)}: unknown partition; use one of aws, aws-cn, aws-us-gov."
   }
 }
 
@@ -216,7 +216,7 @@ variable "registry_region" {
   default     = null
 
   validation {
-    condition     = var.registry_region == null || (can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.registry_region)) && !(startswith(coalesce(var.registry_region, "-"), "us-gov-")))
-    error_message = var.registry_region == null ? "" : can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.registry_region)) && startswith(coalesce(var.registry_region, "-"), "us-gov-") ? "registry_region ${jsonencode(var.registry_region)}: belongs to partition aws-us-gov; ECR pull-through cache is not offered in this partition; use a region of the aws or aws-cn partition." : "registry_region ${jsonencode(var.registry_region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."
+    condition     = var.registry_region == null || can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.registry_region))
+    error_message = "registry_region ${jsonencode(var.registry_region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."
   }
 }

@@ -42,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
             + " another region is refused (AWS requires the secret in the rule's own region)")
     String region;
 
-    @Option(names = "--partition", description = "aws or aws-cn (default: from --region)")
+    @Option(names = "--partition", description = "aws, aws-cn or aws-us-gov (default: from --region)")
     String partition;
 
     @Override

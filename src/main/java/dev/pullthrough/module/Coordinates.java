@@ -84,7 +84,7 @@ final class Coordinates {
         String unknownReason = "unknown partition; use one of "
                 + Arrays.stream(Partition.values()).map(Partition::id).collect(Collectors.joining(", "));
         // Terraform evaluates the message even when the condition holds: it must not fail on a null partition.
-        Expression message = pullThroughOnly
+        Expression message = pullThroughOnly && allowed.size() < Partition.values().length
                 ? Expression.raw("var.partition == null ? \"\" : contains(%s, var.partition) ? %s : %s",
                         Expression.stringList(ids()),
                         template("partition ${jsonencode(var.partition)}: " + Partition.NO_PULL_THROUGH_CACHE + "."),

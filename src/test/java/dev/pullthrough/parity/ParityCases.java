@@ -47,8 +47,14 @@ final class ParityCases {
 
         // Location: account, region, partition, as each face takes them.
         cases.add(at("region_us_east", "a region without its number", "us-east", null, ecrPublic(), false));
-        cases.add(at("region_govcloud", "GovCloud has no pull-through cache", "us-gov-west-1", null, ecrPublic(), false));
-        cases.add(at("partition_govcloud", "GovCloud has no pull-through cache", null, "aws-us-gov", ecrPublic(), false));
+        cases.add(at("region_govcloud", "GovCloud's ECR documents pull-through cache rules", "us-gov-west-1", null, k8s(), true));
+        cases.add(at("partition_govcloud", "GovCloud's ECR documents pull-through cache rules", "us-gov-west-1", "aws-us-gov",
+                k8s(), true));
+        cases.add(at("credential_in_aws_us_gov_for_gov_registry", "a GovCloud registry with its own credential",
+                "us-gov-west-1", "aws-us-gov", dockerHub("arn:aws-us-gov:secretsmanager:us-gov-west-1:" + ACCOUNT + SECRET_NAME),
+                true));
+        cases.add(at("region_govcloud_in_aws", "a GovCloud region in the commercial partition", "us-gov-west-1", "aws",
+                ecrPublic(), false));
         cases.add(at("partition_unknown", "a partition that does not exist", null, "aws-moon", ecrPublic(), false));
         cases.add(at("region_not_in_partition", "a China region in the commercial partition", "cn-north-1", "aws", ecrPublic(), false));
         cases.add(located("account_11_digits", "one digit short", Map.of("account_id", "12345678901", "region", REGION),
@@ -131,6 +137,10 @@ final class ParityCases {
 
     private static Map<String, Map<String, String>> ecrPublic() {
         return Map.of("ecr_public", Map.of("ecr_repository_prefix", "ecr-public", "upstream_registry_url", "public.ecr.aws"));
+    }
+
+    private static Map<String, Map<String, String>> k8s() {
+        return Map.of("k8s", Map.of("ecr_repository_prefix", "k8s", "upstream_registry_url", "registry.k8s.io"));
     }
 
     private static Map<String, String> quay(String prefix) {
