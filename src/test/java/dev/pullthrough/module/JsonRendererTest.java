@@ -108,7 +108,7 @@ class JsonRendererTest {
     void render_terraformBlock_isLiteral() throws Exception {
         JsonNode root = JSON.readTree(JsonRenderer.render(Versions.file(), null));
 
-        assertThat(root.at("/terraform/required_version").asText()).isEqualTo(">= 1.7");
+        assertThat(root.at("/terraform/required_version").asText()).isEqualTo(">= 1.9");
         assertThat(root.at("/terraform/required_providers/aws/source").asText()).isEqualTo("hashicorp/aws");
     }
 
