@@ -10,6 +10,16 @@ output "registry_host" {
   }
 }
 
+output "registry_account_id" {
+  description = "The registry's account id: registry_account_id of the runner modules in accounts the cache is shared with."
+  value       = local.account_id
+}
+
+output "registry_region" {
+  description = "The registry's region: registry_region of the runner modules in accounts the cache is shared with."
+  value       = local.region
+}
+
 output "ecr_pull_through_cache_rules" {
   description = "The rules created, in the shape of the runner-ecr-pull-through and ecr-pull-through-access modules' input."
   value = {
@@ -34,4 +44,14 @@ output "repository_template_prefixes" {
 output "lifecycle_policy" {
   description = "The lifecycle policy JSON the templates apply; null when nothing expires."
   value       = local.lifecycle_policy
+}
+
+output "registry_policy_json" {
+  description = "The registry permissions policy that shares the cache (first pulls from share_with); null when not shared."
+  value       = local.registry_policy
+}
+
+output "shared_repository_policy_json" {
+  description = "The repository policy the creation templates give each cache repository (pulls from share_with); null when not shared."
+  value       = local.repository_policy
 }

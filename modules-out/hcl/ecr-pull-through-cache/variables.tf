@@ -217,6 +217,37 @@ variable "repository_tags" {
   nullable    = false
 }
 
+variable "share_with" {
+  description = <<-EOT
+    Share this cache with runners in other accounts: organization_ids (o-...), organizational_unit_paths
+    (o-.../r-.../ou-.../, optionally ending in *, as aws:PrincipalOrgPaths takes them) and account_ids
+    (12 digits), each optional. Adds the registry policy (first pull: ecr:CreateRepository and
+    ecr:BatchImportUpstreamImage on repository/<prefix>/* of each rule) and a repository policy on the
+    creation templates (pulls). Null (the default) or empty lists share nothing and change nothing.
+  EOT
+  type = object({
+    organization_ids          = optional(list(string), [])
+    organizational_unit_paths = optional(list(string), [])
+    account_ids               = optional(list(string), [])
+  })
+  default = null
+
+  validation {
+    condition     = var.share_with == null ? true : alltrue([for value in var.share_with.organization_ids : can(regex("^o-[a-z0-9]{10,32}$", trimspace(value)))])
+    error_message = var.share_with == null ? "" : join("\n", [for index, value in var.share_with.organization_ids : "share_with.organization_ids[${index}] = \"${try(trimspace(value), "null")}\": is not an AWS Organizations id (\"o-\" and 10 to 32 lowercase letters or digits). Use the id shown by 'aws organizations describe-organization', e.g. \"o-a1b2c3d4e5\"." if !can(regex("^o-[a-z0-9]{10,32}$", trimspace(value)))])
+  }
+
+  validation {
+    condition     = var.share_with == null ? true : alltrue([for value in var.share_with.organizational_unit_paths : can(regex("^o-[a-z0-9]{10,32}/r-[0-9a-z]{4,32}/(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}/)*\\*?$", trimspace(value)))])
+    error_message = var.share_with == null ? "" : join("\n", [for index, value in var.share_with.organizational_unit_paths : "share_with.organizational_unit_paths[${index}] = \"${try(trimspace(value), "null")}\": is not an organization path (organization id, root id and OU ids, each followed by \"/\", optionally ending in \"*\"). Write it as aws:PrincipalOrgPaths expects, e.g. \"o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*\"." if !can(regex("^o-[a-z0-9]{10,32}/r-[0-9a-z]{4,32}/(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}/)*\\*?$", trimspace(value)))])
+  }
+
+  validation {
+    condition     = var.share_with == null ? true : alltrue([for value in var.share_with.account_ids : can(regex("^[0-9]{12}$", trimspace(value)))])
+    error_message = var.share_with == null ? "" : join("\n", [for index, value in var.share_with.account_ids : "share_with.account_ids[${index}] = \"${try(trimspace(value), "null")}\": is not an AWS account id (12 digits). Give the 12-digit id of the account whose runners pull, e.g. \"123456789012\"." if !can(regex("^[0-9]{12}$", trimspace(value)))])
+  }
+}
+
 variable "account_id" {
   description = "AWS account id of the registry. Null looks it up with the aws_caller_identity data source."
   type        = string
