@@ -18,6 +18,11 @@ output "s3_endpoint_id" {
 output "endpoint_ids" {
   description = "Ids of every endpoint created, by service (ecr.api, ecr.dkr, s3)."
   value       = merge({ for service, endpoint in aws_vpc_endpoint.interface : service => endpoint.id }, { for endpoint in aws_vpc_endpoint.s3 : "s3" => endpoint.id })
+
+  precondition {
+    condition     = var.region == null || var.partition == null ? true : (startswith(coalesce(var.region, "-"), "cn-") ? "aws-cn" : startswith(coalesce(var.region, "-"), "us-gov-") ? "aws-us-gov" : "aws") == var.partition
+    error_message = var.region == null || var.partition == null ? "" : "region ${jsonencode(var.region)}: belongs to partition ${(startswith(coalesce(var.region, "-"), "cn-") ? "aws-cn" : startswith(coalesce(var.region, "-"), "us-gov-") ? "aws-us-gov" : "aws")}, not ${coalesce(var.partition, "-")}."
+  }
 }
 
 output "security_group_id" {

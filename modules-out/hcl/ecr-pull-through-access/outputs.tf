@@ -3,6 +3,11 @@
 output "policy_json" {
   description = "The EcrPullThroughCacheAccess policy document (JSON), also when create_policy is false."
   value       = data.aws_iam_policy_document.this.json
+
+  precondition {
+    condition     = var.region == null || var.partition == null ? true : (startswith(coalesce(var.region, "-"), "cn-") ? "aws-cn" : startswith(coalesce(var.region, "-"), "us-gov-") ? "aws-us-gov" : "aws") == var.partition
+    error_message = var.region == null || var.partition == null ? "" : "region ${jsonencode(var.region)}: belongs to partition ${(startswith(coalesce(var.region, "-"), "cn-") ? "aws-cn" : startswith(coalesce(var.region, "-"), "us-gov-") ? "aws-us-gov" : "aws")}, not ${coalesce(var.partition, "-")}."
+  }
 }
 
 output "policy_arn" {

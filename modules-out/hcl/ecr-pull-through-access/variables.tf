@@ -183,8 +183,8 @@ variable "region" {
   default     = null
 
   validation {
-    condition     = var.region == null || can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.region))
-    error_message = "region ${jsonencode(var.region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."
+    condition     = var.region == null || (can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.region)) && !(startswith(coalesce(var.region, "-"), "us-gov-")))
+    error_message = var.region == null ? "" : can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.region)) && startswith(coalesce(var.region, "-"), "us-gov-") ? "region ${jsonencode(var.region)}: belongs to partition aws-us-gov; ECR pull-through cache is not offered in this partition; use a region of the aws or aws-cn partition." : "region ${jsonencode(var.region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."
   }
 }
 
@@ -196,5 +196,27 @@ variable "partition" {
   validation {
     condition     = var.partition == null ? true : contains(["aws", "aws-cn"], var.partition)
     error_message = var.partition == null ? "" : contains(["aws", "aws-cn", "aws-us-gov"], var.partition) ? "partition ${jsonencode(var.partition)}: ECR pull-through cache is not offered in this partition; use a region of the aws or aws-cn partition." : "partition ${jsonencode(var.partition)}: unknown partition; use one of aws, aws-cn, aws-us-gov."
+  }
+}
+
+variable "registry_account_id" {
+  description = "Account id of a hub registry whose cache is shared with this account (share_with of ecr-pull-through-cache; its registry_account_id output). Takes precedence over account_id. Null: the registry is in account_id, or in the caller's account."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.registry_account_id == null || can(regex("^[0-9]{12}$", var.registry_account_id))
+    error_message = "registry_account_id ${jsonencode(var.registry_account_id)}: an AWS account id is exactly 12 digits."
+  }
+}
+
+variable "registry_region" {
+  description = "Region of that hub registry (its registry_region output). Takes precedence over region. Null: region, or the provider's region."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.registry_region == null || (can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.registry_region)) && !(startswith(coalesce(var.registry_region, "-"), "us-gov-")))
+    error_message = var.registry_region == null ? "" : can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.registry_region)) && startswith(coalesce(var.registry_region, "-"), "us-gov-") ? "registry_region ${jsonencode(var.registry_region)}: belongs to partition aws-us-gov; ECR pull-through cache is not offered in this partition; use a region of the aws or aws-cn partition." : "registry_region ${jsonencode(var.registry_region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."
   }
 }

@@ -58,6 +58,80 @@ locals {
     ]
   )
   lifecycle_policy = length(local.lifecycle_rules) > 0 ? jsonencode({ rules = local.lifecycle_rules }) : null
+
+  has_root_rule = anytrue([for rule in values(local.rules) : rule.ecr_repository_prefix == "ROOT"])
+  share_with = var.share_with == null ? null : {
+    organization_ids          = sort(distinct([for value in var.share_with.organization_ids : trimspace(value)]))
+    organizational_unit_paths = sort(distinct([for value in var.share_with.organizational_unit_paths : trimspace(value)]))
+    account_ids               = sort(distinct([for value in var.share_with.account_ids : trimspace(value)]))
+  }
+  shared                 = local.share_with == null ? false : length(local.share_with.organization_ids) + length(local.share_with.organizational_unit_paths) + length(local.share_with.account_ids) > 0
+  shared_repository_arns = sort(distinct([for rule in values(local.rules) : "arn:${local.partition}:ecr:${local.region}:${local.account_id}:repository/${replace(rule.ecr_repository_prefix, "/[/]+$/", "")}/*"]))
+  registry_policy = local.shared && length(local.rules) > 0 ? jsonencode({
+    Version = "2012-10-17"
+    Statement = [for statement in concat(
+      length(local.share_with.account_ids) == 0 ? [] : [
+        jsonencode({
+          Sid       = "SharedCacheFirstPullAccounts"
+          Effect    = "Allow"
+          Principal = { AWS = [for value in local.share_with.account_ids : "arn:${local.partition}:iam::${value}:root"] }
+          Action    = ["ecr:BatchImportUpstreamImage", "ecr:CreateRepository"]
+          Resource  = local.shared_repository_arns
+        }),
+      ],
+      length(local.share_with.organization_ids) == 0 ? [] : [
+        jsonencode({
+          Sid       = "SharedCacheFirstPullOrganizations"
+          Effect    = "Allow"
+          Principal = { AWS = "*" }
+          Action    = ["ecr:BatchImportUpstreamImage", "ecr:CreateRepository"]
+          Resource  = local.shared_repository_arns
+          Condition = { StringEquals = { "aws:PrincipalOrgID" = local.share_with.organization_ids } }
+        }),
+      ],
+      length(local.share_with.organizational_unit_paths) == 0 ? [] : [
+        jsonencode({
+          Sid       = "SharedCacheFirstPullOrganizationalUnits"
+          Effect    = "Allow"
+          Principal = { AWS = "*" }
+          Action    = ["ecr:BatchImportUpstreamImage", "ecr:CreateRepository"]
+          Resource  = local.shared_repository_arns
+          Condition = { "ForAnyValue:StringLike" = { "aws:PrincipalOrgPaths" = local.share_with.organizational_unit_paths } }
+        }),
+      ]
+    ) : jsondecode(statement)]
+  }) : null
+  repository_policy = local.shared ? jsonencode({
+    Version = "2012-10-17"
+    Statement = [for statement in concat(
+      length(local.share_with.account_ids) == 0 ? [] : [
+        jsonencode({
+          Sid       = "SharedCachePullAccounts"
+          Effect    = "Allow"
+          Principal = { AWS = [for value in local.share_with.account_ids : "arn:${local.partition}:iam::${value}:root"] }
+          Action    = ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]
+        }),
+      ],
+      length(local.share_with.organization_ids) == 0 ? [] : [
+        jsonencode({
+          Sid       = "SharedCachePullOrganizations"
+          Effect    = "Allow"
+          Principal = { AWS = "*" }
+          Action    = ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]
+          Condition = { StringEquals = { "aws:PrincipalOrgID" = local.share_with.organization_ids } }
+        }),
+      ],
+      length(local.share_with.organizational_unit_paths) == 0 ? [] : [
+        jsonencode({
+          Sid       = "SharedCachePullOrganizationalUnits"
+          Effect    = "Allow"
+          Principal = { AWS = "*" }
+          Action    = ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]
+          Condition = { "ForAnyValue:StringLike" = { "aws:PrincipalOrgPaths" = local.share_with.organizational_unit_paths } }
+        }),
+      ]
+    ) : jsondecode(statement)]
+  }) : null
 }
 
 resource "aws_ecr_pull_through_cache_rule" "this" {
@@ -85,10 +159,11 @@ resource "aws_ecr_repository_creation_template" "this" {
   for_each = var.create_repository_templates ? local.rules : {}
 
   prefix               = each.value.ecr_repository_prefix
-  description          = "Pull-through cache of ${each.value.upstream_registry_url} (rule ${each.key})"
+  description          = substr("Pull-through cache of ${each.value.upstream_registry_url} (rule ${each.key})", 0, 255)
   applied_for          = ["PULL_THROUGH_CACHE"]
   image_tag_mutability = var.image_tag_mutability
   lifecycle_policy     = local.lifecycle_policy
+  repository_policy    = local.repository_policy
   custom_role_arn      = var.repository_template_role_arn
   resource_tags        = var.repository_tags
 
@@ -105,6 +180,27 @@ resource "aws_ecr_repository_creation_template" "this" {
     precondition {
       condition     = var.repository_template_role_arn != null || (var.kms_key_arn == null && length(var.repository_tags) == 0)
       error_message = "repository_tags and kms_key_arn need repository_template_role_arn: ECR assumes that role to tag and encrypt the repositories it creates. Set it to a role that trusts ecr.amazonaws.com, or drop the tags and key."
+    }
+  }
+}
+
+# The registry's one permissions policy (one per registry and region): it replaces any other, such as a
+# replication policy. Only it can grant another account the first pull of an image, which creates the cache
+# repository.
+resource "aws_ecr_registry_policy" "this" {
+  count = local.shared && length(local.rules) > 0 ? 1 : 0
+
+  policy = local.registry_policy
+
+  lifecycle {
+    precondition {
+      condition     = !local.has_root_rule
+      error_message = "share_with: cannot share a cache that has a ROOT rule: the shared policies would grant repository/*, every repository in the account. Use named prefixes (e.g. docker-hub) for a shared cache."
+    }
+
+    precondition {
+      condition     = var.create_repository_templates
+      error_message = "share_with: a shared cache needs its repository creation templates: they give each cache repository the policy that lets the other accounts pull. Set create_repository_templates = true, or leave share_with unset."
     }
   }
 }

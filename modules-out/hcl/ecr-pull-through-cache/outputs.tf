@@ -3,6 +3,21 @@
 output "registry_host" {
   description = "The registry host, <account>.dkr.ecr.<region>.<dns suffix>: RUNS_ON_ECR_PULL_THROUGH_CACHE."
   value       = local.registry_host
+
+  precondition {
+    condition     = var.region == null || var.partition == null ? true : (startswith(coalesce(var.region, "-"), "cn-") ? "aws-cn" : startswith(coalesce(var.region, "-"), "us-gov-") ? "aws-us-gov" : "aws") == var.partition
+    error_message = var.region == null || var.partition == null ? "" : "region ${jsonencode(var.region)}: belongs to partition ${(startswith(coalesce(var.region, "-"), "cn-") ? "aws-cn" : startswith(coalesce(var.region, "-"), "us-gov-") ? "aws-us-gov" : "aws")}, not ${coalesce(var.partition, "-")}."
+  }
+}
+
+output "registry_account_id" {
+  description = "The registry's account id: registry_account_id of the runner modules in accounts the cache is shared with."
+  value       = local.account_id
+}
+
+output "registry_region" {
+  description = "The registry's region: registry_region of the runner modules in accounts the cache is shared with."
+  value       = local.region
 }
 
 output "ecr_pull_through_cache_rules" {
@@ -29,4 +44,14 @@ output "repository_template_prefixes" {
 output "lifecycle_policy" {
   description = "The lifecycle policy JSON the templates apply; null when nothing expires."
   value       = local.lifecycle_policy
+}
+
+output "registry_policy_json" {
+  description = "The registry permissions policy that shares the cache (first pulls from share_with); null when not shared."
+  value       = local.registry_policy
+}
+
+output "shared_repository_policy_json" {
+  description = "The repository policy the creation templates give each cache repository (pulls from share_with); null when not shared."
+  value       = local.repository_policy
 }

@@ -120,7 +120,7 @@ variable "rules" {
           url  = try(trimspace(raw.upstream_registry_url), "")
           role = try(trimspace(raw.custom_role_arn), "")
         }
-      } : rule.role == "" || (!can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.url)) && length(rule.role) <= 2048 && can(regex("^arn:aws(-\\w+)*:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_/-]+$", rule.role)))
+      } : rule.role == "" || (!can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.url)) && length(rule.role) <= 2048 && can(regex("^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_/-]+$", rule.role)))
     ])
     error_message = join("\n", [
       for key, rule in {
@@ -128,7 +128,7 @@ variable "rules" {
           url  = try(trimspace(raw.upstream_registry_url), "")
           role = try(trimspace(raw.custom_role_arn), "")
         }
-      } : can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.url)) ? "rule \"${trimspace(key)}\": custom_role_arn = \"${rule.role}\": applies to ECR-to-ECR rules only, not ${lookup({ "registry-1.docker.io" = "Docker Hub", "public.ecr.aws" = "ECR Public", "registry.k8s.io" = "Kubernetes", "quay.io" = "Quay", "ghcr.io" = "GitHub Container Registry", "registry.gitlab.com" = "GitLab Container Registry", "cgr.dev" = "Chainguard" }, rule.url, can(regex("^[a-z0-9]{5,50}\\.azurecr\\.io$", rule.url)) ? "Azure Container Registry" : "Amazon ECR (ECR-to-ECR)")}. Remove it, or point upstream_registry_url at a private ECR registry host." : "rule \"${trimspace(key)}\": custom_role_arn = \"${rule.role}\": must be an IAM role ARN (arn:<partition>:iam::<12-digit account>:role/<name>, at most 2048 characters). Use the ARN of a role in the cache's account that ECR can assume to pull from the upstream registry." if !(rule.role == "" || (!can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.url)) && length(rule.role) <= 2048 && can(regex("^arn:aws(-\\w+)*:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_/-]+$", rule.role))))
+      } : can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.url)) ? "rule \"${trimspace(key)}\": custom_role_arn = \"${rule.role}\": applies to ECR-to-ECR rules only, not ${lookup({ "registry-1.docker.io" = "Docker Hub", "public.ecr.aws" = "ECR Public", "registry.k8s.io" = "Kubernetes", "quay.io" = "Quay", "ghcr.io" = "GitHub Container Registry", "registry.gitlab.com" = "GitLab Container Registry", "cgr.dev" = "Chainguard" }, rule.url, can(regex("^[a-z0-9]{5,50}\\.azurecr\\.io$", rule.url)) ? "Azure Container Registry" : "Amazon ECR (ECR-to-ECR)")}. Remove it, or point upstream_registry_url at a private ECR registry host." : "rule \"${trimspace(key)}\": custom_role_arn = \"${rule.role}\": must be an IAM role ARN (arn:<partition>:iam::<12-digit account>:role/<name>, at most 2048 characters). Use the ARN of a role in the cache's account that ECR can assume to pull from the upstream registry." if !(rule.role == "" || (!can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.url)) && length(rule.role) <= 2048 && can(regex("^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_/-]+$", rule.role))))
     ])
   }
 
@@ -139,7 +139,7 @@ variable "rules" {
           credential = try(trimspace(raw.credential_arn), "")
           kind_url   = lookup({ "cgr.dev" = "cgr.dev", "docker.io" = "registry-1.docker.io", "docker.pkg.github.com" = "ghcr.io", "ghcr.io" = "ghcr.io", "github.com" = "ghcr.io", "gitlab.com" = "registry.gitlab.com", "hub.docker.com" = "registry-1.docker.io", "index.docker.io" = "registry-1.docker.io", "k8s.gcr.io" = "registry.k8s.io", "public.ecr.aws" = "public.ecr.aws", "quay.io" = "quay.io", "registry-1.docker.io" = "registry-1.docker.io", "registry.gitlab.com" = "registry.gitlab.com", "registry.hub.docker.com" = "registry-1.docker.io", "registry.k8s.io" = "registry.k8s.io", "www.quay.io" = "quay.io" }, replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", ""), replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", ""))
         }
-      } : !can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.kind_url)) || (rule.credential != "" && length(rule.credential) >= 50 && length(rule.credential) <= 612 && can(regex("^arn:aws(-\\w+)*:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr\\-pullthroughcache\\/[a-zA-Z0-9\\/_+=.@-]+$", rule.credential)))
+      } : !can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.kind_url)) || (rule.credential != "" && length(rule.credential) >= 50 && length(rule.credential) <= 612 && can(regex("^arn:aws(-[a-z]+)*:secretsmanager:[a-z]{2}(-[a-z]+)+-[0-9]:[0-9]{12}:secret:ecr\\-pullthroughcache\\/[a-zA-Z0-9\\/_+=.@-]+$", rule.credential)))
     ])
     error_message = join("\n", [
       for key, rule in {
@@ -147,7 +147,7 @@ variable "rules" {
           credential = try(trimspace(raw.credential_arn), "")
           kind_url   = lookup({ "cgr.dev" = "cgr.dev", "docker.io" = "registry-1.docker.io", "docker.pkg.github.com" = "ghcr.io", "ghcr.io" = "ghcr.io", "github.com" = "ghcr.io", "gitlab.com" = "registry.gitlab.com", "hub.docker.com" = "registry-1.docker.io", "index.docker.io" = "registry-1.docker.io", "k8s.gcr.io" = "registry.k8s.io", "public.ecr.aws" = "public.ecr.aws", "quay.io" = "quay.io", "registry-1.docker.io" = "registry-1.docker.io", "registry.gitlab.com" = "registry.gitlab.com", "registry.hub.docker.com" = "registry-1.docker.io", "registry.k8s.io" = "registry.k8s.io", "www.quay.io" = "quay.io" }, replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", ""), replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", ""))
         }
-      } : rule.credential == "" ? "rule \"${trimspace(key)}\": credential_arn is missing: is required for ${lookup({ "registry-1.docker.io" = "Docker Hub", "public.ecr.aws" = "ECR Public", "registry.k8s.io" = "Kubernetes", "quay.io" = "Quay", "ghcr.io" = "GitHub Container Registry", "registry.gitlab.com" = "GitLab Container Registry", "cgr.dev" = "Chainguard" }, rule.kind_url, can(regex("^[a-z0-9]{5,50}\\.azurecr\\.io$", rule.kind_url)) ? "Azure Container Registry" : "Amazon ECR (ECR-to-ECR)")}: AWS rejects the rule with UnsupportedUpstreamRegistryException (\"The specified upstream registry requires authentication\"). Store {\"username\",\"accessToken\"} in a Secrets Manager secret named ecr-pullthroughcache/<name> in the same account and region, and set credential_arn to its ARN." : "rule \"${trimspace(key)}\": credential_arn = \"${rule.credential}\": must be the ARN of a Secrets Manager secret whose name starts with ecr-pullthroughcache/ (50-612 characters). Name the secret ecr-pullthroughcache/<name> (AWS requires that prefix) and use its full ARN." if !(!can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.kind_url)) || (rule.credential != "" && length(rule.credential) >= 50 && length(rule.credential) <= 612 && can(regex("^arn:aws(-\\w+)*:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr\\-pullthroughcache\\/[a-zA-Z0-9\\/_+=.@-]+$", rule.credential))))
+      } : rule.credential == "" ? "rule \"${trimspace(key)}\": credential_arn is missing: is required for ${lookup({ "registry-1.docker.io" = "Docker Hub", "public.ecr.aws" = "ECR Public", "registry.k8s.io" = "Kubernetes", "quay.io" = "Quay", "ghcr.io" = "GitHub Container Registry", "registry.gitlab.com" = "GitLab Container Registry", "cgr.dev" = "Chainguard" }, rule.kind_url, can(regex("^[a-z0-9]{5,50}\\.azurecr\\.io$", rule.kind_url)) ? "Azure Container Registry" : "Amazon ECR (ECR-to-ECR)")}: AWS rejects the rule with UnsupportedUpstreamRegistryException (\"The specified upstream registry requires authentication\"). Store {\"username\",\"accessToken\"} in a Secrets Manager secret named ecr-pullthroughcache/<name> in the same account and region, and set credential_arn to its ARN." : "rule \"${trimspace(key)}\": credential_arn = \"${rule.credential}\": must be the ARN of a Secrets Manager secret whose name starts with ecr-pullthroughcache/ (arn:<partition>:secretsmanager:<region>:<12-digit account>:secret:ecr-pullthroughcache/<name>, 50-612 characters). Name the secret ecr-pullthroughcache/<name> (AWS requires that prefix) and use its full ARN." if !(!can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.kind_url)) || (rule.credential != "" && length(rule.credential) >= 50 && length(rule.credential) <= 612 && can(regex("^arn:aws(-[a-z]+)*:secretsmanager:[a-z]{2}(-[a-z]+)+-[0-9]:[0-9]{12}:secret:ecr\\-pullthroughcache\\/[a-zA-Z0-9\\/_+=.@-]+$", rule.credential))))
     ])
   }
 }
@@ -199,7 +199,7 @@ variable "repository_template_role_arn" {
   default     = null
 
   validation {
-    condition     = var.repository_template_role_arn == null ? true : length(var.repository_template_role_arn) <= 2048 && can(regex("^arn:aws(-\\w+)*:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_/-]+$", var.repository_template_role_arn))
+    condition     = var.repository_template_role_arn == null ? true : length(var.repository_template_role_arn) <= 2048 && can(regex("^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_/-]+$", var.repository_template_role_arn))
     error_message = "repository_template_role_arn ${jsonencode(var.repository_template_role_arn)}: must be an IAM role ARN (arn:<partition>:iam::<12-digit account>:role/<name>, at most 2048 characters)."
   }
 }
@@ -215,6 +215,37 @@ variable "repository_tags" {
   type        = map(string)
   default     = {}
   nullable    = false
+}
+
+variable "share_with" {
+  description = <<-EOT
+    Share this cache with runners in other accounts: organization_ids (o-...), organizational_unit_paths
+    (o-.../r-.../ou-.../, optionally ending in *, as aws:PrincipalOrgPaths takes them) and account_ids
+    (12 digits), each optional. Adds the registry policy (first pull: ecr:CreateRepository and
+    ecr:BatchImportUpstreamImage on repository/<prefix>/* of each rule) and a repository policy on the
+    creation templates (pulls). Null (the default) or empty lists share nothing and change nothing.
+  EOT
+  type = object({
+    organization_ids          = optional(list(string), [])
+    organizational_unit_paths = optional(list(string), [])
+    account_ids               = optional(list(string), [])
+  })
+  default = null
+
+  validation {
+    condition     = var.share_with == null ? true : alltrue([for value in var.share_with.organization_ids : can(regex("^o-[a-z0-9]{10,32}$", trimspace(value)))])
+    error_message = var.share_with == null ? "" : join("\n", [for index, value in var.share_with.organization_ids : "share_with.organization_ids[${index}] = \"${try(trimspace(value), "null")}\": is not an AWS Organizations id (\"o-\" and 10 to 32 lowercase letters or digits). Use the id shown by 'aws organizations describe-organization', e.g. \"o-a1b2c3d4e5\"." if !can(regex("^o-[a-z0-9]{10,32}$", trimspace(value)))])
+  }
+
+  validation {
+    condition     = var.share_with == null ? true : alltrue([for value in var.share_with.organizational_unit_paths : can(regex("^o-[a-z0-9]{10,32}/r-[0-9a-z]{4,32}/(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}/)*\\*?$", trimspace(value)))])
+    error_message = var.share_with == null ? "" : join("\n", [for index, value in var.share_with.organizational_unit_paths : "share_with.organizational_unit_paths[${index}] = \"${try(trimspace(value), "null")}\": is not an organization path (organization id, root id and OU ids, each followed by \"/\", optionally ending in \"*\"). Write it as aws:PrincipalOrgPaths expects, e.g. \"o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*\"." if !can(regex("^o-[a-z0-9]{10,32}/r-[0-9a-z]{4,32}/(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}/)*\\*?$", trimspace(value)))])
+  }
+
+  validation {
+    condition     = var.share_with == null ? true : alltrue([for value in var.share_with.account_ids : can(regex("^[0-9]{12}$", trimspace(value)))])
+    error_message = var.share_with == null ? "" : join("\n", [for index, value in var.share_with.account_ids : "share_with.account_ids[${index}] = \"${try(trimspace(value), "null")}\": is not an AWS account id (12 digits). Give the 12-digit id of the account whose runners pull, e.g. \"123456789012\"." if !can(regex("^[0-9]{12}$", trimspace(value)))])
+  }
 }
 
 variable "account_id" {
@@ -234,8 +265,8 @@ variable "region" {
   default     = null
 
   validation {
-    condition     = var.region == null || can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.region))
-    error_message = "region ${jsonencode(var.region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."
+    condition     = var.region == null || (can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.region)) && !(startswith(coalesce(var.region, "-"), "us-gov-")))
+    error_message = var.region == null ? "" : can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.region)) && startswith(coalesce(var.region, "-"), "us-gov-") ? "region ${jsonencode(var.region)}: belongs to partition aws-us-gov; ECR pull-through cache is not offered in this partition; use a region of the aws or aws-cn partition." : "region ${jsonencode(var.region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."
   }
 }
 

@@ -103,3 +103,23 @@ run "policy_no_rules" {
     error_message = "runners never get ecr:* or the right to create rules"
   }
 }
+
+# A cache shared by a hub account: registry_account_id and registry_region win over account_id and region.
+run "policy_names_the_hub_registry" {
+  command = plan
+
+  variables {
+    ecr_pull_through_cache_rules = {
+      docker_hub = { ecr_repository_prefix = "docker-hub", upstream_registry_url = "registry-1.docker.io" }
+      ecr_public = { ecr_repository_prefix = "ecr-public", upstream_registry_url = "public.ecr.aws" }
+      team_ghcr  = { ecr_repository_prefix = " team/ghcr/ ", upstream_registry_url = "ghcr.io", upstream_repository_prefix = "" }
+    }
+    registry_account_id = "111111111111"
+    registry_region     = "eu-west-1"
+  }
+
+  assert {
+    condition     = [for s in jsondecode(output.policy_json).Statement : { sid = s.Sid, effect = s.Effect, actions = toset(flatten([s.Action])), resources = toset(flatten([s.Resource])) }] == [for s in jsondecode("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"EcrAuthorizationToken\",\"Effect\":\"Allow\",\"Action\":\"ecr:GetAuthorizationToken\",\"Resource\":\"*\"},{\"Sid\":\"PullThroughCachePull\",\"Effect\":\"Allow\",\"Action\":[\"ecr:BatchCheckLayerAvailability\",\"ecr:BatchGetImage\",\"ecr:GetDownloadUrlForLayer\"],\"Resource\":[\"arn:aws:ecr:eu-west-1:111111111111:repository/docker-hub/*\",\"arn:aws:ecr:eu-west-1:111111111111:repository/ecr-public/*\",\"arn:aws:ecr:eu-west-1:111111111111:repository/team/ghcr/*\"]},{\"Sid\":\"PullThroughCacheImport\",\"Effect\":\"Allow\",\"Action\":[\"ecr:BatchImportUpstreamImage\",\"ecr:CreateRepository\"],\"Resource\":[\"arn:aws:ecr:eu-west-1:111111111111:repository/docker-hub/*\",\"arn:aws:ecr:eu-west-1:111111111111:repository/ecr-public/*\",\"arn:aws:ecr:eu-west-1:111111111111:repository/team/ghcr/*\"]}]}").Statement : { sid = s.Sid, effect = s.Effect, actions = toset(flatten([s.Action])), resources = toset(flatten([s.Resource])) }]
+    error_message = "the document `pullthrough policy --registry-account-id --registry-region` prints: the hub's repositories"
+  }
+}

@@ -172,6 +172,32 @@ run "given_coordinates_name_the_host" {
   }
 }
 
+run "hub_registry_names_the_host" {
+  command = plan
+
+  variables {
+    ecr_pull_through_cache_rules = {
+      docker_hub = { ecr_repository_prefix = "docker-hub", upstream_registry_url = "registry-1.docker.io" }
+      ecr_public = { ecr_repository_prefix = "ecr-public", upstream_registry_url = "public.ecr.aws", upstream_repository_prefix = "" }
+      quay       = { ecr_repository_prefix = "quay", upstream_registry_url = "quay.io" }
+    }
+    account_id          = null
+    region              = null
+    registry_account_id = "111111111111"
+    registry_region     = "eu-west-1"
+  }
+
+  assert {
+    condition     = output.registry_host == "111111111111.dkr.ecr.eu-west-1.amazonaws.com" && output.runner_environment["RUNS_ON_ECR_PULL_THROUGH_CACHE"] == "111111111111.dkr.ecr.eu-west-1.amazonaws.com"
+    error_message = "the runners pull from the hub's registry"
+  }
+
+  assert {
+    condition     = length(data.aws_caller_identity.current) == 0 && length(data.aws_region.current) == 0
+    error_message = "no lookup of the own account or region when the hub's are given"
+  }
+}
+
 run "looked_up_coordinates_name_the_host" {
   command = plan
 

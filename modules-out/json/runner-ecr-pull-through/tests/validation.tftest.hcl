@@ -320,6 +320,26 @@ run "rejects_misspelt_attribute" {
   expect_failures = [var.ecr_pull_through_cache_rules]
 }
 
+run "rejects_registry_account_id_of_5_digits" {
+  command = plan
+
+  variables {
+    registry_account_id = "12345"
+  }
+
+  expect_failures = [var.registry_account_id]
+}
+
+run "rejects_registry_region_typo" {
+  command = plan
+
+  variables {
+    registry_region = "eu-west1"
+  }
+
+  expect_failures = [var.registry_region]
+}
+
 run "rejects_partition_without_pull_through_cache" {
   command = plan
 

@@ -2,13 +2,15 @@ package dev.pullthrough;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullthrough.testing.process.ProcessResult;
+import dev.pullthrough.testing.process.ProcessRunner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class BenchScriptsTest {
     private static final Path ROOT = Path.of(System.getProperty("pt.project.dir", "."));
     private static final Path BENCH = ROOT.resolve("bench");
+    private static final ProcessRunner RUNNER = ProcessRunner.inheritingEnvironment().withTimeout(Duration.ofSeconds(30));
 
     @Test
     void shellScripts_bashNoExec_parse() throws Exception {
@@ -27,8 +30,8 @@ class BenchScriptsTest {
         assertThat(scripts).extracting(p -> p.getFileName().toString())
                 .contains("lib.sh", "run-all.sh", "synth.sh", "proxy.sh", "hook-startup.sh");
         for (Path script : scripts) {
-            Result r = run(List.of("bash", "-n", script.toString()));
-            assertThat(r.exit).as("bash -n %s: %s", script, r.output).isZero();
+            ProcessResult r = RUNNER.run(List.of("bash", "-n", script.toString()));
+            assertThat(r.exitCode()).as("bash -n %s: %s", script, r.output()).isZero();
         }
     }
 
@@ -39,13 +42,13 @@ class BenchScriptsTest {
         List<String> command = new ArrayList<>(List.of("python3", "-c",
                 "import ast, sys\nfor f in sys.argv[1:]:\n    ast.parse(open(f).read(), f)"));
         helpers.forEach(p -> command.add(p.toString()));
-        Result r;
+        ProcessResult r;
         try {
-            r = run(command);
-        } catch (IOException e) {
+            r = RUNNER.run(command);
+        } catch (UncheckedIOException e) {
             throw new AssertionError("python3 is needed by the benchmarks: apt-get install -y python3-minimal", e);
         }
-        assertThat(r.exit).as("python3 ast.parse: %s", r.output).isZero();
+        assertThat(r.exitCode()).as("python3 ast.parse: %s", r.output()).isZero();
     }
 
     @Test
@@ -75,19 +78,5 @@ class BenchScriptsTest {
             return all.filter(p -> p.toString().endsWith(suffix) && !p.toString().contains("/target/")).sorted()
                     .collect(Collectors.toList());
         }
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    private static Result run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        return new Result(p.exitValue(), out);
     }
 }

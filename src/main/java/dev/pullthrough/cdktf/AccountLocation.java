@@ -94,29 +94,68 @@ public final class AccountLocation {
      * before any construct is created. Tokens are not checked: they are only known at plan time.
      */
     static void check(Given given, boolean needsPullThrough) {
-        String accountId = blankToNull(given.accountId());
-        String region = blankToNull(given.region());
-        if (accountId != null && isLiteral(accountId)) {
+        String accountId = literalOrNull(given.accountId());
+        String region = literalOrNull(given.region());
+        if (needsPullThrough) {
+            RegistryCoordinates.checkKnown(accountId, region, given.partition());
+            return;
+        }
+        if (accountId != null) {
             RegistryCoordinates.checkAccountId(accountId);
         }
-        if (region != null && isLiteral(region)) {
+        if (region != null) {
             RegistryCoordinates.checkRegion(region);
             if (given.partition() != null) {
                 RegistryCoordinates.checkRegionInPartition(region, given.partition());
             }
         }
-        Partition partition = partitionOf(given);
-        if (needsPullThrough && partition != null) {
-            RegistryCoordinates.checkPullThroughCache(partition);
+    }
+
+    /** The value when it is given as a literal; null when missing, blank or a token. */
+    private static String literalOrNull(String value) {
+        String v = blankToNull(value);
+        return v != null && isLiteral(v) ? v : null;
+    }
+
+    /**
+     * Rejects literal hub registry values that cannot name a registry, with the names the modules give these inputs
+     * ({@code registry_account_id}, {@code registry_region}), so constructs, modules and CLI say the same.
+     */
+    static void checkRegistry(String registryAccountId, String registryRegion) {
+        RegistryCoordinates.checkHubRegistry(literalOrNull(registryAccountId), literalOrNull(registryRegion));
+    }
+
+    /**
+     * What was given, with a hub registry's account and region in place of the own ones where given: the hub's
+     * values take precedence, and only what neither names is looked up.
+     */
+    static Given withRegistry(Given given, String registryAccountId, String registryRegion) {
+        String accountId = blankToNull(registryAccountId);
+        String region = blankToNull(registryRegion);
+        return new Given(accountId != null ? accountId : given.accountId(), region != null ? region : given.region(),
+                given.partition());
+    }
+
+    /**
+     * This location with a hub registry's account and region in place of its own where given (a hub registry is
+     * in the same partition: IAM does not cross partitions).
+     */
+    AccountLocation withRegistry(String registryAccountId, String registryRegion) {
+        String accountId = blankToNull(registryAccountId);
+        String region = blankToNull(registryRegion);
+        if (accountId == null && region == null) {
+            return this;
         }
+        AccountLocation hub = new AccountLocation(accountId != null ? accountId : this.accountId,
+                region != null ? region : this.region, partition, dnsSuffix, reverseDnsPrefix);
+        hub.known = RegistryLocation.of(accountId != null && isLiteral(accountId) ? accountId : null,
+                region != null && isLiteral(region) ? region : null);
+        return hub;
     }
 
     /** The literal account and region, for checks that need them (credentials in the same account and region). */
     static RegistryLocation known(Given given) {
-        String accountId = blankToNull(given.accountId());
-        String region = blankToNull(given.region());
-        return RegistryLocation.of(accountId != null && isLiteral(accountId) ? accountId : null,
-                region != null && isLiteral(region) ? region : null);
+        return RegistryLocation.of(literalOrNull(given.accountId()), literalOrNull(given.region()));
     }
 
     private static Partition partitionOf(Given given) {

@@ -1,12 +1,17 @@
 package dev.pullthrough.cdktf;
 
+import com.hashicorp.cdktf.Token;
 import dev.pullthrough.cdktf.aws.EcrPullThroughCacheRule;
+import dev.pullthrough.cdktf.aws.EcrRegistryPolicy;
 import dev.pullthrough.cdktf.aws.EcrRepositoryCreationTemplate;
+import dev.pullthrough.iam.ResourcePolicy;
+import dev.pullthrough.iam.SharedCachePolicies;
 import dev.pullthrough.model.CacheSettings;
 import dev.pullthrough.model.InvalidRuleSetException;
 import dev.pullthrough.model.Partition;
 import dev.pullthrough.model.PullThroughRule;
 import dev.pullthrough.model.RuleSet;
+import dev.pullthrough.model.ShareWith;
 import dev.pullthrough.model.TagMutability;
 import dev.pullthrough.model.ValidationMode;
 import dev.pullthrough.model.ValidationReport;
@@ -26,6 +31,11 @@ import software.constructs.Construct;
  * <p>The rule set is validated on construction as rules AWS would have to create; an invalid set throws
  * {@link dev.pullthrough.model.InvalidRuleSetException} listing every problem. Warnings become cdktf annotations.
  *
+ * <p>With {@link Builder#shareWith} the cache serves runners in other accounts too: the construct adds the registry
+ * permissions policy for their first pulls and gives each creation template the repository policy for later pulls
+ * ({@link SharedCachePolicies}). The registry policy is the registry's only one in its region: nothing else may
+ * manage one there (a replication policy, say), or the two overwrite each other.
+ *
  * <pre>{@code
  * EcrPullThroughCache cache = EcrPullThroughCache.Builder.create(stack, "cache")
  *     .rules(RuleSet.of(PullThroughRule.builder("ecr_public")
@@ -43,6 +53,8 @@ public class EcrPullThroughCache extends Construct {
     private final String registryHost;
     private final Map<String, EcrPullThroughCacheRule> rules;
     private final Map<String, EcrRepositoryCreationTemplate> creationTemplates;
+    private final ShareWith shareWith;
+    private final EcrRegistryPolicy registryPolicy;
 
     protected EcrPullThroughCache(Builder b) {
         // Validate before the construct joins the tree, so a rejected rule set leaves nothing behind.
@@ -56,6 +68,8 @@ public class EcrPullThroughCache extends Construct {
         Map<String, EcrPullThroughCacheRule> madeRules = new LinkedHashMap<>();
         Map<String, EcrRepositoryCreationTemplate> madeTemplates = new LinkedHashMap<>();
         String lifecyclePolicy = CacheLifecyclePolicy.of(settings);
+        this.shareWith = b.shareWith;
+        ResourcePolicy repositoryPolicy = SharedCachePolicies.repositoryPolicy(shareWith, location.getPartition());
         for (PullThroughRule rule : b.rules.rules()) {
             String id = ConstructIds.of(rule.key());
             EcrRepositoryCreationTemplate template = !settings.createRepositoryTemplates() ? null
@@ -65,6 +79,7 @@ public class EcrPullThroughCache extends Construct {
                             .description(CacheSettings.templateDescription(rule.key(), rule.upstreamRegistryUrl()))
                             .imageTagMutability(settings.imageTagMutability())
                             .lifecyclePolicy(lifecyclePolicy)
+                            .repositoryPolicy(repositoryPolicy.isEmpty() ? null : repositoryPolicy.toJson())
                             .customRoleArn(settings.repositoryTemplateRoleArn())
                             .encryptionConfiguration(settings.kmsKeyArn() == null ? null : List.of(
                                     EcrRepositoryCreationTemplate.EncryptionConfiguration.builder()
@@ -86,7 +101,21 @@ public class EcrPullThroughCache extends Construct {
         }
         this.rules = Collections.unmodifiableMap(madeRules);
         this.creationTemplates = Collections.unmodifiableMap(madeTemplates);
+        ResourcePolicy shared = SharedCachePolicies.registryPolicy(ruleSet, shareWith, location.arnScope());
+        this.registryPolicy = shared.isEmpty() ? null : EcrRegistryPolicy.Builder.create(this, "registry-policy")
+                .policy(shared.toJson())
+                .build();
         Warnings.annotate(this, report.warnings());
+    }
+
+    /** Who else may pull through this cache; {@link ShareWith#nobody()} unless set. */
+    public ShareWith getShareWith() {
+        return shareWith;
+    }
+
+    /** The registry permissions policy that shares the cache; null when it is not shared (or has no rules). */
+    public EcrRegistryPolicy getRegistryPolicy() {
+        return registryPolicy;
     }
 
     /** Where the registry lives; runners, access and endpoint constructs given this cache use it too. */
@@ -133,6 +162,9 @@ public class EcrPullThroughCache extends Construct {
     public List<Construct> getResources() {
         List<Construct> all = new ArrayList<>(rules.values());
         all.addAll(creationTemplates.values());
+        if (registryPolicy != null) {
+            all.add(registryPolicy);
+        }
         return Collections.unmodifiableList(all);
     }
 
@@ -144,6 +176,7 @@ public class EcrPullThroughCache extends Construct {
         private String region;
         private Partition partition;
         private CacheSettings settings = CacheSettings.defaults();
+        private ShareWith shareWith = ShareWith.nobody();
         private ValidationReport report;
 
         private Builder(Construct scope, String id) {
@@ -176,6 +209,16 @@ public class EcrPullThroughCache extends Construct {
         /** The partition; taken from a literal region, or looked up with aws_partition, when not given. */
         public Builder partition(Partition value) {
             this.partition = value;
+            return this;
+        }
+
+        /**
+         * Share the cache with runners in other accounts: organizations ({@code o-...}), organizational unit paths
+         * ({@code o-.../r-.../ou-.../}, optionally ending in {@code *}) and account ids, any of them empty. Checked at
+         * build with the same messages as the module's {@code share_with}; values that are tokens are checked by AWS.
+         */
+        public Builder shareWith(ShareWith value) {
+            this.shareWith = Objects.requireNonNull(value, "shareWith");
             return this;
         }
 
@@ -252,6 +295,11 @@ public class EcrPullThroughCache extends Construct {
                 throw new InvalidRuleSetException(report);
             }
             settings.requireValid();
+            List<String> sharing = shareWith.problems(rules, settings.createRepositoryTemplates(),
+                    value -> !Token.isUnresolved(value));
+            if (!sharing.isEmpty()) {
+                throw new IllegalArgumentException(String.join("\n", sharing));
+            }
             return id;
         }
 

@@ -38,7 +38,7 @@ public class EcrPullThroughCacheAccess extends Construct {
 
     protected EcrPullThroughCacheAccess(Builder b) {
         super(b.scope, b.checkedId());
-        AccountLocation location = b.location != null ? b.location
+        AccountLocation location = b.location != null ? b.location.withRegistry(b.registryAccountId, b.registryRegion)
                 : AccountLocation.resolve(this, b.given(), true, true);
         this.policyDocument = RunnerPolicy.from(b.rules, location.arnScope());
         this.policyJson = policyDocument.toJson();
@@ -113,6 +113,8 @@ public class EcrPullThroughCacheAccess extends Construct {
         private List<String> roleNames = List.of();
         private ValidationReport report;
         private AccountLocation location;
+        private String registryAccountId;
+        private String registryRegion;
 
         private Builder(Construct scope, String id) {
             this.scope = Objects.requireNonNull(scope, "scope");
@@ -153,6 +155,22 @@ public class EcrPullThroughCacheAccess extends Construct {
             return this;
         }
 
+        /**
+         * The account of a hub registry whose cache is shared with this account (the hub's
+         * {@code EcrPullThroughCache.shareWith}): the policy then names the hub's repositories. Takes precedence
+         * over {@link #cache}, {@link #location} and {@link #accountId}.
+         */
+        public Builder registryAccountId(String value) {
+            this.registryAccountId = value;
+            return this;
+        }
+
+        /** The region of that hub registry; takes precedence over the cache's, the location's and {@link #region}. */
+        public Builder registryRegion(String value) {
+            this.registryRegion = value;
+            return this;
+        }
+
         /** A fixed policy name (default: a unique name starting with {@value #DEFAULT_NAME_PREFIX}). */
         public Builder policyName(String value) {
             this.policyName = value;
@@ -187,7 +205,8 @@ public class EcrPullThroughCacheAccess extends Construct {
         }
 
         AccountLocation.Given given() {
-            return new AccountLocation.Given(accountId, region, partition);
+            return AccountLocation.withRegistry(new AccountLocation.Given(accountId, region, partition),
+                    registryAccountId, registryRegion);
         }
 
         private String checkedId() {
@@ -198,6 +217,7 @@ public class EcrPullThroughCacheAccess extends Construct {
             if (!report.isValid()) {
                 throw new InvalidRuleSetException(report);
             }
+            AccountLocation.checkRegistry(registryAccountId, registryRegion);
             AccountLocation.check(given(), true);
             checkRoleNames(roleNames);
             return id;

@@ -31,7 +31,7 @@ public class RunnerFleetPullThrough extends Construct {
     protected RunnerFleetPullThrough(Builder b) {
         super(b.scope, b.checkedId());
         this.rules = b.rules;
-        AccountLocation location = b.location != null ? b.location
+        AccountLocation location = b.location != null ? b.location.withRegistry(b.registryAccountId, b.registryRegion)
                 : AccountLocation.resolve(this, b.given(), true, true);
         this.registryHost = location.registryHost();
         this.runnerEnvironment = Collections.unmodifiableMap(RunnerEnvironment.of(rules, registryHost));
@@ -99,6 +99,8 @@ public class RunnerFleetPullThrough extends Construct {
         private Partition partition;
         private String policyName;
         private List<String> roleNames = List.of();
+        private String registryAccountId;
+        private String registryRegion;
 
         private Builder(Construct scope, String id) {
             this.scope = Objects.requireNonNull(scope, "scope");
@@ -145,6 +147,22 @@ public class RunnerFleetPullThrough extends Construct {
             return this;
         }
 
+        /**
+         * The account of a hub registry whose cache is shared with this account (the hub's
+         * {@code EcrPullThroughCache.shareWith}): the runners pull from the hub's host, and the policy names the hub's
+         * repositories. Takes precedence over {@link #cache}, {@link #location} and {@link #accountId}.
+         */
+        public Builder registryAccountId(String value) {
+            this.registryAccountId = value;
+            return this;
+        }
+
+        /** The region of that hub registry; takes precedence over the cache's, the location's and {@link #region}. */
+        public Builder registryRegion(String value) {
+            this.registryRegion = value;
+            return this;
+        }
+
         /** A fixed name for the runner policy (default: a unique name). */
         public Builder policyName(String value) {
             this.policyName = value;
@@ -158,7 +176,8 @@ public class RunnerFleetPullThrough extends Construct {
         }
 
         AccountLocation.Given given() {
-            return new AccountLocation.Given(accountId, region, partition);
+            return AccountLocation.withRegistry(new AccountLocation.Given(accountId, region, partition),
+                    registryAccountId, registryRegion);
         }
 
         private String checkedId() {
@@ -169,6 +188,7 @@ public class RunnerFleetPullThrough extends Construct {
             if (!report.isValid()) {
                 throw new InvalidRuleSetException(report);
             }
+            AccountLocation.checkRegistry(registryAccountId, registryRegion);
             AccountLocation.check(given(), true);
             EcrPullThroughCacheAccess.Builder.checkRoleNames(roleNames);
             return id;

@@ -50,6 +50,8 @@ final class PolicyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws RulesFileException {
+        // Named as the modules and constructs name these inputs, so all three say the same about a bad value.
+        RegistryCoordinates.checkHubRegistry(registryAccountId, registryRegion);
         String account = registryAccountId != null ? registryAccountId : accountId;
         String where = registryRegion != null ? registryRegion : region;
         if (account == null || where == null) {

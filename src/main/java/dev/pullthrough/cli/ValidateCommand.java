@@ -3,7 +3,10 @@ package dev.pullthrough.cli;
 import dev.pullthrough.hook.RulesFile;
 import dev.pullthrough.hook.RulesFileException;
 import dev.pullthrough.hook.ExitCodes;
+import dev.pullthrough.model.Partition;
 import dev.pullthrough.model.Problem;
+import dev.pullthrough.model.RegistryCoordinates;
+import dev.pullthrough.model.RegistryLocation;
 import dev.pullthrough.model.RuleSet;
 import dev.pullthrough.model.ValidationMode;
 import dev.pullthrough.model.ValidationReport;
@@ -31,10 +34,24 @@ final class ValidateCommand implements Callable<Integer> {
             + " (credentials not required), as the runner side does. Default: check that AWS would create them.")
     boolean existing;
 
+    @Option(names = "--account-id", description = "12-digit account id of the registry the rules are for; with it, a"
+            + " credential_arn in another account is refused (AWS requires the secret in the rule's own account)")
+    String accountId;
+
+    @Option(names = "--region", description = "region of the registry, e.g. us-east-1; with it, a credential_arn in"
+            + " another region is refused (AWS requires the secret in the rule's own region)")
+    String region;
+
+    @Option(names = "--partition", description = "aws or aws-cn (default: from --region)")
+    String partition;
+
     @Override
     public Integer call() throws RulesFileException {
+        // The location first, checked as the modules and constructs check theirs: a bad flag is unusable input (2).
+        RegistryLocation location = RegistryCoordinates.checkKnown(blankToNull(accountId), blankToNull(region),
+                partition == null ? null : Partition.fromId(partition));
         RuleSet rules = RulesFile.read(file);
-        ValidationReport report = rules.validate(existing ? ValidationMode.EXISTING : ValidationMode.CREATE);
+        ValidationReport report = rules.validate(existing ? ValidationMode.EXISTING : ValidationMode.CREATE, location);
         PrintWriter err = spec.commandLine().getErr();
         for (Problem p : report.errors()) {
             err.println("error: " + p.message());
@@ -47,5 +64,9 @@ final class ValidateCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         return ExitCodes.INVALID;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -55,26 +55,6 @@ public final class DaemonJsonMerger {
     }
 
     /**
-     * The file without {@code mirrorUrl} in {@code registry-mirrors} (other bytes kept), or empty when it is not
-     * listed: how a hook takes only its own mirror out of a file someone else changed since.
-     */
-    public static Optional<byte[]> withoutMirror(byte[] current, String mirrorUrl) throws InvalidConfigFileException {
-        List<String> mirrors = checkedMirrors(current);
-        if (mirrors.stream().noneMatch(m -> normalise(m).equals(normalise(mirrorUrl)))) {
-            return Optional.empty();
-        }
-        JsonObjectText doc = JsonObjectText.scan(current);
-        JsonObjectText.Member member = doc.member(KEY).orElseThrow();
-        List<String> kept = new ArrayList<>();
-        for (int i = 0; i < mirrors.size(); i++) {
-            if (!normalise(mirrors.get(i)).equals(normalise(mirrorUrl))) {
-                kept.add(doc.text(member.elements().get(i)));
-            }
-        }
-        return Optional.of(doc.replaceValue(member, "[" + String.join(", ", kept) + "]"));
-    }
-
-    /**
      * What to load just before the original comes back, when the original has no {@code registry-mirrors}: the
      * original with an explicit empty list. dockerd's reload only applies keys present in the file, so reloading the
      * original alone would leave the (stopped) proxy configured as a mirror, and whoever listens on that port next

@@ -68,6 +68,10 @@ public final class DockerDaemon {
      * process: signalling that one would kill it (SIGHUP's default action). So before any signal the process must be
      * dockerd by name ({@code /proc/<pid>/comm}, or the executable's file name) and must have been started before the
      * pid file was last written (dockerd writes it after it starts; a later process got a reused pid).
+     *
+     * <p>Not checked: which socket the process serves. The hook talks to no dockerd socket (it edits daemon.json and
+     * signals the pid), so it has no socket path to compare with; finding a socket's owner would also need another
+     * user's {@code /proc/<pid>/fd}. Name and start time are what tell a live dockerd from a recycled pid.
      */
     private void verifyIsDockerd(long pid, ProcessHandle process) throws HookException {
         Path proc = Path.of("/proc", Long.toString(pid));

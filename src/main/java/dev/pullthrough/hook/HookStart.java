@@ -86,9 +86,11 @@ public final class HookStart {
             if (docker != null) {
                 docker.runningPid();
             }
-            // Read and check every file before changing any, so a broken file changes nothing.
+            // Read and check every file before changing any, so a broken file (or one that another running hook
+            // points at its mirror) changes nothing.
             for (ConfigTarget target : targets(s.upstreams())) {
                 merge(target, ConfigTarget.Wiring.check(s.listen()));
+                OtherHookMirrors.refuseIfPresent(target, read(target.path()), dir.path());
             }
             journal.update(journal.state());
             console.trace("checked files");

@@ -9,6 +9,7 @@ import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +48,12 @@ public final class MirrorProxy implements AutoCloseable {
      * The proxy's settings: where it listens, the ECR registry, the ECR prefix of each upstream it serves, and the
      * server's time and size limits.
      */
-    public record Config(ListenAddress listen, RegistryEndpoint upstream, UpstreamRoutes routes, ServerLimits limits) {
+    public record Config(ListenAddress listen, RegistryEndpoint upstream, UpstreamRoutes routes, ServerLimits limits,
+            Path stateDir) {
+        public Config(ListenAddress listen, RegistryEndpoint upstream, UpstreamRoutes routes, ServerLimits limits) {
+            this(listen, upstream, routes, limits, null);
+        }
+
         public Config(ListenAddress listen, RegistryEndpoint upstream, UpstreamRoutes routes) {
             this(listen, upstream, routes, ServerLimits.DEFAULT);
         }
@@ -63,6 +69,12 @@ public final class MirrorProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Names the mirror's state directory on every answer: how a second hook recognises a running one in the files it
+     * is about to edit ({@link OtherHookMirrors}). Not a secret (the directory is 0700); only loopback peers see it.
+     */
+    static final String STATE_DIR_HEADER = "Pullthrough-Mirror-State-Dir";
+    private static final Pattern HEADER_SAFE = Pattern.compile("[\\x20-\\x7e]+");
     static final Set<String> REQUEST_HEADERS = Set.of("accept", "range", "if-none-match", "if-modified-since",
             "if-range", "user-agent");
     static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "docker-content-digest",
@@ -174,6 +186,9 @@ public final class MirrorProxy implements AutoCloseable {
     private void handle(RequestHead request, ResponseWriter response) throws IOException {
         long started = System.nanoTime();
         counters.served.incrementAndGet();
+        if (config.stateDir() != null && HEADER_SAFE.matcher(config.stateDir().toString()).matches()) {
+            response.setHeader(STATE_DIR_HEADER, config.stateDir().toString());
+        }
         String method = request.method();
         String rawPath = request.rawPath();
         if (!request.peer().isLoopbackAddress()) {

@@ -74,7 +74,8 @@ public final class ProxyCommand implements Callable<Integer> {
         try {
             // Bind and warm up while the hook is still fetching the token: both JVMs work at the same time.
             proxy = MirrorProxy.bind(new MirrorProxy.Config(ListenAddress.parse(o.listen()),
-                    RegistryEndpoint.parse(o.registry()), o.routes()), logger);
+                    RegistryEndpoint.parse(o.registry()), o.routes(), ServerLimits.DEFAULT,
+                    dir.path().toAbsolutePath().normalize()), logger);
         } catch (IOException e) {
             // The hook reads this line back as the reason (e.g. "Address already in use": another process has it).
             logger.accept("error: cannot listen on " + o.listen() + ": " + e.getMessage());

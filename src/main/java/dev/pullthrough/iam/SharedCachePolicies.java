@@ -37,8 +37,14 @@ public final class SharedCachePolicies {
     private SharedCachePolicies() {
     }
 
-    /** The registry policy; empty when the cache is shared with nobody. */
+    /**
+     * The registry policy; empty when the cache is shared with nobody or has no rules (a registry policy statement
+     * needs a resource, and without rules there is nothing to grant).
+     */
     public static ResourcePolicy registryPolicy(RuleSet rules, ShareWith share, ArnScope hub) {
+        if (rules.isEmpty()) {
+            return new ResourcePolicy(List.of());
+        }
         TreeSet<String> arns = new TreeSet<>();
         for (PullThroughRule rule : rules.rules()) {
             arns.add(hub.repositoryArn(rule.prefix().canonical()));

@@ -152,8 +152,20 @@ public record CacheSettings(
         return rules;
     }
 
-    /** The description of a rule's creation template; parts may be interpolations. */
+    /**
+     * Terraform's AWS provider refuses a creation template description over 255 characters at plan time, one less
+     * than the ECR API's 256 (docs/DOMAIN.md, "Where the provider is stricter than AWS"): descriptions are cut there.
+     */
+    public static final int MAX_DESCRIPTION_LENGTH = 255;
+
+    /** The description of a rule's creation template, at most {@value #MAX_DESCRIPTION_LENGTH} characters. */
     public static String templateDescription(String ruleKey, String upstreamRegistryUrl) {
+        String full = untrimmedDescription(ruleKey, upstreamRegistryUrl);
+        return full.length() <= MAX_DESCRIPTION_LENGTH ? full : full.substring(0, MAX_DESCRIPTION_LENGTH);
+    }
+
+    /** The description before the cut; parts may be interpolations (the module cuts it with substr). */
+    public static String untrimmedDescription(String ruleKey, String upstreamRegistryUrl) {
         return "Pull-through cache of " + upstreamRegistryUrl + " (rule " + ruleKey + ")";
     }
 }

@@ -14,18 +14,25 @@ import java.util.stream.Collectors;
  * instead of a host whose rules AWS would not create.
  */
 public enum Partition {
-    AWS("aws", "amazonaws.com", true),
-    AWS_CN("aws-cn", "amazonaws.com.cn", true),
-    AWS_US_GOV("aws-us-gov", "amazonaws.com", false);
+    AWS("aws", "amazonaws.com", "", true),
+    AWS_CN("aws-cn", "amazonaws.com.cn", "cn-", true),
+    AWS_US_GOV("aws-us-gov", "amazonaws.com", "us-gov-", false);
 
     private final String id;
     private final String dnsSuffix;
+    private final String regionPrefix;
     private final boolean offersPullThroughCache;
 
-    Partition(String id, String dnsSuffix, boolean offersPullThroughCache) {
+    Partition(String id, String dnsSuffix, String regionPrefix, boolean offersPullThroughCache) {
         this.id = id;
         this.dnsSuffix = dnsSuffix;
+        this.regionPrefix = regionPrefix;
         this.offersPullThroughCache = offersPullThroughCache;
+    }
+
+    /** How the names of this partition's regions start ({@code cn-}); empty for the commercial partition. */
+    public String regionPrefix() {
+        return regionPrefix;
     }
 
     /** The partition as it appears in ARNs: {@code aws}, {@code aws-cn}, {@code aws-us-gov}. */
@@ -47,13 +54,10 @@ public enum Partition {
 
     /** The partition a region belongs to, from the region's name ({@code cn-north-1} is in {@code aws-cn}). */
     public static Partition ofRegion(String region) {
-        if (region.startsWith("cn-")) {
-            return AWS_CN;
-        }
-        if (region.startsWith("us-gov-")) {
-            return AWS_US_GOV;
-        }
-        return AWS;
+        return Arrays.stream(values())
+                .filter(p -> !p.regionPrefix.isEmpty() && region.startsWith(p.regionPrefix))
+                .findFirst()
+                .orElse(AWS);
     }
 
     public static Partition fromId(String id) {

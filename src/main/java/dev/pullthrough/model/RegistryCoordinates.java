@@ -36,15 +36,25 @@ public record RegistryCoordinates(String accountId, String region, Partition par
 
     /** Rejects anything but 12 digits; for a value given on its own (the rest may be looked up later). */
     public static void checkAccountId(String accountId) {
+        checkAccountId("account_id", accountId);
+    }
+
+    /** As {@link #checkAccountId(String)} for an input of another name, e.g. {@code registry_account_id}. */
+    public static void checkAccountId(String field, String accountId) {
         if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
-            throw new InvalidCoordinatesException("account_id", accountId, ACCOUNT_ID_PROBLEM);
+            throw new InvalidCoordinatesException(field, accountId, ACCOUNT_ID_PROBLEM);
         }
     }
 
     /** Rejects what is not a region name ({@code us-east} is not: it lacks the number). */
     public static void checkRegion(String region) {
+        checkRegion("region", region);
+    }
+
+    /** As {@link #checkRegion(String)} for an input of another name, e.g. {@code registry_region}. */
+    public static void checkRegion(String field, String region) {
         if (region == null || !REGION.matcher(region).matches()) {
-            throw new InvalidCoordinatesException("region", region, REGION_PROBLEM);
+            throw new InvalidCoordinatesException(field, region, REGION_PROBLEM);
         }
     }
 
@@ -53,6 +63,66 @@ public record RegistryCoordinates(String accountId, String region, Partition par
             throw new InvalidCoordinatesException("region", region,
                     "belongs to partition " + Partition.ofRegion(region).id() + ", not " + partition.id());
         }
+    }
+
+    /**
+     * Checks the parts of a location that are known (null for unknown: looked up later, or a token), as every face
+     * does for its account/region/partition inputs: forms, the region in the given partition, and a partition that
+     * offers pull-through cache (given, or taken from the region's name).
+     *
+     * @return the account and region, for the credential-location check
+     */
+    public static RegistryLocation checkKnown(String accountId, String region, Partition partition) {
+        if (accountId != null) {
+            checkAccountId(accountId);
+        }
+        if (region != null) {
+            checkRegion(region);
+            if (partition != null) {
+                checkRegionInPartition(region, partition);
+            }
+        }
+        if (partition != null) {
+            checkPullThroughCache(partition);
+        } else if (region != null) {
+            checkRegionOffersPullThroughCache(region);
+        }
+        return RegistryLocation.of(accountId, region);
+    }
+
+    /** Rejects a region of a partition without pull-through cache ({@code us-gov-west-1}). */
+    public static void checkRegionOffersPullThroughCache(String region) {
+        checkRegionOffersPullThroughCache("region", region);
+    }
+
+    private static void checkRegionOffersPullThroughCache(String field, String region) {
+        Partition partition = Partition.ofRegion(region);
+        if (!partition.offersPullThroughCache()) {
+            throw new InvalidCoordinatesException(field, region, regionWithoutPullThroughCache(partition));
+        }
+    }
+
+    /** The inputs naming a hub registry whose cache is shared with the caller's account. */
+    public static final String HUB_ACCOUNT_ID = "registry_account_id";
+    public static final String HUB_REGION = "registry_region";
+
+    /**
+     * Checks the given parts (null: not given) of a hub registry's location under the names every face gives these
+     * inputs ({@value #HUB_ACCOUNT_ID}, {@value #HUB_REGION}), so constructs, modules and CLI say the same.
+     */
+    public static void checkHubRegistry(String accountId, String region) {
+        if (accountId != null) {
+            checkAccountId(HUB_ACCOUNT_ID, accountId);
+        }
+        if (region != null) {
+            checkRegion(HUB_REGION, region);
+            checkRegionOffersPullThroughCache(HUB_REGION, region);
+        }
+    }
+
+    /** {@code belongs to partition aws-us-gov; ECR pull-through cache is not offered ...}: one text for every face. */
+    public static String regionWithoutPullThroughCache(Partition partition) {
+        return "belongs to partition " + partition.id() + "; " + Partition.NO_PULL_THROUGH_CACHE;
     }
 
     public static void checkPullThroughCache(Partition partition) {

@@ -11,15 +11,20 @@ public final class ValidationMessages {
     public static final int MAX_RULES = 50;
 
     /**
-     * Secrets Manager ARN of a pull-through credential, from the current ECR API model: any partition
-     * ({@code arn:aws}, {@code arn:aws-cn}, {@code arn:aws-us-gov}).
+     * Secrets Manager ARN of a pull-through credential: the current ECR API model's pattern (any partition,
+     * {@code arn:aws}, {@code arn:aws-cn}, {@code arn:aws-us-gov}), narrowed where Terraform's AWS provider refuses more
+     * at plan time: a lowercase partition, a region such as {@code eu-west-1} and a 12-digit account
+     * (docs/DOMAIN.md, "Where the provider is stricter than AWS").
      */
     public static final String CREDENTIAL_ARN_PATTERN =
-            "^arn:aws(-\\w+)*:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr\\-pullthroughcache\\/[a-zA-Z0-9\\/_+=.@-]+$";
+            "^arn:aws(-[a-z]+)*:secretsmanager:[a-z]{2}(-[a-z]+)+-[0-9]:[0-9]{12}:secret:ecr\\-pullthroughcache\\/[a-zA-Z0-9\\/_+=.@-]+$";
     public static final int CREDENTIAL_ARN_MIN_LENGTH = 50;
     public static final int CREDENTIAL_ARN_MAX_LENGTH = 612;
-    /** An IAM role ARN in any partition; the ECR API model caps {@code customRoleArn} at 2,048 characters. */
-    public static final String ROLE_ARN_PATTERN = "^arn:aws(-\\w+)*:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_/-]+$";
+    /**
+     * An IAM role ARN in any partition (spelled as the provider's ARN check wants it); the ECR API model caps
+     * {@code customRoleArn} at 2,048 characters.
+     */
+    public static final String ROLE_ARN_PATTERN = "^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_/-]+$";
     public static final int ROLE_ARN_MAX_LENGTH = 2048;
 
     public static final String PREFIX_MISSING = "is required";
@@ -51,7 +56,9 @@ public final class ValidationMessages {
             "Store {\"username\",\"accessToken\"} in a Secrets Manager secret named ecr-pullthroughcache/<name>"
                     + " in the same account and region, and set credential_arn to its ARN.";
     public static final String CREDENTIAL_ARN_FORMAT =
-            "must be the ARN of a Secrets Manager secret whose name starts with ecr-pullthroughcache/ (50-612 characters)";
+            "must be the ARN of a Secrets Manager secret whose name starts with ecr-pullthroughcache/"
+                    + " (arn:<partition>:secretsmanager:<region>:<12-digit account>:secret:ecr-pullthroughcache/<name>,"
+                    + " 50-612 characters)";
     public static final String CREDENTIAL_ARN_FORMAT_FIX =
             "Name the secret ecr-pullthroughcache/<name> (AWS requires that prefix) and use its full ARN.";
     public static final String CREDENTIAL_ELSEWHERE =

@@ -17,39 +17,66 @@ import java.util.stream.Collectors;
  * all three given makes no AWS call.
  */
 final class Coordinates {
+    /** The inputs that name a hub registry in another account (a cache shared with this one). */
+    static final String REGISTRY_ACCOUNT_ID = RegistryCoordinates.HUB_ACCOUNT_ID;
+    static final String REGISTRY_REGION = RegistryCoordinates.HUB_REGION;
+
     private final boolean account;
     private final boolean pullThroughOnly;
+    private final boolean hubRegistry;
 
     /**
      * @param account whether the module needs the account id (registry hosts and ARNs do; endpoints do not)
      * @param pullThroughOnly whether the partition must offer ECR pull-through cache
      */
     Coordinates(boolean account, boolean pullThroughOnly) {
+        this(account, pullThroughOnly, false);
+    }
+
+    /**
+     * @param hubRegistry whether the registry may be a hub elsewhere ({@value #REGISTRY_ACCOUNT_ID} and
+     *     {@value #REGISTRY_REGION}, which take precedence over {@code account_id} and {@code region})
+     */
+    private Coordinates(boolean account, boolean pullThroughOnly, boolean hubRegistry) {
         this.account = account;
         this.pullThroughOnly = pullThroughOnly;
+        this.hubRegistry = hubRegistry;
+    }
+
+    /** For the runner-side modules: the registry may be a hub registry in another account or region. */
+    static Coordinates ofRunners() {
+        return new Coordinates(true, true, true);
+    }
+
+    /** An optional account id input, with the model's message (InvalidCoordinatesException's form). */
+    private static Variable accountId(String name, String description) {
+        return Variable.builder(name, TypeConstraint.STRING)
+                .description(description)
+                .defaultValue(Expression.nullValue())
+                .validation(new Validation(
+                        Expression.raw("var." + name + " == null || can(regex(%s, var." + name + "))",
+                                string("^" + RegistryCoordinates.ACCOUNT_ID_PATTERN + "$")),
+                        template(name + " ${jsonencode(var." + name + ")}: " + RegistryCoordinates.ACCOUNT_ID_PROBLEM + "."),
+                        "12 digits, or null."))
+                .build();
+    }
+
+    private Variable region(String name, String description) {
+        return Variable.builder(name, TypeConstraint.STRING)
+                .description(description)
+                .defaultValue(Expression.nullValue())
+                .validation(regionValidation(name))
+                .build();
     }
 
     List<Variable> variables() {
         List<Variable> vars = new ArrayList<>();
         if (account) {
-            vars.add(Variable.builder("account_id", TypeConstraint.STRING)
-                    .description("AWS account id of the registry. Null looks it up with the aws_caller_identity data source.")
-                    .defaultValue(Expression.nullValue())
-                    .validation(new Validation(
-                            Expression.raw("var.account_id == null || can(regex(%s, var.account_id))", string("^" + RegistryCoordinates.ACCOUNT_ID_PATTERN + "$")),
-                            template("account_id ${jsonencode(var.account_id)}: " + RegistryCoordinates.ACCOUNT_ID_PROBLEM + "."),
-                            "12 digits, or null."))
-                    .build());
+            vars.add(accountId("account_id",
+                    "AWS account id of the registry. Null looks it up with the aws_caller_identity data source."));
         }
-        vars.add(Variable.builder("region", TypeConstraint.STRING)
-                .description("AWS region of the registry, e.g. us-east-1. Null uses the provider's region (aws_region data source).")
-                .defaultValue(Expression.nullValue())
-                .validation(new Validation(
-                        Expression.raw("var.region == null || can(regex(%s, var.region))",
-                                string("^" + RegistryCoordinates.REGION_PATTERN + "$")),
-                        template("region ${jsonencode(var.region)}: " + RegistryCoordinates.REGION_PROBLEM + "."),
-                        "a region name such as us-east-1, or null."))
-                .build());
+        vars.add(region("region",
+                "AWS region of the registry, e.g. us-east-1. Null uses the provider's region (aws_region data source)."));
         List<String> allowed = Arrays.stream(Partition.values())
                 .filter(p -> !pullThroughOnly || p.offersPullThroughCache())
                 .map(Partition::id)
@@ -72,7 +99,63 @@ final class Coordinates {
                         message,
                         "one of " + String.join(", ", allowed) + ", or null."))
                 .build());
+        if (hubRegistry) {
+            vars.add(accountId(REGISTRY_ACCOUNT_ID, "Account id of a hub registry whose cache is shared with this account "
+                    + "(share_with of ecr-pull-through-cache; its registry_account_id output). Takes precedence over account_id. "
+                    + "Null: the registry is in account_id, or in the caller's account."));
+            vars.add(region(REGISTRY_REGION, "Region of that hub registry (its registry_region output). Takes precedence over "
+                    + "region. Null: region, or the provider's region."));
+        }
         return vars;
+    }
+
+    /**
+     * A region name, and (where the module needs pull-through cache) not one of a partition without it: the model's
+     * {@link RegistryCoordinates#checkRegion} and {@link RegistryCoordinates#checkRegionOffersPullThroughCache}.
+     */
+    private Validation regionValidation(String name) {
+        String v = "var." + name;
+        Expression wellFormed = Expression.raw("can(regex(%s, " + v + "))", string("^" + RegistryCoordinates.REGION_PATTERN + "$"));
+        Expression notARegion = template(name + " ${jsonencode(" + v + ")}: " + RegistryCoordinates.REGION_PROBLEM + ".");
+        List<Partition> without = Arrays.stream(Partition.values()).filter(p -> !p.offersPullThroughCache()).toList();
+        if (!pullThroughOnly || without.isEmpty()) {
+            return new Validation(Expression.raw(v + " == null || %s", wellFormed), notARegion,
+                    "a region name such as us-east-1, or null.");
+        }
+        StringBuilder inside = new StringBuilder();
+        Expression message = notARegion;
+        for (Partition p : without) {
+            // HCL evaluates both arms of a conditional: startswith must not see a null region.
+            String starts = "startswith(coalesce(" + v + ", \"-\"), \"" + p.regionPrefix() + "\")";
+            inside.append(inside.length() == 0 ? "" : " || ").append(starts);
+            message = Expression.raw("%s && " + starts + " ? %s : %s", wellFormed,
+                    template(name + " ${jsonencode(" + v + ")}: " + RegistryCoordinates.regionWithoutPullThroughCache(p) + "."),
+                    message);
+        }
+        // Terraform evaluates the message even when the condition holds: it must not fail on a null region.
+        return new Validation(Expression.raw(v + " == null || (%s && !(" + inside + "))", wellFormed),
+                Expression.raw(v + " == null ? \"\" : %s", message),
+                "a region name such as us-east-1 of a partition with pull-through cache, or null.");
+    }
+
+    /**
+     * The region given belongs to the partition given ({@link RegistryCoordinates#checkRegionInPartition}): a
+     * precondition, as one variable's validation cannot see the other in Terraform 1.7.
+     */
+    static Validation regionInPartition() {
+        StringBuilder partitionOfRegion = new StringBuilder();
+        for (Partition p : Partition.values()) {
+            if (!p.regionPrefix().isEmpty()) {
+                partitionOfRegion.append("startswith(coalesce(var.region, \"-\"), \"").append(p.regionPrefix()).append("\") ? \"")
+                        .append(p.id()).append("\" : ");
+            }
+        }
+        partitionOfRegion.append('"').append(Partition.AWS.id()).append('"');
+        String of = "(" + partitionOfRegion + ")";
+        return new Validation(ref("var.region == null || var.partition == null ? true : " + of + " == var.partition"),
+                Expression.raw("var.region == null || var.partition == null ? \"\" : %s",
+                        template("region ${jsonencode(var.region)}: belongs to partition ${" + of + "}, not ${coalesce(var.partition, \"-\")}.")),
+                "the region is in the partition");
     }
 
     private static List<String> ids() {
@@ -84,10 +167,10 @@ final class Coordinates {
         List<Block> blocks = new ArrayList<>();
         if (account) {
             blocks.add(Block.of("data", "aws_caller_identity", "current")
-                    .attr("count", ref("var.account_id == null ? 1 : 0")).build());
+                    .attr("count", ref(missing("account_id", REGISTRY_ACCOUNT_ID) + " ? 1 : 0")).build());
         }
         blocks.add(Block.of("data", "aws_region", "current")
-                .attr("count", ref("var.region == null ? 1 : 0")).build());
+                .attr("count", ref(missing("region", REGISTRY_REGION) + " ? 1 : 0")).build());
         blocks.add(Block.of("data", "aws_partition", "current")
                 .attr("count", ref("var.partition == null ? 1 : 0")).build());
         return blocks;
@@ -97,16 +180,28 @@ final class Coordinates {
     List<Attribute> locals() {
         List<Attribute> locals = new ArrayList<>();
         if (account) {
-            locals.add(new Attribute("account_id",
-                    ref("var.account_id != null ? var.account_id : data.aws_caller_identity.current[0].account_id")));
+            locals.add(new Attribute("account_id", ref(pick("account_id", REGISTRY_ACCOUNT_ID,
+                    "data.aws_caller_identity.current[0].account_id"))));
         }
-        locals.add(new Attribute("region", ref("var.region != null ? var.region : data.aws_region.current[0].name")));
+        locals.add(new Attribute("region", ref(pick("region", REGISTRY_REGION, "data.aws_region.current[0].name"))));
         locals.add(new Attribute("partition",
                 ref("var.partition != null ? var.partition : data.aws_partition.current[0].partition")));
         locals.add(new Attribute("dns_suffix", Expression.raw(
                 "var.partition != null ? %s[var.partition] : data.aws_partition.current[0].dns_suffix",
                 partitionMap(false))));
         return locals;
+    }
+
+    /** Whether the value must be looked up: neither it (nor its hub input) is given. */
+    private String missing(String own, String hub) {
+        String ownMissing = "var." + own + " == null";
+        return hubRegistry ? "var." + hub + " == null && " + ownMissing : ownMissing;
+    }
+
+    /** The hub input, else the own input, else the looked-up value. */
+    private String pick(String own, String hub, String lookedUp) {
+        String ownOrLookup = "var." + own + " != null ? var." + own + " : " + lookedUp;
+        return hubRegistry ? "var." + hub + " != null ? var." + hub + " : " + ownOrLookup : ownOrLookup;
     }
 
     /** {@code com.amazonaws} (aws, aws-us-gov) or {@code cn.com.amazonaws} (aws-cn): VPC endpoint service names. */

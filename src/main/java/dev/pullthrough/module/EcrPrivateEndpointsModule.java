@@ -157,8 +157,9 @@ final class EcrPrivateEndpointsModule {
                 ref("try(aws_vpc_endpoint.interface[\"ecr.dkr\"].id, null)"));
         m.output("s3_endpoint_id", "Id of the S3 gateway endpoint; null when not created.",
                 ref("try(aws_vpc_endpoint.s3[0].id, null)"));
-        m.output("endpoint_ids", "Ids of every endpoint created, by service (ecr.api, ecr.dkr, s3).",
-                ref("merge({ for service, endpoint in aws_vpc_endpoint.interface : service => endpoint.id }, { for endpoint in aws_vpc_endpoint.s3 : \"s3\" => endpoint.id })"));
+        m.output(new Output("endpoint_ids", "Ids of every endpoint created, by service (ecr.api, ecr.dkr, s3).",
+                ref("merge({ for service, endpoint in aws_vpc_endpoint.interface : service => endpoint.id }, { for endpoint in aws_vpc_endpoint.s3 : \"s3\" => endpoint.id })"))
+                .withPrecondition(Coordinates.regionInPartition()));
         m.output("security_group_id", "Id of the security group this module created; null when not created.",
                 ref("try(aws_security_group.this[0].id, null)"));
 

@@ -13,7 +13,7 @@ final class EcrPullThroughAccessModule {
 
     static ModuleDefinition definition() {
         RuleMapValidation validation = RunnerRulesVariable.validation();
-        Coordinates coordinates = new Coordinates(true, true);
+        Coordinates coordinates = Coordinates.ofRunners();
         ModuleDefinition.Builder m = ModuleDefinition.builder(NAME)
                 .summary("""
                         The EcrPullThroughCacheAccess IAM policy runners need to pull through the cache, and nothing more:

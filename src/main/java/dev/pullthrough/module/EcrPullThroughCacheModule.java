@@ -46,7 +46,18 @@ final class EcrPullThroughCacheModule {
 
                         Expiry counts from when an image entered the cache (`sinceImagePushed`); after it expires, the next pull
                         fetches it from upstream again. `repository_tags` and `kms_key_arn` need `repository_template_role_arn`,
-                        a role ECR assumes (trusting `ecr.amazonaws.com`) to tag and encrypt the repositories it creates.""");
+                        a role ECR assumes (trusting `ecr.amazonaws.com`) to tag and encrypt the repositories it creates.
+
+                        **Sharing the cache with other accounts** (`share_with`): the module then creates the registry's
+                        permissions policy (`aws_ecr_registry_policy`), which lets the accounts named make the first pull of an
+                        image (`ecr:CreateRepository`, `ecr:BatchImportUpstreamImage` on `repository/<prefix>/*` of each rule),
+                        and gives every cache repository, through the creation templates, a repository policy for later pulls
+                        (`ecr:BatchGetImage`, `ecr:GetDownloadUrlForLayer`, `ecr:BatchCheckLayerAvailability`). A registry has
+                        one permissions policy per region, and `aws_ecr_registry_policy` owns all of it: do not manage another
+                        one for this registry and region (e.g. for replication) in any configuration, or the two overwrite each
+                        other; put such statements in a registry that is not shared. A shared cache must not have a ROOT rule
+                        and needs its creation templates. In the other accounts, pass `registry_account_id` and `registry_region`
+                        (outputs of the same names) to `runner-ecr-pull-through` or `ecr-pull-through-access`.""");
 
         m.variable(Variable.builder(VARIABLE, rulesType())
                 .description("""
@@ -99,6 +110,7 @@ final class EcrPullThroughCacheModule {
                 .description("Tags for the cache repositories ECR creates.")
                 .defaultNonNull(Expression.object().build())
                 .build());
+        m.variable(ShareWithVariable.variable());
         m.variables(coordinates.variables());
 
         m.resources(coordinates.dataSources());
@@ -116,6 +128,14 @@ final class EcrPullThroughCacheModule {
                         lifecycleRule(LifecycleRule.any("var.expire_after_days")))))));
         locals.attr("lifecycle_policy", Expression.raw("length(local.lifecycle_rules) > 0 ? %s : null",
                 Expression.call("jsonencode", Expression.inlineObject().put("rules", ref("local.lifecycle_rules")).build())));
+        locals.blank();
+        Attribute root = RuleLocals.hasRoot();
+        locals.attr(root.name(), root.value());
+        Attribute share = ShareWithVariable.local();
+        locals.attr(share.name(), share.value());
+        Attribute shared = ShareWithVariable.sharedLocal();
+        locals.attr(shared.name(), shared.value());
+        SharedCachePolicy.locals().forEach(a -> locals.attr(a.name(), a.value()));
         m.resource(locals.build());
 
         m.resource(Block.of("resource", "aws_ecr_pull_through_cache_rule", "this")
@@ -137,11 +157,12 @@ final class EcrPullThroughCacheModule {
                 .attr("for_each", ref("var.create_repository_templates ? local.rules : {}"))
                 .blank()
                 .attr("prefix", ref("each.value.ecr_repository_prefix"))
-                .attr("description", Expression.template(
-                        CacheSettings.templateDescription("${each.key}", "${each.value.upstream_registry_url}")))
+                .attr("description", Expression.raw("substr(%s, 0, " + CacheSettings.MAX_DESCRIPTION_LENGTH + ")",
+                        Expression.template(CacheSettings.untrimmedDescription("${each.key}", "${each.value.upstream_registry_url}"))))
                 .attr("applied_for", Expression.stringList(List.of("PULL_THROUGH_CACHE")))
                 .attr("image_tag_mutability", ref("var.image_tag_mutability"))
                 .attr("lifecycle_policy", ref("local.lifecycle_policy"))
+                .attr("repository_policy", ref("local.repository_policy"))
                 .attr("custom_role_arn", ref("var.repository_template_role_arn"))
                 .attr("resource_tags", ref("var.repository_tags"))
                 .block(Block.of("dynamic", "encryption_configuration")
@@ -159,10 +180,15 @@ final class EcrPullThroughCacheModule {
                                 "tags and KMS need a role").toBlock("precondition"))
                         .build())
                 .build());
+        m.resource(SharedCachePolicy.registryPolicyResource());
         validation.checks().forEach(m::check);
 
-        m.output("registry_host", "The registry host, <account>.dkr.ecr.<region>.<dns suffix>: RUNS_ON_ECR_PULL_THROUGH_CACHE.",
-                ref("local.registry_host"));
+        m.output(new Output("registry_host", "The registry host, <account>.dkr.ecr.<region>.<dns suffix>: RUNS_ON_ECR_PULL_THROUGH_CACHE.",
+                ref("local.registry_host")).withPrecondition(Coordinates.regionInPartition()));
+        m.output("registry_account_id", "The registry's account id: registry_account_id of the runner modules in accounts the cache is shared with.",
+                ref("local.account_id"));
+        m.output("registry_region", "The registry's region: registry_region of the runner modules in accounts the cache is shared with.",
+                ref("local.region"));
         m.output("ecr_pull_through_cache_rules",
                 "The rules created, in the shape of the runner-ecr-pull-through and ecr-pull-through-access modules' input.",
                 Expression.forObject("key", "rule", ref("aws_ecr_pull_through_cache_rule.this"), ref("key"),
@@ -180,6 +206,7 @@ final class EcrPullThroughCacheModule {
                 ref("{ for key, template in aws_ecr_repository_creation_template.this : key => template.prefix }"));
         m.output("lifecycle_policy", "The lifecycle policy JSON the templates apply; null when nothing expires.",
                 ref("local.lifecycle_policy"));
+        SharedCachePolicy.outputs().forEach(m::output);
 
         m.usage(VARIABLE, Expression.object()
                 .put("docker_hub", Expression.object()
@@ -194,6 +221,7 @@ final class EcrPullThroughCacheModule {
 
         m.test(CacheModuleTests.behaviour());
         m.test(CacheModuleTests.validation());
+        m.test(CacheSharingTests.suite());
         return m.build();
     }
 

@@ -1,5 +1,7 @@
 package dev.pullthrough.module;
 
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.pullthrough.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +11,9 @@ import java.util.Set;
 /**
  * Writes the document model as Terraform JSON syntax ({@code *.tf.json}): literals as native JSON values, every
  * other expression as a {@code "${...}"} template holding its HCL form, type constraints as strings, and block
- * comments as {@code "//"} properties. Output is pretty-printed with two-space indents, keys in model order, LF
- * endings and a trailing newline.
+ * comments as {@code "//"} properties. This class decides what each piece of the model becomes; the project's one
+ * Jackson configuration ({@link Json#pretty}) writes it: two-space indents, keys in model order, LF endings, and a
+ * trailing newline.
  *
  * <p>Which attributes Terraform reads literally (variable {@code default}/{@code description}, the whole
  * {@code terraform} block, ...) is a property of the language, not of the document, so it is encoded here.
@@ -33,9 +36,7 @@ public final class JsonRenderer {
         for (Block block : file.blocks()) {
             topLevel(root, block);
         }
-        StringBuilder sb = new StringBuilder();
-        write(root, sb, 0);
-        return sb.append('\n').toString();
+        return Json.pretty(root, "  ") + "\n";
     }
 
     public static String render(TerraformFile file) {
@@ -138,7 +139,7 @@ public final class JsonRenderer {
             return String.join("", template.parts().stream().map(String.class::cast).toList());
         }
         if (e instanceof Expression.Num n) {
-            return new JsonNumber(n.literal());
+            return new RawValue(n.literal()); // the number as written in the model (1.0 stays 1.0)
         }
         if (e instanceof Expression.Bool b) {
             return b.value();
@@ -185,109 +186,8 @@ public final class JsonRenderer {
         return "${" + HclRenderer.inline(e) + "}";
     }
 
-    /**
-     * Plain JSON on one line (maps, lists, strings, numbers, booleans, null), e.g. an expected policy document in a
-     * generated test. Written here rather than with Jackson: synthesis stays free of Jackson's start-up cost.
-     */
+    /** Plain JSON on one line (maps, lists, strings, numbers, booleans, null), e.g. an expected policy document in a generated test. */
     public static String compact(Object value) {
-        StringBuilder sb = new StringBuilder();
-        writeCompact(value, sb);
-        return sb.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void writeCompact(Object value, StringBuilder sb) {
-        if (value instanceof Map<?, ?> map) {
-            sb.append('{');
-            boolean first = true;
-            for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
-                sb.append(first ? "" : ",");
-                string(e.getKey(), sb);
-                sb.append(':');
-                writeCompact(e.getValue(), sb);
-                first = false;
-            }
-            sb.append('}');
-        } else if (value instanceof List<?> list) {
-            sb.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                sb.append(i == 0 ? "" : ",");
-                writeCompact(list.get(i), sb);
-            }
-            sb.append(']');
-        } else if (value instanceof Number n) {
-            sb.append(n);
-        } else {
-            write(value, sb, 0);
-        }
-    }
-
-    // ---- a small, deterministic JSON writer ----
-
-    private record JsonNumber(String literal) {
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void write(Object value, StringBuilder sb, int indent) {
-        if (value == null) {
-            sb.append("null");
-        } else if (value instanceof String s) {
-            string(s, sb);
-        } else if (value instanceof Boolean b) {
-            sb.append(b);
-        } else if (value instanceof JsonNumber n) {
-            sb.append(n.literal());
-        } else if (value instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                sb.append("{}");
-                return;
-            }
-            sb.append("{\n");
-            int i = 0;
-            for (Map.Entry<String, Object> entry : ((Map<String, Object>) map).entrySet()) {
-                sb.append("  ".repeat(indent + 1));
-                string(entry.getKey(), sb);
-                sb.append(": ");
-                write(entry.getValue(), sb, indent + 1);
-                sb.append(++i < map.size() ? ",\n" : "\n");
-            }
-            sb.append("  ".repeat(indent)).append('}');
-        } else if (value instanceof List<?> list) {
-            if (list.isEmpty()) {
-                sb.append("[]");
-                return;
-            }
-            sb.append("[\n");
-            for (int i = 0; i < list.size(); i++) {
-                sb.append("  ".repeat(indent + 1));
-                write(list.get(i), sb, indent + 1);
-                sb.append(i + 1 < list.size() ? ",\n" : "\n");
-            }
-            sb.append("  ".repeat(indent)).append(']');
-        } else {
-            throw new IllegalArgumentException("not a JSON value: " + value);
-        }
-    }
-
-    private static void string(String s, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        return Json.compact(value);
     }
 }

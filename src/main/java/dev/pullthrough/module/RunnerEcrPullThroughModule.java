@@ -18,7 +18,7 @@ final class RunnerEcrPullThroughModule {
 
     static ModuleDefinition definition() {
         RuleMapValidation validation = RunnerRulesVariable.validation();
-        Coordinates coordinates = new Coordinates(true, true);
+        Coordinates coordinates = Coordinates.ofRunners();
         ModuleDefinition.Builder m = ModuleDefinition.builder(NAME)
                 .summary("""
                         Wires a runner fleet to existing pull-through cache rules, the way RunsOn's `ecr-pull-through` extra

@@ -21,6 +21,9 @@ final class RunnerModuleTests {
     private static final String ACCOUNT = "123456789012";
     private static final String REGION = "us-east-1";
     private static final RegistryCoordinates COORDINATES = RegistryCoordinates.of(ACCOUNT, REGION);
+    /** A hub registry elsewhere whose cache is shared with the runners' account. */
+    private static final String HUB_ACCOUNT = "111111111111";
+    private static final String HUB_REGION = "eu-west-1";
     /**
      * A policy document reduced to what IAM reads: the provider writes a statement's actions and resources in set
      * order (not sorted), and one value as a string, so both sides become sets.
@@ -96,6 +99,18 @@ final class RunnerModuleTests {
                             "runners never get ecr:* or the right to create rules")
                     .build());
         }
+        RegistryCoordinates hub = RegistryCoordinates.of(HUB_ACCOUNT, HUB_REGION);
+        RuleCase named = policyCases().get(0);
+        blocks.add(TestBlocks.run("policy_names_the_hub_registry")
+                .comment("A cache shared by a hub account: registry_account_id and registry_region win over account_id and region.")
+                .command("plan")
+                .variables(Expression.object().put(RunnerRulesVariable.VARIABLE, named.expression())
+                        .put(Coordinates.REGISTRY_ACCOUNT_ID, HUB_ACCOUNT).put(Coordinates.REGISTRY_REGION, HUB_REGION).build())
+                .asserting(Expression.raw(NORMALISED.replace("DOC", "output.policy_json") + " == "
+                                + NORMALISED.replace("DOC", "%s"),
+                                Expression.string(minified(RunnerPolicy.from(named.ruleSet(), hub.arnScope()).toMap()))),
+                        "the document `pullthrough policy --registry-account-id --registry-region` prints: the hub's repositories")
+                .build());
         return new TestSuite("policy",
                 "The policy as the real AWS provider renders it (offline: plan only, no credentials), compared with the Java runner policy for the same rules.",
                 blocks);
@@ -182,6 +197,18 @@ final class RunnerModuleTests {
                 .asserting("output.registry_host == \"" + host + "\"", "host from account, region and partition")
                 .asserting("length(data.aws_caller_identity.current) == 0", "no lookup when the account is given")
                 .build());
+        String hubHost = RegistryCoordinates.of(HUB_ACCOUNT, HUB_REGION).registryHost();
+        blocks.add(TestBlocks.run("hub_registry_names_the_host")
+                .command("plan")
+                .variables(Expression.object()
+                        .put(RunnerRulesVariable.VARIABLE, RuleCases.validExisting().expression())
+                        .put("account_id", Expression.nullValue()).put("region", Expression.nullValue())
+                        .put(Coordinates.REGISTRY_ACCOUNT_ID, HUB_ACCOUNT).put(Coordinates.REGISTRY_REGION, HUB_REGION).build())
+                .asserting("output.registry_host == \"" + hubHost + "\" && output.runner_environment[\"" + RunnerEnvironment.CACHE
+                        + "\"] == \"" + hubHost + "\"", "the runners pull from the hub's registry")
+                .asserting("length(data.aws_caller_identity.current) == 0 && length(data.aws_region.current) == 0",
+                        "no lookup of the own account or region when the hub's are given")
+                .build());
         blocks.add(TestBlocks.run("looked_up_coordinates_name_the_host")
                 .command("plan")
                 .variables(Expression.object()
@@ -239,6 +266,16 @@ final class RunnerModuleTests {
                         .put("quay", Expression.inlineObject().put("ecr_repository_prefix", "quay")
                                 .put("upstream_registry_url", "quay.io").put("upstream_repo_prefix", "x").build()).build()).build())
                 .expectFailures("var." + RunnerRulesVariable.VARIABLE)
+                .build());
+        blocks.add(TestBlocks.run("rejects_registry_account_id_of_5_digits")
+                .command("plan")
+                .variables(Expression.object().put(Coordinates.REGISTRY_ACCOUNT_ID, "12345").build())
+                .expectFailures("var." + Coordinates.REGISTRY_ACCOUNT_ID)
+                .build());
+        blocks.add(TestBlocks.run("rejects_registry_region_typo")
+                .command("plan")
+                .variables(Expression.object().put(Coordinates.REGISTRY_REGION, "eu-west1").build())
+                .expectFailures("var." + Coordinates.REGISTRY_REGION)
                 .build());
         blocks.add(TestBlocks.run("rejects_partition_without_pull_through_cache")
                 .command("plan")

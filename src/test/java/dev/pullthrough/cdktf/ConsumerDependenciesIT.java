@@ -3,9 +3,9 @@ package dev.pullthrough.cdktf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullthrough.testing.cdktf.MavenInstall;
-import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.cdktf.ProjectPaths;
 import dev.pullthrough.testing.cdktf.TempDirs;
+import dev.pullthrough.testing.process.ProcessResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class ConsumerDependenciesIT {
         consumer = Files.createTempDirectory("pullthrough-consumer-");
         Files.copy(ProjectPaths.root().resolve("examples/cdktf-java/pom.xml"), consumer.resolve("pom.xml"));
         Path list = consumer.resolve("dependencies.txt");
-        CommandResult r = MavenInstall.mvn(consumer, "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:list",
+        ProcessResult r = MavenInstall.mvn(consumer, "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:list",
                 "-DincludeScope=runtime", "-DoutputAbsoluteArtifactFilename=true", "-DoutputFile=" + list);
         assertThat(r.exitCode()).as(r.toString()).isZero();
         // "   group:artifact:jar:version:scope:/abs/path.jar" (possibly with " -- module ..." appended)

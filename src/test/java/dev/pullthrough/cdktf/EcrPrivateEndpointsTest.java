@@ -24,7 +24,7 @@ class EcrPrivateEndpointsTest {
         TerraformStack stack = Fixtures.stack();
         EcrPrivateEndpoints.Builder.create(stack, "endpoints").vpcId("vpc-1").region("eu-west-1")
                 .subnetIds(List.of("subnet-a", "subnet-b")).securityGroupIds(List.of("sg-1"))
-                .routeTableIds(List.of("rtb-1")).build();
+                .routeTableIds(List.of("rtb-1")).createSecurityGroup(false).build();
         JsonNode json = Synth.stack(stack);
         Map<String, JsonNode> endpoints = byService(json);
 
@@ -70,5 +70,75 @@ class EcrPrivateEndpointsTest {
                 .hasMessageContaining("vpcId");
         assertThatThrownBy(() -> EcrPrivateEndpoints.Builder.create(Fixtures.stack(), "e").vpcId("vpc-1").build())
                 .hasMessageContaining("subnetIds");
+    }
+
+    @Test
+    void build_defaults_securityGroupAdmitsHttpsFromTheVpcCidrLikeTheModule() {
+        TerraformStack stack = Fixtures.stack();
+        EcrPrivateEndpoints made = EcrPrivateEndpoints.Builder.create(stack, "endpoints").vpcId("vpc-1")
+                .region("eu-west-1").subnetIds(List.of("subnet-a")).securityGroupIds(List.of("sg-extra"))
+                .routeTableIds(List.of("rtb-1")).build();
+        JsonNode json = Synth.stack(stack);
+
+        JsonNode group = Synth.only(json, "aws_security_group");
+        assertThat(group.path("vpc_id").asText()).isEqualTo("vpc-1");
+        assertThat(group.path("name_prefix").asText()).isEqualTo("ecr-endpoints-");
+        JsonNode rule = Synth.only(json, "aws_security_group_rule");
+        assertThat(rule.path("type").asText()).isEqualTo("ingress");
+        assertThat(rule.path("protocol").asText()).isEqualTo("tcp");
+        assertThat(rule.path("from_port").asInt()).isEqualTo(443);
+        assertThat(rule.path("to_port").asInt()).isEqualTo(443);
+        String groupId = rule.path("security_group_id").asText();
+        assertThat(groupId).matches("\\$\\{aws_security_group\\.[\\w-]+\\.id}");
+        assertThat(made.getSecurityGroup()).isNotNull();
+        JsonNode vpc = Synth.dataSources(json, "aws_vpc").values().iterator().next();
+        assertThat(vpc.path("filter").get(0).path("name").asText()).isEqualTo("vpc-id");
+        assertThat(vpc.path("filter").get(0).path("values")).extracting(JsonNode::asText).containsExactly("vpc-1");
+        assertThat(rule.path("cidr_blocks")).extracting(JsonNode::asText)
+                .singleElement().asString().matches("\\$\\{data\\.aws_vpc\\.[\\w-]+\\.cidr_block}");
+        for (JsonNode endpoint : List.of(endpointOf(json, "ecr.api"), endpointOf(json, "ecr.dkr"))) {
+            assertThat(endpoint.path("security_group_ids")).extracting(JsonNode::asText)
+                    .containsExactly(groupId, "sg-extra");
+        }
+    }
+
+    @Test
+    void build_cacheLocationAndGivenCidrs_noLookupAtAll() {
+        TerraformStack stack = Fixtures.stack();
+        EcrPullThroughCache cache = EcrPullThroughCache.Builder.create(stack, "cache")
+                .rules(dev.pullthrough.model.RuleSet.of(Fixtures.ecrPublic(), Fixtures.quay()))
+                .accountId(Fixtures.ACCOUNT).region("cn-north-1").build();
+        EcrPrivateEndpoints.Builder.create(stack, "endpoints").vpcId("vpc-1").cache(cache)
+                .subnetIds(List.of("subnet-a")).routeTableIds(List.of("rtb-1"))
+                .ingressCidrBlocks(List.of("10.1.0.0/16", "10.2.0.0/16")).build();
+        JsonNode json = Synth.stack(stack);
+
+        assertThat(json.has("data")).as("every value given: no data source").isFalse();
+        assertThat(byService(json)).containsOnlyKeys("cn.com.amazonaws.cn-north-1.ecr.api",
+                "cn.com.amazonaws.cn-north-1.ecr.dkr", "cn.com.amazonaws.cn-north-1.s3");
+        assertThat(Synth.only(json, "aws_security_group_rule").path("cidr_blocks")).extracting(JsonNode::asText)
+                .containsExactly("10.1.0.0/16", "10.2.0.0/16");
+    }
+
+    @Test
+    void build_malformedCidr_moduleMessage() {
+        TerraformStack stack = Fixtures.stack();
+        assertThatThrownBy(() -> EcrPrivateEndpoints.Builder.create(stack, "endpoints").vpcId("vpc-1").region("eu-west-1")
+                .subnetIds(List.of("subnet-a")).ingressCidrBlocks(List.of("10.0.0.0/33")).build())
+                .hasMessage("ingress_cidr_blocks: every entry must be an IPv4 CIDR block such as 10.0.0.0/16.");
+    }
+
+    @Test
+    void build_locationTwice_refused() {
+        TerraformStack stack = Fixtures.stack();
+        AccountLocation location = AccountLocation.of(stack, "location", Fixtures.ACCOUNT, "eu-west-1", null);
+        assertThatThrownBy(() -> EcrPrivateEndpoints.Builder.create(stack, "endpoints").vpcId("vpc-1")
+                .subnetIds(List.of("subnet-a")).location(location).region("eu-west-1").build())
+                .hasMessageContaining("give the location once");
+    }
+
+    private static JsonNode endpointOf(JsonNode json, String service) {
+        return byService(json).entrySet().stream().filter(e -> e.getKey().endsWith("." + service))
+                .findFirst().orElseThrow().getValue();
     }
 }

@@ -10,6 +10,7 @@ import dev.pullthrough.cdktf.aws.IamRolePolicyAttachment;
 import dev.pullthrough.iam.RunnerPolicy;
 import dev.pullthrough.model.InvalidRuleSetException;
 import dev.pullthrough.model.PullThroughRule;
+import dev.pullthrough.model.RegistryCoordinates;
 import dev.pullthrough.model.RuleSet;
 import dev.pullthrough.testing.cdktf.Synth;
 import java.util.ArrayList;
@@ -186,5 +187,19 @@ class EcrPullThroughCacheAccessTest {
         assertThat(Synth.stack(stack).path("resource").has(IamPolicy.TF_RESOURCE_TYPE)).isFalse();
         assertThat(made.getPolicyArn()).isNull();
         assertThat(made.getAttachments()).isEmpty();
+    }
+
+    @Test
+    void build_hubRegistry_policyNamesTheHubsRepositoriesAsPullthroughPolicyDoes() {
+        TerraformStack stack = Fixtures.stack();
+        EcrPullThroughCacheAccess made = EcrPullThroughCacheAccess.Builder.create(stack, "access")
+                .rules(Fixtures.named()).accountId(Fixtures.ACCOUNT).region(Fixtures.REGION)
+                .registryAccountId("111111111111").registryRegion("us-east-2").build();
+
+        assertThat(made.getPolicyJson()).isEqualTo(RunnerPolicy.from(Fixtures.named(),
+                RegistryCoordinates.of("111111111111", "us-east-2").arnScope()).toJson());
+        assertThatThrownBy(() -> EcrPullThroughCacheAccess.Builder.create(Fixtures.stack(), "access")
+                .rules(Fixtures.named()).registryRegion("eu-west1").build())
+                .hasMessage("registry_region \"eu-west1\": " + RegistryCoordinates.REGION_PROBLEM + ".");
     }
 }

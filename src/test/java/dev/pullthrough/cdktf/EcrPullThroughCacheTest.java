@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import dev.pullthrough.cdktf.aws.EcrPullThroughCacheRule;
+import dev.pullthrough.cdktf.aws.EcrRegistryPolicy;
 import dev.pullthrough.cdktf.aws.EcrRepositoryCreationTemplate;
 import dev.pullthrough.model.InvalidCoordinatesException;
 import dev.pullthrough.model.CacheSettings;
@@ -14,6 +15,7 @@ import dev.pullthrough.model.InvalidRuleSetException;
 import dev.pullthrough.model.Partition;
 import dev.pullthrough.model.PullThroughRule;
 import dev.pullthrough.model.RuleSet;
+import dev.pullthrough.model.ShareWith;
 import dev.pullthrough.testing.cdktf.Synth;
 import java.util.List;
 import java.util.Map;
@@ -281,5 +283,75 @@ class EcrPullThroughCacheTest {
         assertThatThrownBy(() -> cache(Fixtures.stack(), Fixtures.named()).imageTagMutability("mutable").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("image_tag_mutability \"mutable\": must be MUTABLE or IMMUTABLE.");
+    }
+
+    private static final String SPOKE = "222222222222";
+    private static final String ORGANIZATION = "o-a1b2c3d4e5";
+    private static final String REPOSITORIES = "arn:aws:ecr:" + Fixtures.REGION + ":" + Fixtures.ACCOUNT + ":repository/";
+
+    @Test
+    void build_sharedWithOrganizationAndAccount_registryPolicyAndTemplateRepositoryPolicies() {
+        TerraformStack stack = Fixtures.stack();
+        EcrPullThroughCache made = cache(stack, Fixtures.named())
+                .shareWith(ShareWith.of(List.of(ORGANIZATION), List.of(), List.of(SPOKE))).build();
+        JsonNode json = Synth.stack(stack);
+
+        JsonNode registry = Synth.parse(Synth.only(json, EcrRegistryPolicy.TF_RESOURCE_TYPE).path("policy").asText());
+        assertThat(registry).isEqualTo(Synth.parse("""
+                {"Version":"2012-10-17","Statement":[
+                 {"Sid":"SharedCacheFirstPullAccounts","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::222222222222:root"},
+                  "Action":["ecr:BatchImportUpstreamImage","ecr:CreateRepository"],
+                  "Resource":["%1$sdocker-hub/*","%1$secr-public/*","%1$squay/*"]},
+                 {"Sid":"SharedCacheFirstPullOrganizations","Effect":"Allow","Principal":{"AWS":"*"},
+                  "Action":["ecr:BatchImportUpstreamImage","ecr:CreateRepository"],
+                  "Resource":["%1$sdocker-hub/*","%1$secr-public/*","%1$squay/*"],
+                  "Condition":{"StringEquals":{"aws:PrincipalOrgID":["o-a1b2c3d4e5"]}}}]}
+                """.formatted(REPOSITORIES)));
+        JsonNode expectedRepositoryPolicy = Synth.parse("""
+                {"Version":"2012-10-17","Statement":[
+                 {"Sid":"SharedCachePullAccounts","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::222222222222:root"},
+                  "Action":["ecr:BatchCheckLayerAvailability","ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]},
+                 {"Sid":"SharedCachePullOrganizations","Effect":"Allow","Principal":{"AWS":"*"},
+                  "Action":["ecr:BatchCheckLayerAvailability","ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"],
+                  "Condition":{"StringEquals":{"aws:PrincipalOrgID":["o-a1b2c3d4e5"]}}}]}
+                """);
+        Map<String, JsonNode> templates = Synth.resources(json, EcrRepositoryCreationTemplate.TF_RESOURCE_TYPE);
+        assertThat(templates).hasSize(3);
+        templates.values().forEach(t -> assertThat(Synth.parse(t.path("repository_policy").asText()))
+                .isEqualTo(expectedRepositoryPolicy));
+        assertThat(made.getRegistryPolicy()).isNotNull();
+        assertThat(made.getResources()).contains(made.getRegistryPolicy());
+    }
+
+    @Test
+    void build_notShared_noRegistryPolicyAndNoRepositoryPolicy() {
+        TerraformStack stack = Fixtures.stack();
+        EcrPullThroughCache made = cache(stack, Fixtures.named()).shareWith(ShareWith.nobody()).build();
+        JsonNode json = Synth.stack(stack);
+
+        assertThat(Synth.resources(json, EcrRegistryPolicy.TF_RESOURCE_TYPE)).isEmpty();
+        Synth.resources(json, EcrRepositoryCreationTemplate.TF_RESOURCE_TYPE).values()
+                .forEach(t -> assertThat(t.has("repository_policy")).isFalse());
+        assertThat(made.getRegistryPolicy()).isNull();
+    }
+
+    @Test
+    void build_badShareWithEntries_throwsShareWithsMessagesBeforeAnythingIsCreated() {
+        TerraformStack stack = Fixtures.stack();
+        ShareWith bad = ShareWith.of(List.of("o-short"), List.of(), List.of("12345"));
+
+        assertThatThrownBy(() -> cache(stack, Fixtures.named()).shareWith(bad).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(String.join("\n", bad.problems(Fixtures.named())));
+        assertThat(stack.getNode().tryFindChild("cache")).isNull();
+    }
+
+    @Test
+    void build_sharedRootRuleWithoutTemplates_refusedWithTheModulesMessages() {
+        TerraformStack stack = Fixtures.stack();
+
+        assertThatThrownBy(() -> cache(stack, Fixtures.rootDockerHub()).creationTemplates(false)
+                .shareWith(ShareWith.of(List.of(), List.of(), List.of(SPOKE))).build())
+                .hasMessage(ShareWith.ROOT_RULE_PROBLEM + "\n" + ShareWith.NEEDS_TEMPLATES_PROBLEM);
     }
 }

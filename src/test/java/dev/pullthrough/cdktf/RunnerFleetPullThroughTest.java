@@ -9,8 +9,10 @@ import com.hashicorp.cdktf.TerraformStack;
 import dev.pullthrough.cdktf.aws.EcrPullThroughCacheRule;
 import dev.pullthrough.cdktf.aws.IamPolicy;
 import dev.pullthrough.cdktf.aws.IamRolePolicyAttachment;
+import dev.pullthrough.model.InvalidCoordinatesException;
 import dev.pullthrough.model.InvalidRuleSetException;
 import dev.pullthrough.model.PullThroughRule;
+import dev.pullthrough.model.RegistryCoordinates;
 import dev.pullthrough.model.RuleSet;
 import dev.pullthrough.model.RunnerEnvironment;
 import dev.pullthrough.testing.cdktf.Synth;
@@ -108,5 +110,57 @@ class RunnerFleetPullThroughTest {
         assertThat(json.at("/output/rules/value/docker_hub").has("credential_arn")).isFalse();
         // the cache resolves the location once; the fleet and its policy take it from the cache
         assertThat(Synth.dataSources(json, "aws_caller_identity")).hasSize(1);
+    }
+
+    private static final String HUB_ACCOUNT = "111111111111";
+    private static final String HUB_REGION = "us-east-2";
+    private static final String HUB_HOST = HUB_ACCOUNT + ".dkr.ecr." + HUB_REGION + ".amazonaws.com";
+
+    @Test
+    void registryAccountAndRegion_hubOfASharedCache_hostAndPolicyNameTheHub() {
+        TerraformStack stack = Fixtures.stack();
+        RunnerFleetPullThrough made = fleet(stack, Fixtures.named())
+                .registryAccountId(HUB_ACCOUNT).registryRegion(HUB_REGION).roleNames(List.of("runner")).build();
+        JsonNode json = Synth.stack(stack);
+
+        assertThat(made.getRegistryHost()).isEqualTo(HUB_HOST);
+        assertThat(made.getRunnerEnvironment()).containsEntry(RunnerEnvironment.CACHE, HUB_HOST);
+        JsonNode policy = Synth.parse(Synth.only(json, IamPolicy.TF_RESOURCE_TYPE).path("policy").asText());
+        String hubRepositories = "arn:aws:ecr:" + HUB_REGION + ":" + HUB_ACCOUNT + ":repository/";
+        assertThat(policy.at("/Statement/1/Resource")).extracting(JsonNode::asText).containsExactly(
+                hubRepositories + "docker-hub/*", hubRepositories + "ecr-public/*", hubRepositories + "quay/*");
+        assertThat(policy.toString()).doesNotContain(Fixtures.ACCOUNT);
+    }
+
+    @Test
+    void registryAccountAndRegion_winOverTheCachesLocation() {
+        TerraformStack stack = Fixtures.stack();
+        EcrPullThroughCache cache = EcrPullThroughCache.Builder.create(stack, "cache").rules(Fixtures.named())
+                .accountId(Fixtures.ACCOUNT).region(Fixtures.REGION).build();
+
+        RunnerFleetPullThrough made = RunnerFleetPullThrough.Builder.create(stack, "runners").cache(cache)
+                .registryAccountId(HUB_ACCOUNT).registryRegion(HUB_REGION).build();
+
+        assertThat(made.getRegistryHost()).isEqualTo(HUB_HOST);
+    }
+
+    @Test
+    void registryAccountAndRegion_givenAlone_noLookup() {
+        TerraformStack stack = Fixtures.stack();
+        RunnerFleetPullThrough.Builder.create(stack, "runners").rules(Fixtures.named())
+                .registryAccountId(HUB_ACCOUNT).registryRegion(HUB_REGION).build();
+        JsonNode json = Synth.stack(stack);
+
+        assertThat(Synth.dataSources(json, "aws_caller_identity")).isEmpty();
+        assertThat(Synth.dataSources(json, "aws_region")).isEmpty();
+    }
+
+    @Test
+    void registryAccountId_notAnAccount_throwsTheModulesAndCliMessage() {
+        assertThatThrownBy(() -> fleet(Fixtures.stack(), Fixtures.named()).registryAccountId("12345").build())
+                .isInstanceOf(InvalidCoordinatesException.class)
+                .hasMessage("registry_account_id \"12345\": " + RegistryCoordinates.ACCOUNT_ID_PROBLEM + ".");
+        assertThatThrownBy(() -> fleet(Fixtures.stack(), Fixtures.named()).registryRegion("us-east").build())
+                .hasMessage("registry_region \"us-east\": " + RegistryCoordinates.REGION_PROBLEM + ".");
     }
 }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pullthrough.testing.docker.AccessLogEntry;
-import dev.pullthrough.testing.docker.CommandResult;
-import dev.pullthrough.testing.docker.CommandRunner;
 import dev.pullthrough.testing.docker.EcrTokenStandIn;
 import dev.pullthrough.testing.docker.LogFile;
 import dev.pullthrough.testing.docker.RegistryApiSeeder;
 import dev.pullthrough.testing.docker.RegistryStandIns;
 import dev.pullthrough.testing.docker.ScratchDir;
+import dev.pullthrough.testing.process.ProcessResult;
+import dev.pullthrough.testing.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +99,7 @@ class ImagesWarmIT {
         LogFile.Mark ecrLog = registries.ecr().accessLog().mark();
         assertThat(registries.ecr().storedManifest("docker-hub/library/hello", "1")).isNull();
 
-        CommandResult run = images("--format", "json");
+        ProcessResult run = images("--format", "json");
 
         assertThat(run.exitCode()).as("%s", run).isEqualTo(1); // gone:1 cannot be fetched
         JsonNode warm = new ObjectMapper().readTree(run.stdout()).path("warm");
@@ -133,7 +133,7 @@ class ImagesWarmIT {
     void warm_secondRun_reportsThemAlreadyCachedAndAsksNothingUpstream() throws IOException {
         LogFile.Mark hubLog = registries.dockerHub().accessLog().mark();
 
-        CommandResult run = images();
+        ProcessResult run = images();
 
         assertThat(run.stdout()).as("%s", run).contains("warmed 4 images through " + registries.ecr().url()
                 + ": 3 already cached, 0 fetched, 1 failed");
@@ -157,7 +157,7 @@ class ImagesWarmIT {
             LogFile.Mark ecrLog = registries.ecr().accessLog().mark();
             int tokenCalls = tokenApi.calls();
 
-            CommandResult run = CommandRunner.inheritingEnvironment().withEnvironment(tokenApi.clientEnvironment())
+            ProcessResult run = ProcessRunner.inheritingEnvironment().withEnvironment(tokenApi.clientEnvironment())
                     .withTimeout(Duration.ofSeconds(120)).run(List.of("java", "-jar", cliJar().toString(), "images",
                             dir.toString(), "--rules", workspace.resolve("rules.json").toString(), "--registry", HOST,
                             "--warm", "--mirror", "http://" + listen));
@@ -211,12 +211,12 @@ class ImagesWarmIT {
         throw new IllegalStateException("mirror did not listen on " + listen);
     }
 
-    private static CommandResult images(String... extra) {
+    private static ProcessResult images(String... extra) {
         List<String> command = new ArrayList<>(List.of("java", "-jar", cliJar().toString(), "images",
                 workspace.path().toString(), "--rules", workspace.resolve("rules.json").toString(),
                 "--registry", HOST, "--registry-endpoint", registries.ecr().url(), "--warm"));
         command.addAll(List.of(extra));
-        return CommandRunner.inheritingEnvironment().withEnvironment(tokenApi.clientEnvironment())
+        return ProcessRunner.inheritingEnvironment().withEnvironment(tokenApi.clientEnvironment())
                 .withTimeout(Duration.ofSeconds(120)).run(command);
     }
 

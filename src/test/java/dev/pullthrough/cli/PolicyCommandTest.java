@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pullthrough.model.RegistryCoordinates;
 import org.junit.jupiter.api.Test;
 
 class PolicyCommandTest {
@@ -74,6 +75,15 @@ class PolicyCommandTest {
                 "--registry-account-id", "1111");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("1111");
+        assertThat(run.err()).contains("registry_account_id \"1111\": an AWS account id is exactly 12 digits.");
+    }
+
+    @Test
+    void policy_badHubRegion_namesTheInputAsTheModulesDo() {
+        CliRun run = CliRun.of("policy", fixture("valid-docker-hub.json"), "--registry-account-id", "111111111111",
+                "--registry-region", "eu-west1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("registry_region \"eu-west1\": " + RegistryCoordinates.REGION_PROBLEM + ".");
     }
 }

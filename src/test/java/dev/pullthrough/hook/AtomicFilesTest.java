@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.pullthrough.testing.process.ProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +30,7 @@ class AtomicFilesTest {
     @Test
     void read_fifo_refusedWithoutWaitingForAWriter() throws Exception {
         Path fifo = tmp.resolve("daemon.json");
-        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        ProcessRunner.inheritingEnvironment().run(List.of("mkfifo", fifo.toString())).requireSuccess();
 
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> AtomicFiles.read(fifo))
                 .isInstanceOf(UnsuitableFileException.class).hasMessageContaining("is a FIFO (named pipe)"));

@@ -121,16 +121,6 @@ class DaemonJsonMergerTest {
     }
 
     @Test
-    void withoutMirror_listed_removesOnlyThatMirror() throws Exception {
-        byte[] in = "{\"registry-mirrors\": [\"http://127.0.0.1:6000\", \"http://127.0.0.1:5155/\", \"https://a\"], \"n\": 1e400}"
-                .getBytes(StandardCharsets.UTF_8);
-
-        assertThat(Fixtures.text(DaemonJsonMerger.withoutMirror(in, MIRROR).orElseThrow()))
-                .isEqualTo("{\"registry-mirrors\": [\"http://127.0.0.1:6000\", \"https://a\"], \"n\": 1e400}");
-        assertThat(DaemonJsonMerger.withoutMirror("{}".getBytes(StandardCharsets.UTF_8), MIRROR)).isEmpty();
-    }
-
-    @Test
     void merge_deeplyNested_plainMessageNoLocationCrash() {
         byte[] in = ("{\"a\": " + "[".repeat(5000) + "]".repeat(5000) + "}").getBytes(StandardCharsets.UTF_8);
 

@@ -2,6 +2,7 @@ package dev.pullthrough.hook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullthrough.testing.process.ProcessRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -52,9 +54,9 @@ class HookStartStopTest {
         // It waits in `wait`, which a trapped signal interrupts at once (a foreground sleep would delay the trap).
         // It runs as "dockerd" (a copy of sh), since the hook signals only a process of that name.
         Path ready = tmp.resolve("dockerd.ready");
-        dockerd = new ProcessBuilder(FakeDockerd.shell(tmp.resolve("bin")).toString(), "-c", "trap 'echo hup >> " + hups
+        dockerd = new ProcessBuilder(FakeDockerd.command(tmp.resolve("bin"), "trap 'echo hup >> " + hups
                 + "; cat " + daemonJson + " >> " + reads + "; echo --- >> " + reads + "' HUP; : > " + ready
-                + "; while :; do sleep 1 & wait $!; done").start();
+                + "; while :; do sleep 1 & wait $!; done")).start();
         awaitFile(ready);
         Files.writeString(tmp.resolve("docker.pid"), dockerd.pid() + "\n");
         Files.createDirectories(daemonJson.getParent());
@@ -122,13 +124,17 @@ class HookStartStopTest {
     }
 
     private StartSettings settings(String registry, boolean strict, String listen) throws Exception {
+        return settings(registry, strict, listen, tmp.resolve("state"));
+    }
+
+    private StartSettings settings(String registry, boolean strict, String listen, Path stateDir) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("HOME", tmp.resolve("home").toString());
         env.put("AWS_REGION", "us-east-1");
         return StartSettings.resolve(new StartSettings.Flags(registry, null, null, daemonJson.toString(),
                 tmp.resolve("docker.pid").toString(), tmp.resolve("etc/containerd/certs.d").toString(),
                 tmp.resolve("etc/buildkit/buildkitd.toml").toString(), null, tmp.resolve("github_env").toString(),
-                listen, tmp.resolve("state").toString(), strict), env);
+                listen, stateDir.toString(), strict), env);
     }
 
     private int start(StartSettings s) {
@@ -140,12 +146,17 @@ class HookStartStopTest {
         Map<Path, byte[]> files = new LinkedHashMap<>();
         try (Stream<Path> s = Files.walk(tmp)) {
             for (Path p : (Iterable<Path>) s.sorted()::iterator) {
-                if (Files.isRegularFile(p) && !p.startsWith(tmp.resolve("state")) && !p.equals(hups) && !p.equals(reads)) {
+                if (Files.isRegularFile(p) && !isStateDir(tmp.relativize(p).getName(0)) && !p.equals(hups) && !p.equals(reads)) {
                     files.put(tmp.relativize(p), Files.readAllBytes(p));
                 }
             }
         }
         return files;
+    }
+
+    /** "state", and the second hook's "state-2". */
+    private static boolean isStateDir(Path top) {
+        return top.toString().startsWith("state");
     }
 
     @Test
@@ -260,6 +271,56 @@ class HookStartStopTest {
     }
 
     @Test
+    void start_secondHookWithAnotherStateDirOnTheSameFiles_refusedAndTheFirstStillStopsExactly() throws Exception {
+        Map<Path, byte[]> before = userFiles();
+        StartSettings first = settings(upstream.endpoint().toString(), false);
+        assertThat(start(first)).isZero();
+        String firstAddr = Files.readString(new StateDir(first.stateDir()).addrFile()).trim();
+        assertThat(awaitReads(1)).hasSize(1);
+        Map<Path, byte[]> running = userFiles();
+        StateDir second = new StateDir(tmp.resolve("state-2"));
+        try {
+            assertThat(start(settings(upstream.endpoint().toString(), true, "127.0.0.1:0", second.path())))
+                    .isEqualTo(HookStart.EXIT_FAILED);
+
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning")
+                    .contains(daemonJson + " points at the mirror " + firstAddr + " of another running pullthrough hook"
+                            + " (state directory " + first.stateDir().toAbsolutePath() + ")")
+                    .contains("hook stop --state-dir " + first.stateDir().toAbsolutePath());
+            assertUnchanged(running);
+            assertThat(ProxyProcess.running(second)).isEmpty();
+            assertThat(new HookStatus(new StateDir(first.stateDir()), console).run(false)).isZero();
+        } finally {
+            new HookStop(second, console, false).run();
+        }
+
+        assertThat(new HookStop(new StateDir(first.stateDir()), console, true).run()).isZero();
+
+        Map<Path, byte[]> after = userFiles();
+        before.forEach((p, b) -> {
+            if (!p.endsWith("github_env")) {
+                assertThat(after.get(p)).as(p.toString()).isEqualTo(b);
+            }
+        });
+        assertThat(awaitLastRead(new String(before.get(tmp.relativize(daemonJson)), StandardCharsets.UTF_8)))
+                .hasSize(2);
+    }
+
+    @Test
+    void start_fileNamesALoopbackMirrorThatIsNoHook_keepsItAfterTheHooksMirror() throws Exception {
+        String stale = "http://127.0.0.1:" + FreePorts.unused(); // nothing listens there
+        String own = "http://" + upstream.endpoint().authority(); // an HTTP server, not a hook: the user's own mirror
+        Files.writeString(daemonJson, "{\"registry-mirrors\": [\"" + stale + "\", \"" + own + "\"]}\n");
+        StartSettings s = settings(upstream.endpoint().toString(), false);
+
+        assertThat(start(s)).isZero();
+
+        String addr = Files.readString(new StateDir(s.stateDir()).addrFile()).trim();
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("warning");
+        assertThat(DaemonJsonMerger.mirrors(Files.readAllBytes(daemonJson))).containsExactly("http://" + addr, stale, own);
+    }
+
+    @Test
     void start_registryRefusesToken_failsOpenEverythingUntouched() throws Exception {
         upstream.rotate("another-password");
         Map<Path, byte[]> before = userFiles();
@@ -335,7 +396,7 @@ class HookStartStopTest {
     @Test
     void start_daemonJsonIsAFifo_failsOpenWithoutHanging() throws Exception {
         Files.delete(daemonJson);
-        assertThat(new ProcessBuilder("mkfifo", daemonJson.toString()).start().waitFor()).isZero();
+        ProcessRunner.inheritingEnvironment().run(List.of("mkfifo", daemonJson.toString())).requireSuccess();
 
         int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
                 () -> start(settings(upstream.endpoint().toString(), true)));

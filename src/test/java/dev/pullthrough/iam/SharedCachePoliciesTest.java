@@ -77,6 +77,12 @@ class SharedCachePoliciesTest {
         assertThat(SharedCachePolicies.repositoryPolicy(ShareWith.nobody(), "aws").isEmpty()).isTrue();
     }
 
+    @Test
+    void registryPolicy_noRules_isEmptyRatherThanAStatementWithoutResource() {
+        assertThat(SharedCachePolicies.registryPolicy(RuleSet.empty(), ShareWith.of(List.of(ORG), List.of(),
+                List.of()), HUB_SCOPE).isEmpty()).isTrue();
+    }
+
     /** What a spoke runner can do with its identity policy (hub ARNs) and the hub's two resource policies. */
     @Test
     void evaluation_spokeInOrganization_pullsAndImportsOnlyUnderCachedPrefixes() {

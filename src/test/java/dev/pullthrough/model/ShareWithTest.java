@@ -53,4 +53,26 @@ class ShareWithTest {
         assertThat(share.isNobody()).isFalse();
         assertThat(ShareWith.nobody().isNobody()).isTrue();
     }
+
+    @Test
+    void problems_sharedWithoutCreationTemplates_refusedBecauseOthersCouldNeverPull() {
+        ShareWith share = ShareWith.of(List.of("o-a1b2c3d4e5"), List.of(), List.of());
+
+        assertThat(share.problems(NAMED, false, v -> true)).containsExactly(ShareWith.NEEDS_TEMPLATES_PROBLEM);
+        assertThat(ShareWith.nobody().problems(NAMED, false, v -> true)).isEmpty();
+    }
+
+    @Test
+    void problems_entriesNotCheckable_skippedButIndicesOfTheOthersKept() {
+        ShareWith share = ShareWith.of(List.of(), List.of(), List.of("${TfToken[TOKEN.1]}", "12345"));
+
+        assertThat(share.problems(NAMED, true, v -> !v.startsWith("${"))).singleElement().asString()
+                .startsWith("share_with.account_ids[1] = \"12345\"");
+    }
+
+    @Test
+    void fieldMessage_takesInterpolationsForTheGeneratedValidation() {
+        assertThat(ShareWith.Field.ACCOUNT_IDS.message("${index}", "${value}"))
+                .startsWith("share_with.account_ids[${index}] = \"${value}\": is not an AWS account id");
+    }
 }

@@ -2,8 +2,9 @@ package dev.pullthrough.module;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pullthrough.testing.terraform.CommandResult;
+import dev.pullthrough.testing.process.ProcessResult;
 import dev.pullthrough.testing.terraform.TerraformOptions;
+import dev.pullthrough.testing.terraform.TerraformResult;
 import dev.pullthrough.testing.terraform.TerraformWorkspace;
 import dev.pullthrough.testing.terraform.TestSummary;
 import java.io.IOException;
@@ -70,7 +71,7 @@ class GeneratedModulesTerraformTest {
         try (TerraformWorkspace ws = workspace(module, form)) {
             ws.init();
 
-            CommandResult validate = ws.validate();
+            TerraformResult validate = ws.validate();
             TestSummary summary = ws.test();
 
             assertThat(validate.stdout()).contains("The configuration is valid");
@@ -85,7 +86,7 @@ class GeneratedModulesTerraformTest {
     void hclForm_isAlreadyFormattedByTerraformFmt() throws IOException {
         Path hcl = synthDir.resolve("modules-out").resolve(ModuleForm.HCL.folder());
 
-        TerraformCli.Result result = TerraformCli.find().run(hcl, "fmt", "-check", "-recursive", "-diff", "-no-color");
+        ProcessResult result = TerraformCli.find().run(hcl, "fmt", "-check", "-recursive", "-diff", "-no-color");
 
         assertThat(result.exitCode()).as("terraform fmt -check -recursive found differences:%n%s", result.stdout()).isZero();
         try (var files = Files.walk(hcl)) {

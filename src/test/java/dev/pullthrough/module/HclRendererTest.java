@@ -4,6 +4,7 @@ import static dev.pullthrough.module.Expression.ref;
 import static dev.pullthrough.module.Expression.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullthrough.testing.process.ProcessResult;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -221,7 +222,7 @@ class HclRendererTest {
                 "header line");
 
         TerraformCli terraform = TerraformCli.find();
-        TerraformCli.Result formatted = terraform.runWithInput(dir, hcl, "fmt", "-").requireSuccess();
+        ProcessResult formatted = terraform.runWithInput(dir, hcl, "fmt", "-").requireSuccess();
 
         assertThat(formatted.stdout()).as("terraform fmt output of the rendered document").isEqualTo(hcl);
     }

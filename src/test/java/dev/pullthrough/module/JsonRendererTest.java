@@ -41,6 +41,28 @@ class JsonRendererTest {
     }
 
     @Test
+    void render_exactText_numbersAsWrittenAndTheProjectsPrettyForm() {
+        String json = JsonRenderer.render(new TerraformFile("t", List.of(Block.of("variable", "v")
+                .attr("default", Expression.object().put("ratio", new Expression.Num("1.50")).put("none",
+                        Expression.tuple()).put("quote", string("a\"b\tc")).build())
+                .build())), null);
+
+        assertThat(json).isEqualTo("""
+                {
+                  "variable": {
+                    "v": {
+                      "default": {
+                        "ratio": 1.50,
+                        "none": [],
+                        "quote": "a\\"b\\tc"
+                      }
+                    }
+                  }
+                }
+                """);
+    }
+
+    @Test
     void render_variable_typeIsAStringAndDefaultAndDescriptionAreLiteral() throws Exception {
         JsonNode root = render(Block.of("variable", "rules")
                 .attr("description", string("uses ${RUNS_ON_ECR_PULL_THROUGH_CACHE}"))

@@ -64,6 +64,26 @@ class ModuleContractTest {
     }
 
     @Test
+    void cacheModule_sharesOptionallyAndTellsSpokesWhereItIs() {
+        ModuleDefinition cache = modules().get("ecr-pull-through-cache");
+
+        assertThat(HclRenderer.inline(cache.variable("share_with").defaultValue())).isEqualTo("null");
+        assertThat(cache.outputs().stream().map(Output::name)).contains("registry_account_id", "registry_region",
+                "registry_policy_json", "shared_repository_policy_json");
+    }
+
+    @Test
+    void runnerModules_takeOptionalHubRegistryAccountAndRegion() {
+        for (String name : List.of("ecr-pull-through-access", "runner-ecr-pull-through")) {
+            for (String input : List.of("registry_account_id", "registry_region")) {
+                Variable v = modules().get(name).variable(input);
+                assertThat(HclRenderer.inline(v.defaultValue())).as("%s.%s", name, input).isEqualTo("null");
+                assertThat(v.validations()).hasSize(1);
+            }
+        }
+    }
+
+    @Test
     void rulesVariables_haveTheSameValidationsWhereTheShapeAllows() {
         List<String> cache = modules().get("ecr-pull-through-cache").variable("rules").validations().stream()
                 .map(Validation::summary).toList();

@@ -63,6 +63,12 @@ final class ModuleInputSets {
                         .with("kms_key_arn", "arn:aws:kms:us-east-1:123456789012:key/00000000-1111-2222-3333-444444444444")
                         .with("repository_template_role_arn", "arn:aws:iam::123456789012:role/ecr-template")
                         .with("repository_tags", Map.of("cost-center", "ci")),
+                InputSet.of("shared-with-organization-and-account", coordinates()).with("rules", Map.of(
+                                "ecr_public", rule("ecr-public", "public.ecr.aws"),
+                                "quay", rule("quay", "quay.io")))
+                        .with("share_with", Map.of("organization_ids", List.of("o-a1b2c3d4e5"),
+                                "organizational_unit_paths", List.of("o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"),
+                                "account_ids", List.of("210987654321"))),
                 InputSet.of("root-rule-never-expires", coordinates()).with("region", "eu-central-1").with("rules",
                                 Map.of("everything", rule("ROOT", "public.ecr.aws")))
                         .with("expire_after_days", null));
@@ -94,6 +100,9 @@ final class ModuleInputSets {
                         .with("policy_name", "runners-pull").with("tags", Map.of("team", "ci")),
                 InputSet.of("root-rule", coordinates())
                         .with("ecr_pull_through_cache_rules", RUNS_ON_RULES.get("root-rule")),
+                InputSet.of("hub-registry-of-a-shared-cache", coordinates())
+                        .with("registry_account_id", "210987654321").with("registry_region", "eu-west-1")
+                        .with("ecr_pull_through_cache_rules", RUNS_ON_RULES.get("many-upstreams-untrimmed")),
                 InputSet.of("no-rules-policy-json-only", coordinates())
                         .with("ecr_pull_through_cache_rules", RUNS_ON_RULES.get("no-rules"))
                         .with("create_policy", false));
@@ -109,7 +118,10 @@ final class ModuleInputSets {
                 InputSet.of("root-rule", coordinates())
                         .with("ecr_pull_through_cache_rules", RUNS_ON_RULES.get("root-rule")),
                 InputSet.of("no-rules", coordinates())
-                        .with("ecr_pull_through_cache_rules", RUNS_ON_RULES.get("no-rules")));
+                        .with("ecr_pull_through_cache_rules", RUNS_ON_RULES.get("no-rules")),
+                InputSet.of("hub-registry-of-a-shared-cache", coordinates())
+                        .with("registry_account_id", "210987654321").with("registry_region", "eu-west-1")
+                        .with("ecr_pull_through_cache_rules", RUNS_ON_RULES.get("docker-hub-named")));
     }
 
     static List<InputSet> endpoints() {

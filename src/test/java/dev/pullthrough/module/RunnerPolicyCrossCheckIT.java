@@ -63,7 +63,10 @@ class RunnerPolicyCrossCheckIT {
     }
 
     static ArnScope scope(InputSet set) {
-        return new ArnScope((String) set.inputs().get("partition"), (String) set.inputs().get("region"),
-                (String) set.inputs().get("account_id"));
+        // The hub's registry, when given, names the repositories (the modules' documented precedence).
+        Map<String, Object> in = set.inputs();
+        return new ArnScope((String) in.get("partition"),
+                (String) (in.get("registry_region") != null ? in.get("registry_region") : in.get("region")),
+                (String) (in.get("registry_account_id") != null ? in.get("registry_account_id") : in.get("account_id")));
     }
 }

@@ -8,10 +8,10 @@ import dev.pullthrough.iam.RunnerPolicy;
 import dev.pullthrough.model.RunnerEnvironment;
 import dev.pullthrough.testing.cdktf.CdktfCli;
 import dev.pullthrough.testing.cdktf.ProjectPaths;
-import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.cdktf.ProviderSchema;
 import dev.pullthrough.testing.cdktf.SynthesizedStack;
 import dev.pullthrough.testing.cdktf.TempDirs;
+import dev.pullthrough.testing.process.ProcessResult;
 import dev.pullthrough.testing.terraform.PlannedResource;
 import dev.pullthrough.testing.terraform.TerraformPlan;
 import dev.pullthrough.testing.terraform.TerraformWorkspace;
@@ -32,7 +32,7 @@ class ExampleAppSynthIT {
     private static final String STACK = ExampleApp.STACK_NAME;
     private static final String APP_SCRIPT = "bin/cdktf-example-app";
     private static Path appDir;
-    private static CommandResult synth;
+    private static ProcessResult synth;
     private static TerraformPlan plan;
     private static JsonNode stack;
 

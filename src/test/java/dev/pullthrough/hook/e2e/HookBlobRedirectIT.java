@@ -1,9 +1,9 @@
 package dev.pullthrough.hook.e2e;
 
 import dev.pullthrough.testing.docker.BlobRedirectingFront;
-import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.docker.LogFile;
 import dev.pullthrough.testing.docker.RegistryStandIns;
+import dev.pullthrough.testing.process.ProcessResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class HookBlobRedirectIT {
         scenario.dockerd().purgeImages();
         LogFile.Mark daemon = scenario.dockerd().log().mark();
 
-        CommandResult pull = scenario.dockerd().docker("pull", RegistryStandIns.SHORT_NAME);
+        ProcessResult pull = scenario.dockerd().docker("pull", RegistryStandIns.SHORT_NAME);
 
         assertThat(pull.succeeded()).as("%s", pull).isTrue();
         assertThat(front.redirects()).as("the registry redirected the prefixed blob reads")

@@ -1,6 +1,5 @@
 package dev.pullthrough.hook.e2e;
 
-import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.docker.EcrTokenStandIn;
 import dev.pullthrough.testing.docker.FileSnapshot;
 import dev.pullthrough.testing.docker.FreePort;
@@ -8,6 +7,7 @@ import dev.pullthrough.testing.docker.LogFile;
 import dev.pullthrough.testing.docker.PrivateDockerd;
 import dev.pullthrough.testing.docker.ReadOnlyMount;
 import dev.pullthrough.testing.docker.ScratchDir;
+import dev.pullthrough.testing.process.ProcessResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,7 +148,7 @@ class HookFailOpenIT {
         FileSnapshot before = scenario.snapshotUserFiles();
         LogFile.Mark daemonLog = dockerd.log().mark();
 
-        CommandResult start = hook.start();
+        ProcessResult start = hook.start();
 
         assertThat(start.exitCode()).as("fail open: %s", start).isZero();
         assertThat(start.stderr()).as("%s", start).contains("warning:").contains(warningMentions);
@@ -163,13 +163,13 @@ class HookFailOpenIT {
     private static void assertFailsStrictly(HookProcess hook) {
         FileSnapshot before = scenario.snapshotUserFiles();
 
-        CommandResult start = hook.start("--strict");
+        ProcessResult start = hook.start("--strict");
 
         assertThat(start.exitCode()).as("--strict: %s", start).isNotZero();
         assertLeftAsItWas(before, start);
     }
 
-    private static void assertLeftAsItWas(FileSnapshot before, CommandResult start) {
+    private static void assertLeftAsItWas(FileSnapshot before, ProcessResult start) {
         assertThat(before.differencesTo(before.retake())).as("user files after %s", start).isEmpty();
         assertThat(dockerd.pid()).isEqualTo(dockerdPid);
         assertThat(dockerd.isAlive()).isTrue();

@@ -1,13 +1,13 @@
 package dev.pullthrough.hook.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pullthrough.testing.docker.AccessLogEntry;
-import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.docker.LogFile;
 import dev.pullthrough.testing.docker.PrivateDockerd;
 import dev.pullthrough.testing.docker.RegistryStandIns;
 import dev.pullthrough.testing.docker.TestcontainersPull;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pullthrough.testing.process.ProcessResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class HookMirrorIT {
     private static PrivateDockerd dockerd;
     private static long pidBeforeStart;
     private static LogFile.Mark daemonLogBeforeStart;
-    private static CommandResult start;
+    private static ProcessResult start;
 
     @BeforeAll
     static void startHook() {
@@ -63,7 +63,7 @@ class HookMirrorIT {
         LogFile.Mark ecr = scenario.registries().ecr().accessLog().mark();
         LogFile.Mark daemon = dockerd.log().mark();
 
-        CommandResult pull = dockerd.docker("pull", RegistryStandIns.SHORT_NAME);
+        ProcessResult pull = dockerd.docker("pull", RegistryStandIns.SHORT_NAME);
 
         assertThat(pull.succeeded()).as("%s", pull).isTrue();
         assertServedThroughProxy(ecr, "docker/");
@@ -82,7 +82,7 @@ class HookMirrorIT {
         LogFile.Mark ecr = scenario.registries().ecr().accessLog().mark();
         LogFile.Mark daemon = dockerd.log().mark();
 
-        CommandResult build = dockerd.buildClassic(context, "pt-e2e-built:1");
+        ProcessResult build = dockerd.buildClassic(context, "pt-e2e-built:1");
 
         assertThat(build.succeeded()).as("%s", build).isTrue();
         assertServedThroughProxy(ecr, "docker/");
@@ -95,7 +95,7 @@ class HookMirrorIT {
         LogFile.Mark ecr = scenario.registries().ecr().accessLog().mark();
         LogFile.Mark daemon = dockerd.log().mark();
 
-        CommandResult child = TestcontainersPull.run(dockerd, RegistryStandIns.SHORT_NAME);
+        ProcessResult child = TestcontainersPull.run(dockerd, RegistryStandIns.SHORT_NAME);
 
         assertThat(child.stdout()).as("%s", child).contains(TestcontainersPull.STARTED_MARKER);
         assertServedThroughProxy(ecr, "");
@@ -107,7 +107,7 @@ class HookMirrorIT {
         assertThat(scenario.files().dockerHubHostsToml()).exists();
         LogFile.Mark ecr = scenario.registries().ecr().accessLog().mark();
 
-        CommandResult pull = dockerd.ctr("pt-e2e", "image", "pull", "--hosts-dir",
+        ProcessResult pull = dockerd.ctr("pt-e2e", "image", "pull", "--hosts-dir",
                 scenario.files().containerdCertsDir().toString(), "docker.io/library/hello:1");
 
         assertThat(pull.succeeded()).as("%s", pull).isTrue();
@@ -120,7 +120,7 @@ class HookMirrorIT {
         dockerd.purgeImages();
         LogFile.Mark ecr = scenario.registries().ecr().accessLog().mark();
 
-        CommandResult pull = dockerd.docker("pull", explicit);
+        ProcessResult pull = dockerd.docker("pull", explicit);
 
         assertThat(pull.succeeded()).as("%s", pull).isTrue();
         assertThat(scenario.registries().ecr().accessEntriesSince(ecr))
@@ -156,7 +156,7 @@ class HookMirrorIT {
         scenario.hook().awaitStatsAbove("served", servedBefore);
         scenario.hook().awaitStatsAbove("forwarded", forwardedBefore);
 
-        CommandResult status = scenario.hook().status("--json");
+        ProcessResult status = scenario.hook().status("--json");
 
         assertThat(status.exitCode()).as("%s", status).isZero();
         JsonNode json = new ObjectMapper().readTree(status.stdout());

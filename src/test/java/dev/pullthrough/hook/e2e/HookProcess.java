@@ -1,8 +1,8 @@
 package dev.pullthrough.hook.e2e;
 
-import dev.pullthrough.testing.docker.CommandResult;
-import dev.pullthrough.testing.docker.CommandRunner;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pullthrough.testing.process.ProcessResult;
+import dev.pullthrough.testing.process.ProcessRunner;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,16 +73,16 @@ public final class HookProcess {
     }
 
     /** {@code start} with every scenario flag. */
-    public CommandResult start(String... extraFlags) {
+    public ProcessResult start(String... extraFlags) {
         return run("start", concat(startFlags(), extraFlags));
     }
 
     /** {@code stop}: it reads what start did from the state dir. */
-    public CommandResult stop(String... extraFlags) {
+    public ProcessResult stop(String... extraFlags) {
         return run("stop", concat(List.of("--state-dir", files.stateDir().toString()), extraFlags));
     }
 
-    public CommandResult status(String... extraFlags) {
+    public ProcessResult status(String... extraFlags) {
         return run("status", concat(List.of("--state-dir", files.stateDir().toString()), extraFlags));
     }
 
@@ -109,11 +109,11 @@ public final class HookProcess {
     }
 
     /** {@code java -jar <hook jar> <subcommand> <flags>} (or the launcher's) with the scenario's environment. */
-    public CommandResult run(String subcommand, List<String> flags) {
+    public ProcessResult run(String subcommand, List<String> flags) {
         List<String> command = new ArrayList<>(launcher.isEmpty() ? List.of(javaBinary(), "-jar", jar().toString()) : launcher);
         command.add(subcommand);
         command.addAll(flags);
-        CommandResult result = CommandRunner.inheritingEnvironment()
+        ProcessResult result = ProcessRunner.inheritingEnvironment()
                 .withEnvironment(environment)
                 .withTimeout(TIMEOUT)
                 .run(command);

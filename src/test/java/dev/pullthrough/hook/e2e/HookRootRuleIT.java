@@ -1,9 +1,9 @@
 package dev.pullthrough.hook.e2e;
 
 import dev.pullthrough.testing.docker.AccessLogEntry;
-import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.docker.LogFile;
 import dev.pullthrough.testing.docker.RegistryStandIns;
+import dev.pullthrough.testing.process.ProcessResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class HookRootRuleIT {
         LogFile.Mark ecr = scenario.registries().ecr().accessLog().mark();
         LogFile.Mark daemon = scenario.dockerd().log().mark();
 
-        CommandResult pull = scenario.dockerd().docker("pull", RegistryStandIns.SHORT_NAME);
+        ProcessResult pull = scenario.dockerd().docker("pull", RegistryStandIns.SHORT_NAME);
 
         assertThat(pull.succeeded()).as("%s", pull).isTrue();
         List<AccessLogEntry> atEcr = scenario.registries().ecr().accessEntriesSince(ecr);

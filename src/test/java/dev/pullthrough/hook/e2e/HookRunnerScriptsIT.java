@@ -1,10 +1,10 @@
 package dev.pullthrough.hook.e2e;
 
-import dev.pullthrough.testing.docker.CommandResult;
-import dev.pullthrough.testing.docker.CommandRunner;
 import dev.pullthrough.testing.docker.FileSnapshot;
 import dev.pullthrough.testing.docker.FreePort;
 import dev.pullthrough.testing.docker.ScratchDir;
+import dev.pullthrough.testing.process.ProcessResult;
+import dev.pullthrough.testing.process.ProcessRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,7 +70,7 @@ class HookRunnerScriptsIT {
     @ParameterizedTest
     @ValueSource(strings = {"/bin/sh", "bash -e"})
     void jobStarted_variableUnset_exit0WithMessage(String shell) {
-        CommandResult run = script(shell, "job-started.sh", HookTarball.home(), "RUNS_ON_ECR_PULL_THROUGH_CACHE");
+        ProcessResult run = script(shell, "job-started.sh", HookTarball.home(), "RUNS_ON_ECR_PULL_THROUGH_CACHE");
 
         assertNeverFailed(run, "RUNS_ON_ECR_PULL_THROUGH_CACHE is not set");
     }
@@ -78,7 +78,7 @@ class HookRunnerScriptsIT {
     @ParameterizedTest
     @ValueSource(strings = {"/bin/sh", "bash -e"})
     void jobStarted_noAwsCredentials_exit0WithMessage(String shell) {
-        CommandResult run = script(shell, "job-started.sh", HookTarball.home(), "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+        ProcessResult run = script(shell, "job-started.sh", HookTarball.home(), "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
 
         assertNeverFailed(run, "credentials");
     }
@@ -86,7 +86,7 @@ class HookRunnerScriptsIT {
     @ParameterizedTest
     @ValueSource(strings = {"/bin/sh", "bash -e"})
     void jobStarted_registryAndTokenApiDown_exit0WithMessage(String shell) {
-        CommandResult run = script(shell, "job-started.sh", HookTarball.home());
+        ProcessResult run = script(shell, "job-started.sh", HookTarball.home());
 
         assertNeverFailed(run, "warning: ");
     }
@@ -96,7 +96,7 @@ class HookRunnerScriptsIT {
     void jobStarted_runtimeMissing_exit0WithMessage(String shell) throws IOException {
         Path partial = copyWithoutRuntime();
 
-        CommandResult run = script(shell, "job-started.sh", partial);
+        ProcessResult run = script(shell, "job-started.sh", partial);
 
         assertNeverFailed(run, "runtime is missing");
     }
@@ -107,7 +107,7 @@ class HookRunnerScriptsIT {
         Files.writeString(dir.resolve("a-file"), "");
         env.put("PULLTHROUGH_HOOK_STATE_DIR", dir.resolve("a-file/state").toString());
 
-        CommandResult run = script(shell, "job-started.sh", HookTarball.home());
+        ProcessResult run = script(shell, "job-started.sh", HookTarball.home());
 
         assertNeverFailed(run, "state directory");
     }
@@ -117,7 +117,7 @@ class HookRunnerScriptsIT {
     void jobCompleted_runtimeMissing_exit0WithMessage(String shell) throws IOException {
         Path partial = copyWithoutRuntime();
 
-        CommandResult run = script(shell, "job-completed.sh", partial);
+        ProcessResult run = script(shell, "job-completed.sh", partial);
 
         assertNeverFailed(run, "runtime is missing");
     }
@@ -128,13 +128,13 @@ class HookRunnerScriptsIT {
         Files.writeString(dir.resolve("a-file"), "");
         env.put("PULLTHROUGH_HOOK_STATE_DIR", dir.resolve("a-file/state").toString());
 
-        CommandResult run = script(shell, "job-completed.sh", HookTarball.home());
+        ProcessResult run = script(shell, "job-completed.sh", HookTarball.home());
 
         assertThat(run.exitCode()).as("%s", run).isZero();
         assertThat(before.differencesTo(before.retake())).isEmpty();
     }
 
-    private void assertNeverFailed(CommandResult run, String message) {
+    private void assertNeverFailed(ProcessResult run, String message) {
         assertThat(run.exitCode()).as("%s", run).isZero();
         assertThat(run.stderr()).as("%s", run).contains("pullthrough hook: ").contains(message);
         assertThat(before.differencesTo(before.retake())).as("no file changed").isEmpty();
@@ -142,20 +142,20 @@ class HookRunnerScriptsIT {
     }
 
     /** {@code env -u UNSET... SHELL <home>/github-actions/SCRIPT} with the case's environment. */
-    private CommandResult script(String shell, String script, Path home, String... unset) {
+    private ProcessResult script(String shell, String script, Path home, String... unset) {
         List<String> command = new ArrayList<>(List.of("env"));
         for (String name : unset) {
             command.addAll(List.of("-u", name));
         }
         command.addAll(List.of(shell.split(" ")));
         command.add(home.resolve("github-actions").resolve(script).toString());
-        return CommandRunner.inheritingEnvironment().withEnvironment(env).withTimeout(Duration.ofSeconds(120)).run(command);
+        return ProcessRunner.inheritingEnvironment().withEnvironment(env).withTimeout(Duration.ofSeconds(120)).run(command);
     }
 
     /** The tarball's tree without runtime/: a broken install. */
     private Path copyWithoutRuntime() throws IOException {
         Path partial = dir.directory("partial");
-        CommandRunner.inheritingEnvironment().run(List.of("cp", "-a", HookTarball.home().resolve("bin").toString(),
+        ProcessRunner.inheritingEnvironment().run(List.of("cp", "-a", HookTarball.home().resolve("bin").toString(),
                 HookTarball.home().resolve("github-actions").toString(), partial.toString())).requireSuccess();
         return partial;
     }

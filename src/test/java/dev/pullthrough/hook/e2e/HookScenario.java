@@ -1,12 +1,12 @@
 package dev.pullthrough.hook.e2e;
 
-import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.docker.EcrTokenStandIn;
 import dev.pullthrough.testing.docker.FileSnapshot;
 import dev.pullthrough.testing.docker.FreePort;
 import dev.pullthrough.testing.docker.PrivateDockerd;
 import dev.pullthrough.testing.docker.RegistryStandIns;
 import dev.pullthrough.testing.docker.ScratchDir;
+import dev.pullthrough.testing.process.ProcessResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -115,8 +115,8 @@ public final class HookScenario implements AutoCloseable {
      * Runs {@code hook start}, requires exit 0, and waits until dockerd applied the reload (the SIGHUP is handled
      * asynchronously, in milliseconds) so the next pull uses the mirror.
      */
-    public CommandResult startHook() {
-        CommandResult start = hook.start();
+    public ProcessResult startHook() {
+        ProcessResult start = hook.start();
         if (start.exitCode() != 0) {
             throw new IllegalStateException("hook start failed: " + start);
         }

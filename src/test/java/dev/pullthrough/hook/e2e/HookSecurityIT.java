@@ -1,9 +1,9 @@
 package dev.pullthrough.hook.e2e;
 
-import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.docker.LogFile;
 import dev.pullthrough.testing.docker.RawHttp;
 import dev.pullthrough.testing.docker.RegistryStandIns;
+import dev.pullthrough.testing.process.ProcessResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HookSecurityIT {
     private static HookScenario scenario;
     private static int port;
-    private static final List<CommandResult> hookRuns = new ArrayList<>();
+    private static final List<ProcessResult> hookRuns = new ArrayList<>();
 
     @BeforeAll
     static void startHookAndPull() {
@@ -138,7 +138,7 @@ class HookSecurityIT {
             secrets.add(Base64.getEncoder().encodeToString(("AWS:" + password).getBytes(StandardCharsets.UTF_8)));
         }
         // The hook's own output: only a ::add-mask:: line may carry the token (it tells the runner to hide it).
-        for (CommandResult run : hookRuns) {
+        for (ProcessResult run : hookRuns) {
             String unmasked = run.stdout().lines().filter(line -> !line.startsWith("::add-mask::"))
                     .reduce("", (a, b) -> a + b + "\n");
             assertNoSecret("stdout of " + run.command().get(3), unmasked, secrets);

@@ -1,9 +1,9 @@
 package dev.pullthrough.hook.e2e;
 
-import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.docker.FileSnapshot;
 import dev.pullthrough.testing.docker.LogFile;
 import dev.pullthrough.testing.docker.PrivateDockerd;
+import dev.pullthrough.testing.process.ProcessResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -79,7 +79,7 @@ class HookStopRestoresIT {
         FileSnapshot before = FileSnapshot.of(restored);
         long pid = dockerd.pid();
 
-        CommandResult start = scenario.hook().start();
+        ProcessResult start = scenario.hook().start();
         assertThat(start.exitCode()).as("%s", start).isZero();
         FileSnapshot during = before.retake();
         assertThat(before.differencesTo(during)).as("start changed the files")
@@ -92,7 +92,7 @@ class HookStopRestoresIT {
         long proxyPid = scenario.hook().proxyPid().orElseThrow();
         LogFile.Mark daemonLog = dockerd.log().mark();
 
-        CommandResult stop = scenario.hook().stop();
+        ProcessResult stop = scenario.hook().stop();
 
         assertThat(stop.exitCode()).as("%s", stop).isZero();
         assertThat(before.differencesTo(before.retake())).as("byte-identical after stop").isEmpty();
@@ -102,7 +102,7 @@ class HookStopRestoresIT {
         assertThat(exitedWithin(proxyPid, Duration.ofSeconds(5))).as("proxy ended").isTrue();
         assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port()).close())
                 .as("nothing listens on the mirror port").isInstanceOf(IOException.class);
-        CommandResult status = scenario.hook().status("--json");
+        ProcessResult status = scenario.hook().status("--json");
         assertThat(status.exitCode()).as("%s", status).isNotZero();
         assertThat(status.stdout()).containsPattern("\"up\"\\s*:\\s*false");
     }
@@ -117,7 +117,7 @@ class HookStopRestoresIT {
         FileSnapshot once = FileSnapshot.of(mergedConfigs);
         String loginOnce = Files.readString(scenario.files().dockerConfigJson());
 
-        CommandResult again = scenario.hook().start();
+        ProcessResult again = scenario.hook().start();
 
         assertThat(again.exitCode()).as("%s", again).isZero();
         assertThat(once.differencesTo(once.retake())).as("second start, same bytes").isEmpty();
@@ -143,7 +143,7 @@ class HookStopRestoresIT {
             assertThat(dockerd.awaitRegistryMirrors(List.of(scenario.files().mirrorUrl() + "/")))
                     .containsExactly(scenario.files().mirrorUrl() + "/");
 
-            CommandResult stop = scenario.hook().stop();
+            ProcessResult stop = scenario.hook().stop();
 
             assertThat(stop.exitCode()).as("%s", stop).isZero();
             assertThat(before.differencesTo(before.retake())).as("byte-identical after stop").isEmpty();

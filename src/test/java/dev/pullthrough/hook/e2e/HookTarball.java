@@ -1,7 +1,7 @@
 package dev.pullthrough.hook.e2e;
 
-import dev.pullthrough.testing.docker.CommandRunner;
 import dev.pullthrough.testing.docker.ScratchDir;
+import dev.pullthrough.testing.process.ProcessRunner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +41,7 @@ final class HookTarball {
         }
         unpacked = ScratchDir.create();
         Runtime.getRuntime().addShutdownHook(new Thread(unpacked::close));
-        CommandRunner.inheritingEnvironment().run(List.of("tar", "-xzf", tarball.toString(), "-C", unpacked.path().toString()))
+        ProcessRunner.inheritingEnvironment().run(List.of("tar", "-xzf", tarball.toString(), "-C", unpacked.path().toString()))
                 .requireSuccess();
         try (Stream<Path> entries = Files.list(unpacked.path())) {
             home = entries.filter(p -> p.getFileName().toString().startsWith("pullthrough-hook-")).findFirst()

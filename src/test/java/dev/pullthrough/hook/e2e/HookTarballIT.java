@@ -1,11 +1,12 @@
 package dev.pullthrough.hook.e2e;
 
 import dev.pullthrough.testing.docker.AccessLogEntry;
-import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.docker.FileSnapshot;
 import dev.pullthrough.testing.docker.LogFile;
 import dev.pullthrough.testing.docker.PrivateDockerd;
 import dev.pullthrough.testing.docker.RegistryStandIns;
+import dev.pullthrough.testing.process.ProcessResult;
+import dev.pullthrough.testing.process.ProcessRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,7 +33,7 @@ class HookTarballIT {
     private static HookProcess hook;
     private static FileSnapshot before;
     private static long dockerdPid;
-    private static CommandResult start;
+    private static ProcessResult start;
 
     @BeforeAll
     static void startFromTarball() {
@@ -71,7 +72,7 @@ class HookTarballIT {
     void aotCache_treeUnpackedElsewhere_mappedByTheRuntime() {
         Path home = HookTarball.home();
         // AOTMode=on turns "archive not usable" from a silent fall-back into a failure.
-        CommandResult help = dev.pullthrough.testing.docker.CommandRunner.inheritingEnvironment().run(List.of(
+        ProcessResult help = dev.pullthrough.testing.process.ProcessRunner.inheritingEnvironment().run(List.of(
                 home.resolve("runtime/bin/java").toString(), "-XX:+UnlockDiagnosticVMOptions",
                 "-XX:ArchiveRelocationMode=0", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:AOTCache=" + home.resolve("lib/hook.aot"), "-XX:AOTMode=on", "-cp",
@@ -97,7 +98,7 @@ class HookTarballIT {
         dockerd.purgeImages();
         LogFile.Mark ecr = scenario.registries().ecr().accessLog().mark();
 
-        CommandResult pull = dockerd.docker("pull", RegistryStandIns.SHORT_NAME);
+        ProcessResult pull = dockerd.docker("pull", RegistryStandIns.SHORT_NAME);
 
         assertThat(pull.succeeded()).as("%s", pull).isTrue();
         List<AccessLogEntry> atEcr = scenario.registries().ecr().accessEntriesSince(ecr);
@@ -108,7 +109,7 @@ class HookTarballIT {
     @Test
     @Order(3)
     void status_running_upOnTheBundledRuntime() {
-        CommandResult status = hook.status();
+        ProcessResult status = hook.status();
 
         assertThat(status.exitCode()).as("%s", status).isZero();
         assertThat(status.stdout()).contains("mirror up");
@@ -119,7 +120,7 @@ class HookTarballIT {
     void stop_afterStartAndPull_everyFileByteForByteAndMirrorGone() throws InterruptedException {
         long mirrorPid = hook.proxyPid().orElseThrow();
 
-        CommandResult stop = hook.stop("--strict");
+        ProcessResult stop = hook.stop("--strict");
 
         assertThat(stop.exitCode()).as("%s", stop).isZero();
         assertThat(before.differencesTo(before.retake())).isEmpty();

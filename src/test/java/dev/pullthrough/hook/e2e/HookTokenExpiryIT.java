@@ -1,10 +1,10 @@
 package dev.pullthrough.hook.e2e;
 
 import dev.pullthrough.testing.docker.AccessLogEntry;
-import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.docker.LogFile;
 import dev.pullthrough.testing.docker.PrivateDockerd;
 import dev.pullthrough.testing.docker.RegistryStandIns;
+import dev.pullthrough.testing.process.ProcessResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -70,7 +70,7 @@ class HookTokenExpiryIT {
         dockerd.purgeImages();
         LogFile.Mark ecr = scenario.registries().ecr().accessLog().mark();
         LogFile.Mark daemon = dockerd.log().mark();
-        CommandResult pull = dockerd.docker("pull", RegistryStandIns.SHORT_NAME);
+        ProcessResult pull = dockerd.docker("pull", RegistryStandIns.SHORT_NAME);
 
         assertThat(pull.succeeded()).as("%s", pull).isTrue();
         assertThat(scenario.tokenApi().calls()).as("the proxy fetched a new token").isGreaterThan(callsBefore);
@@ -91,7 +91,7 @@ class HookTokenExpiryIT {
         dockerd.purgeImages();
         LogFile.Mark ecr = scenario.registries().ecr().accessLog().mark();
         LogFile.Mark daemon = dockerd.log().mark();
-        CommandResult pull = dockerd.docker("pull", RegistryStandIns.SHORT_NAME);
+        ProcessResult pull = dockerd.docker("pull", RegistryStandIns.SHORT_NAME);
 
         assertThat(pull.succeeded()).as("%s", pull).isTrue();
         List<AccessLogEntry> atEcr = scenario.registries().ecr().accessEntriesSince(ecr);

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pullthrough.testing.docker.AccessLogEntry;
-import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.docker.FileSnapshot;
 import dev.pullthrough.testing.docker.ImageSeeder;
 import dev.pullthrough.testing.docker.LogFile;
 import dev.pullthrough.testing.docker.PrivateDockerd;
 import dev.pullthrough.testing.docker.RegistryStandIns;
 import dev.pullthrough.testing.docker.SeededImage;
+import dev.pullthrough.testing.process.ProcessResult;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
@@ -67,7 +67,7 @@ class HookUpstreamsIT {
     private static PrivateDockerd dockerd;
     private static FileSnapshot before;
     private static SeededImage seeded;
-    private static CommandResult start;
+    private static ProcessResult start;
     private static final Map<String, Integer> PULLED = new TreeMap<>();
     private static final java.util.concurrent.atomic.AtomicInteger NAMESPACES = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -134,7 +134,7 @@ class HookUpstreamsIT {
         for (Map.Entry<String, String> pull : PULLS.entrySet()) {
             LogFile.Mark ecr = scenario.registries().ecr().accessLog().mark();
 
-            CommandResult result = ctrPull(pull.getKey());
+            ProcessResult result = ctrPull(pull.getKey());
 
             assertThat(result.succeeded()).as("%s", result).isTrue();
             List<AccessLogEntry> atEcr = scenario.registries().ecr().accessEntriesSince(ecr);
@@ -154,7 +154,7 @@ class HookUpstreamsIT {
     void ctrPull_digestReference_servedAtPrefix() {
         LogFile.Mark ecr = scenario.registries().ecr().accessLog().mark();
 
-        CommandResult result = ctrPull("ghcr.io/acme/tool@" + seeded.digest());
+        ProcessResult result = ctrPull("ghcr.io/acme/tool@" + seeded.digest());
 
         assertThat(result.succeeded()).as("%s", result).isTrue();
         assertThat(scenario.registries().ecr().accessEntriesSince(ecr))
@@ -167,7 +167,7 @@ class HookUpstreamsIT {
         LogFile.Mark ecr = scenario.registries().ecr().accessLog().mark();
 
         int status = get("/v2/acme/tool/manifests/1?ns=gcr.io");
-        CommandResult pull = ctrPull("gcr.io/acme/tool:1");
+        ProcessResult pull = ctrPull("gcr.io/acme/tool:1");
 
         assertThat(status).isEqualTo(404);
         assertThat(pull.succeeded()).as("no hosts.toml for gcr.io: containerd's own fall-back, which fails offline")
@@ -182,7 +182,7 @@ class HookUpstreamsIT {
         dockerd.purgeImages();
         LogFile.Mark ecr = scenario.registries().ecr().accessLog().mark();
 
-        CommandResult pull = dockerd.docker("pull", RegistryStandIns.SHORT_NAME);
+        ProcessResult pull = dockerd.docker("pull", RegistryStandIns.SHORT_NAME);
 
         assertThat(pull.succeeded()).as("%s", pull).isTrue();
         assertThat(scenario.registries().ecr().accessEntriesSince(ecr)).anyMatch(e -> e.readsRepository(
@@ -193,11 +193,11 @@ class HookUpstreamsIT {
     @Test
     @Order(6)
     void verify_mirroredAndUnmirroredImages_answerWhichRule() {
-        CommandResult ghcr = scenario.hook().run("verify", List.of("ghcr.io/acme/tool:1", "--state-dir",
+        ProcessResult ghcr = scenario.hook().run("verify", List.of("ghcr.io/acme/tool:1", "--state-dir",
                 scenario.files().stateDir().toString()));
-        CommandResult root = scenario.hook().run("verify", List.of("registry.k8s.io/pause:1", "--state-dir",
+        ProcessResult root = scenario.hook().run("verify", List.of("registry.k8s.io/pause:1", "--state-dir",
                 scenario.files().stateDir().toString()));
-        CommandResult none = scenario.hook().run("verify", List.of("gcr.io/acme/tool:1", "--state-dir",
+        ProcessResult none = scenario.hook().run("verify", List.of("gcr.io/acme/tool:1", "--state-dir",
                 scenario.files().stateDir().toString()));
 
         assertThat(ghcr.exitCode()).as("%s", ghcr).isZero();
@@ -224,14 +224,14 @@ class HookUpstreamsIT {
         assertThat(upstreams.path("ghcr.io").path("rule").asText()).isEqualTo("github");
         assertThat(upstreams.path("registry.k8s.io").path("prefix").asText()).isEqualTo("ROOT");
         assertThat(upstreams.has("gcr.io")).isFalse();
-        CommandResult text = scenario.hook().status();
+        ProcessResult text = scenario.hook().status();
         assertThat(text.stdout()).contains("ghcr.io -> github/ (rule \"github\"): requests ");
     }
 
     @Test
     @Order(8)
     void stop_restoresEveryHostsTomlAndBuildkitdTomlByteForByte() {
-        CommandResult stop = scenario.hook().stop();
+        ProcessResult stop = scenario.hook().stop();
 
         assertThat(stop.exitCode()).as("%s", stop).isZero();
         assertThat(before.differencesTo(before.retake())).as("user files after stop").isEmpty();
@@ -242,8 +242,8 @@ class HookUpstreamsIT {
      * {@code ctr content fetch} resolves and fetches on the client side, as a pull does, without unpacking. Each pull
      * gets its own namespace: the seeded images share their layers, and a namespace that has a blob skips its fetch.
      */
-    private static CommandResult ctrPull(String reference) {
-        CommandResult result = dockerd.ctr("pt-up-" + NAMESPACES.incrementAndGet(), "content", "fetch", "--hosts-dir",
+    private static ProcessResult ctrPull(String reference) {
+        ProcessResult result = dockerd.ctr("pt-up-" + NAMESPACES.incrementAndGet(), "content", "fetch", "--hosts-dir",
                 scenario.files().containerdCertsDir().toString(), reference);
         if (result.succeeded()) {
             PULLED.merge(reference.replaceFirst("/.*", ""), 1, Integer::sum);
@@ -266,7 +266,7 @@ class HookUpstreamsIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         List<String> seen = new ArrayList<>();
         while (true) {
-            CommandResult status = scenario.hook().status("--json");
+            ProcessResult status = scenario.hook().status("--json");
             assertThat(status.exitCode()).as("%s", status).isZero();
             JsonNode upstreams = new ObjectMapper().readTree(status.stdout()).path("upstreams");
             if (ready.test(upstreams) || Instant.now().isAfter(deadline)) {

@@ -1,10 +1,10 @@
 package dev.pullthrough.hook.e2e;
 
 import dev.pullthrough.testing.docker.AccessLogEntry;
-import dev.pullthrough.testing.docker.CommandResult;
 import dev.pullthrough.testing.docker.LogFile;
 import dev.pullthrough.testing.docker.PrivateDockerd;
 import dev.pullthrough.testing.docker.RegistryStandIns;
+import dev.pullthrough.testing.process.ProcessResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,14 +51,14 @@ class NaiveMirrorFallsBackIT {
 
     @Test
     void dockerPull_mirrorIsAuthRequiringRegistryAfterLogin_fallsBackToDockerHub() {
-        CommandResult login = dockerd.login(registries.ecr().hostPort(), "AWS", registries.initialPassword());
+        ProcessResult login = dockerd.login(registries.ecr().hostPort(), "AWS", registries.initialPassword());
         assertThat(login.succeeded()).as("login to the ECR stand-in with its password: %s", login).isTrue();
         dockerd.removeImages(RegistryStandIns.SHORT_NAME);
         LogFile.Mark ecrMark = registries.ecr().accessLog().mark();
         LogFile.Mark hubMark = registries.dockerHub().accessLog().mark();
         LogFile.Mark daemonMark = dockerd.log().mark();
 
-        CommandResult pull = dockerd.docker("pull", RegistryStandIns.SHORT_NAME);
+        ProcessResult pull = dockerd.docker("pull", RegistryStandIns.SHORT_NAME);
 
         List<AccessLogEntry> atEcr = registries.ecr().accessEntriesSince(ecrMark);
         assertThat(atEcr).as("the daemon did try its mirror").isNotEmpty();

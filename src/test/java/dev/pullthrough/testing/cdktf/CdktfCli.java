@@ -1,10 +1,10 @@
 package dev.pullthrough.testing.cdktf;
 
-import dev.pullthrough.testing.docker.CommandResult;
-import dev.pullthrough.testing.docker.CommandRunner;
-import java.time.Duration;
+import dev.pullthrough.testing.process.ProcessResult;
+import dev.pullthrough.testing.process.ProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +30,7 @@ public final class CdktfCli {
     }
 
     /** {@code cdktf synth} in appDir; returns the output, throws with it when the command fails. */
-    public static CommandResult synth(Path appDir) {
+    public static ProcessResult synth(Path appDir) {
         Map<String, String> env = new java.util.LinkedHashMap<>();
         env.put("CHECKPOINT_DISABLE", "1");
         env.put("CI", "1");
@@ -38,7 +38,7 @@ public final class CdktfCli {
         env.put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
         env.put("JSII_RUNTIME_PACKAGE_CACHE_ROOT", System.getenv().getOrDefault(
                 "JSII_RUNTIME_PACKAGE_CACHE_ROOT", ProjectPaths.target().resolve("jsii-cache").toString()));
-        CommandResult r = CommandRunner.inheritingEnvironment().withEnvironment(env).inDirectory(appDir)
+        ProcessResult r = ProcessRunner.inheritingEnvironment().withEnvironment(env).inDirectory(appDir)
                 .withTimeout(Duration.ofMinutes(10)).run(List.of(binary().toString(), "synth"));
         if (!r.succeeded()) {
             throw new AssertionError("cdktf synth failed in " + appDir + ": " + r);

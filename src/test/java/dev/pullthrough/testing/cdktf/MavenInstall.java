@@ -1,10 +1,10 @@
 package dev.pullthrough.testing.cdktf;
 
-import dev.pullthrough.testing.docker.CommandResult;
-import dev.pullthrough.testing.docker.CommandRunner;
-import java.time.Duration;
+import dev.pullthrough.testing.process.ProcessResult;
+import dev.pullthrough.testing.process.ProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +25,7 @@ public final class MavenInstall {
             throw new AssertionError(jar + " is missing: run the integration tests through `mvn verify` "
                     + "(the package phase builds it) or bin/test");
         }
-        CommandResult r = mvn(root, "org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file", "-Dfile=" + jar, "-DpomFile=" + root.resolve("pom.xml"));
+        ProcessResult r = mvn(root, "org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file", "-Dfile=" + jar, "-DpomFile=" + root.resolve("pom.xml"));
         if (!r.succeeded()) {
             throw new AssertionError("installing " + jar + " into the local Maven repository failed: " + r);
         }
@@ -35,9 +35,9 @@ public final class MavenInstall {
      * Runs Maven in batch mode. Not offline: on a fresh machine the example's plugins may still need downloading;
      * with fully pinned coordinates, a filled local repository needs no network.
      */
-    public static CommandResult mvn(Path dir, String... args) {
+    public static ProcessResult mvn(Path dir, String... args) {
         List<String> cmd = new ArrayList<>(List.of("mvn", "-B", "-q"));
         cmd.addAll(List.of(args));
-        return CommandRunner.inheritingEnvironment().inDirectory(dir).withTimeout(Duration.ofMinutes(10)).run(cmd);
+        return ProcessRunner.inheritingEnvironment().inDirectory(dir).withTimeout(Duration.ofMinutes(10)).run(cmd);
     }
 }

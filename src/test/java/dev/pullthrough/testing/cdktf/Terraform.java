@@ -1,14 +1,13 @@
 package dev.pullthrough.testing.cdktf;
 
-import dev.pullthrough.testing.docker.CommandResult;
-import dev.pullthrough.testing.docker.CommandRunner;
-import java.time.Duration;
+import dev.pullthrough.testing.process.ProcessResult;
+import dev.pullthrough.testing.process.ProcessRunner;
 import dev.pullthrough.testing.terraform.TerraformBinary;
 import dev.pullthrough.testing.terraform.TerraformCliConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One-off terraform commands outside a workspace (the provider schema dump), with the same binary lookup and CLI
@@ -24,13 +23,7 @@ public final class Terraform {
         cmd.add(TerraformBinary.locate().toString());
         cmd.addAll(List.of(args));
         TerraformCliConfig cli = TerraformCliConfig.forTargetDir(ProjectPaths.target(), System.getenv());
-        Map<String, String> env = new java.util.LinkedHashMap<>();
-        env.put("TF_CLI_CONFIG_FILE", cli.configFile().toString());
-        env.put("TF_PLUGIN_CACHE_DIR", cli.pluginCacheDir().toString());
-        env.put("TF_IN_AUTOMATION", "1");
-        env.put("CHECKPOINT_DISABLE", "1");
-        env.put("TF_INPUT", "0");
-        CommandResult r = CommandRunner.inheritingEnvironment().withEnvironment(env).inDirectory(dir)
+        ProcessResult r = ProcessRunner.inheritingEnvironment().withEnvironment(cli.environment()).inDirectory(dir)
                 .withTimeout(Duration.ofMinutes(5)).run(cmd);
         if (!r.succeeded()) {
             throw new AssertionError("terraform " + String.join(" ", args) + " failed in " + dir + ": " + r);

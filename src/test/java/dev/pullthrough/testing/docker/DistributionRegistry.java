@@ -1,5 +1,7 @@
 package dev.pullthrough.testing.docker;
 
+import dev.pullthrough.testing.process.ProcessResult;
+import dev.pullthrough.testing.process.ProcessRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -158,7 +160,7 @@ public final class DistributionRegistry implements AutoCloseable {
     private static void writeHtpasswd(Path file, String token) {
         byte[] bytes = token.getBytes(StandardCharsets.UTF_8);
         byte[] hashed = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, BCRYPT_MAX_BYTES));
-        CommandResult result = CommandRunner.inheritingEnvironment()
+        ProcessResult result = ProcessRunner.inheritingEnvironment()
                 .run(List.of(RequiredTool.HTPASSWD.path().toString(), "-niB", "AWS"), hashed)
                 .requireSuccess();
         String line = result.stdout().lines().filter(l -> l.startsWith("AWS:")).findFirst()
@@ -231,7 +233,7 @@ public final class DistributionRegistry implements AutoCloseable {
 
     @Override
     public void close() {
-        CommandRunner.stop(process, Duration.ofSeconds(10));
+        ProcessRunner.stop(process, Duration.ofSeconds(10));
         dir.close();
     }
 }

@@ -1,5 +1,7 @@
 package dev.pullthrough.testing.docker;
 
+import dev.pullthrough.testing.process.ProcessResult;
+import dev.pullthrough.testing.process.ProcessRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,7 +57,7 @@ public final class ImageSeeder {
                 daemon.docker("tag", first, reference).requireSuccess();
             }
             references.add(reference);
-            CommandResult push = daemon.docker("push", reference).requireSuccess();
+            ProcessResult push = daemon.docker("push", reference).requireSuccess();
             Matcher m = PUSHED_DIGEST.matcher(push.stdout());
             if (!m.find()) {
                 throw new IllegalStateException("push reported no digest: " + push);
@@ -79,7 +81,7 @@ public final class ImageSeeder {
             Files.createSymbolicLink(rootfs.resolve("bin/sh"), Path.of("busybox"));
             Files.writeString(rootfs.resolve("pullthrough-test-image.txt"), GREETING + "\n");
             Path tar = workDir.resolve("rootfs.tar");
-            CommandRunner.inheritingEnvironment()
+            ProcessRunner.inheritingEnvironment()
                     .run(List.of(RequiredTool.TAR.path().toString(), "--numeric-owner", "--owner=0", "--group=0",
                             "--mtime=2026-01-01 00:00:00Z", "--sort=name", "-C", rootfs.toString(), "-cf", tar.toString(), "."))
                     .requireSuccess();

@@ -1,5 +1,6 @@
 package dev.pullthrough.testing.docker;
 
+import dev.pullthrough.testing.process.ProcessResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class MirrorHarnessIT {
         Files.writeString(context.resolve("Dockerfile"), "FROM " + RegistryStandIns.SHORT_NAME + "\nRUN [\"/bin/busybox\", \"true\"]\n");
         LogFile.Mark hub = registries.dockerHub().accessLog().mark();
 
-        CommandResult build = dockerd.buildClassic(context, "pt-harness-built:1");
+        ProcessResult build = dockerd.buildClassic(context, "pt-harness-built:1");
 
         assertThat(build.succeeded()).as("%s", build).isTrue();
         assertThat(registries.dockerHub().accessEntriesSince(hub))
@@ -75,7 +76,7 @@ class MirrorHarnessIT {
         dockerd.purgeImages();
         LogFile.Mark hub = registries.dockerHub().accessLog().mark();
 
-        CommandResult child = TestcontainersPull.run(dockerd, RegistryStandIns.SHORT_NAME);
+        ProcessResult child = TestcontainersPull.run(dockerd, RegistryStandIns.SHORT_NAME);
 
         assertThat(child.stdout()).as("%s", child).contains(TestcontainersPull.STARTED_MARKER);
         assertThat(registries.dockerHub().accessEntriesSince(hub))
@@ -90,7 +91,7 @@ class MirrorHarnessIT {
                 + "[host.\"" + registries.dockerHub().url() + "\"]\n  capabilities = [\"pull\", \"resolve\"]\n");
         LogFile.Mark hub = registries.dockerHub().accessLog().mark();
 
-        CommandResult pull = dockerd.ctr("pt-harness", "image", "pull", "--hosts-dir", hostsDir.toString(),
+        ProcessResult pull = dockerd.ctr("pt-harness", "image", "pull", "--hosts-dir", hostsDir.toString(),
                 "docker.io/library/hello:1");
 
         assertThat(pull.succeeded()).as("%s", pull).isTrue();

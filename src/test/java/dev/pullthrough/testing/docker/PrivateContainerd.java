@@ -1,5 +1,6 @@
 package dev.pullthrough.testing.docker;
 
+import dev.pullthrough.testing.process.ProcessRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
@@ -92,6 +93,6 @@ final class PrivateContainerd {
 
     /** SIGTERM and wait (dockerd is stopped first, so no shim is left to wait for). */
     static void stop(Process process) {
-        CommandRunner.stop(process, Duration.ofSeconds(20));
+        ProcessRunner.stop(process, Duration.ofSeconds(20));
     }
 }

@@ -3,6 +3,8 @@ package dev.pullthrough.testing.docker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.pullthrough.testing.process.ProcessResult;
+import dev.pullthrough.testing.process.ProcessRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -218,21 +220,21 @@ public final class PrivateDockerd implements AutoCloseable {
     }
 
     /** Runs the real docker CLI against this daemon. */
-    public CommandResult docker(String... args) {
+    public ProcessResult docker(String... args) {
         return docker(Map.of(), args);
     }
 
-    public CommandResult docker(Map<String, String> extraEnvironment, String... args) {
+    public ProcessResult docker(Map<String, String> extraEnvironment, String... args) {
         return dockerWithInput(extraEnvironment, null, args);
     }
 
-    public CommandResult dockerWithInput(Map<String, String> extraEnvironment, byte[] stdin, String... args) {
+    public ProcessResult dockerWithInput(Map<String, String> extraEnvironment, byte[] stdin, String... args) {
         List<String> command = new ArrayList<>();
         command.add(RequiredTool.DOCKER.path().toString());
         command.addAll(Arrays.asList(args));
         Map<String, String> env = clientEnvironment();
         env.putAll(extraEnvironment);
-        return CommandRunner.inheritingEnvironment().withEnvironment(env).withTimeout(Duration.ofSeconds(120))
+        return ProcessRunner.inheritingEnvironment().withEnvironment(env).withTimeout(Duration.ofSeconds(120))
                 .run(command, stdin);
     }
 
@@ -240,16 +242,16 @@ public final class PrivateDockerd implements AutoCloseable {
      * Builds {@code contextDir} with the classic builder (DOCKER_BUILDKIT=0): its FROM pulls go through dockerd's own
      * pull path, hence through its registry mirrors.
      */
-    public CommandResult buildClassic(Path contextDir, String tag) {
+    public ProcessResult buildClassic(Path contextDir, String tag) {
         return docker(Map.of("DOCKER_BUILDKIT", "0"), "build", "--tag", tag, contextDir.toString());
     }
 
     /** Runs `ctr` against the containerd that this dockerd manages, in namespace {@code namespace}. */
-    public CommandResult ctr(String namespace, String... args) {
+    public ProcessResult ctr(String namespace, String... args) {
         List<String> command = new ArrayList<>(List.of(RequiredTool.CTR.path().toString(),
                 "--address", containerdSocket().toString(), "--namespace", namespace));
         command.addAll(Arrays.asList(args));
-        return CommandRunner.inheritingEnvironment().withTimeout(Duration.ofSeconds(120)).run(command);
+        return ProcessRunner.inheritingEnvironment().withTimeout(Duration.ofSeconds(120)).run(command);
     }
 
     /** The mirrors the running daemon uses now (`docker info`), e.g. {@code http://127.0.0.1:5000/}. */
@@ -274,7 +276,7 @@ public final class PrivateDockerd implements AutoCloseable {
     }
 
     /** `docker login` with the password on stdin (never in argv). */
-    public CommandResult login(String registry, String user, String password) {
+    public ProcessResult login(String registry, String user, String password) {
         return dockerWithInput(Map.of(), password.getBytes(StandardCharsets.UTF_8),
                 "login", registry, "--username", user, "--password-stdin");
     }
@@ -306,7 +308,7 @@ public final class PrivateDockerd implements AutoCloseable {
     }
 
     private void removeAllContainers() {
-        CommandResult containers = docker("ps", "--all", "--quiet");
+        ProcessResult containers = docker("ps", "--all", "--quiet");
         List<String> ids = containers.stdout().lines().filter(id -> !id.isBlank()).toList();
         if (!ids.isEmpty()) {
             List<String> args = new ArrayList<>(List.of("rm", "--force"));
@@ -347,7 +349,7 @@ public final class PrivateDockerd implements AutoCloseable {
     /** SIGHUP, as a hook does; waits for the "Reloaded configuration" log line (or the reload error). */
     public void reload() {
         LogFile.Mark mark = log.mark();
-        CommandRunner.inheritingEnvironment().run(List.of("kill", "-HUP", Long.toString(pid()))).requireSuccess();
+        ProcessRunner.inheritingEnvironment().run(List.of("kill", "-HUP", Long.toString(pid()))).requireSuccess();
         log.awaitLine(mark, line -> line.contains("Reloaded configuration") || line.contains("Error reconfiguring"),
                         Duration.ofSeconds(10))
                 .orElseThrow(() -> new IllegalStateException("dockerd did not log a reload after SIGHUP:\n" + log.tail(20)));
@@ -395,7 +397,7 @@ public final class PrivateDockerd implements AutoCloseable {
             return;
         }
         for (String point : mountPoints) {
-            CommandRunner.inheritingEnvironment().withTimeout(Duration.ofSeconds(10)).run(List.of("umount", "-l", point));
+            ProcessRunner.inheritingEnvironment().withTimeout(Duration.ofSeconds(10)).run(List.of("umount", "-l", point));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.pullthrough.testing.docker;
 
+import dev.pullthrough.testing.process.ProcessResult;
+import dev.pullthrough.testing.process.ProcessRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,9 +32,9 @@ public final class ReadOnlyMount implements AutoCloseable {
         try {
             Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path);
             if (isRoot()) {
-                CommandRunner run = CommandRunner.inheritingEnvironment().withTimeout(Duration.ofSeconds(10));
+                ProcessRunner run = ProcessRunner.inheritingEnvironment().withTimeout(Duration.ofSeconds(10));
                 run.run(List.of("mount", "--bind", path.toString(), path.toString())).requireSuccess();
-                CommandResult remount = run.run(List.of("mount", "-o", "remount,bind,ro", path.toString()));
+                ProcessResult remount = run.run(List.of("mount", "-o", "remount,bind,ro", path.toString()));
                 if (!remount.succeeded()) {
                     run.run(List.of("umount", path.toString()));
                     remount.requireSuccess();
@@ -53,7 +55,7 @@ public final class ReadOnlyMount implements AutoCloseable {
     @Override
     public void close() {
         if (mounted) {
-            CommandRunner.inheritingEnvironment().withTimeout(Duration.ofSeconds(10))
+            ProcessRunner.inheritingEnvironment().withTimeout(Duration.ofSeconds(10))
                     .run(List.of("umount", path.toString())).requireSuccess();
         } else {
             try {

@@ -1,5 +1,7 @@
 package dev.pullthrough.testing.docker;
 
+import dev.pullthrough.testing.process.ProcessResult;
+import dev.pullthrough.testing.process.ProcessRunner;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -43,7 +45,7 @@ public final class TestcontainersPull {
     }
 
     /** Runs {@link #main} in a child JVM against {@code daemon}; the result carries the child's output. */
-    public static CommandResult run(PrivateDockerd daemon, String image) {
+    public static ProcessResult run(PrivateDockerd daemon, String image) {
         Path home = daemon.directory().resolve("testcontainers-home");
         try {
             Files.createDirectories(home);
@@ -62,6 +64,6 @@ public final class TestcontainersPull {
                 "-Djava.io.tmpdir=" + home,
                 "-cp", System.getProperty("java.class.path"),
                 TestcontainersPull.class.getName(), image));
-        return CommandRunner.inheritingEnvironment().withEnvironment(env).withTimeout(Duration.ofSeconds(120)).run(command);
+        return ProcessRunner.inheritingEnvironment().withEnvironment(env).withTimeout(Duration.ofSeconds(120)).run(command);
     }
 }

@@ -14,8 +14,9 @@ import java.util.TreeSet;
 
 /**
  * IAM policy documents compared by meaning rather than bytes: {@code "Action": "x"} equals {@code ["x"]}, the order
- * of actions, resources and statements does not matter, key order does not matter. What does matter - Sid, Effect,
- * every action and resource, conditions - stays. Used to prove the Terraform module and the Java
+ * of actions, resources and statements does not matter, key order does not matter; the same holds for the principals
+ * and condition values of resource policies. What does matter - Sid, Effect, every action, resource, principal and
+ * condition - stays. Used to prove the Terraform module and the Java
  * {@code RunnerPolicy} grant the same thing, whichever renders single values as strings or orders sets differently.
  */
 public final class PolicySemantics {
@@ -52,21 +53,43 @@ public final class PolicySemantics {
         TreeMap<String, JsonNode> fields = new TreeMap<>();
         statement.fields().forEachRemaining(e -> {
             if (SET_VALUED.contains(e.getKey())) {
-                TreeSet<String> values = new TreeSet<>();
-                if (e.getValue().isArray()) {
-                    e.getValue().forEach(v -> values.add(v.asText()));
-                } else {
-                    values.add(e.getValue().asText());
-                }
-                ArrayNode sorted = JSON.createArrayNode();
-                values.forEach(sorted::add);
-                fields.put(e.getKey(), sorted);
+                fields.put(e.getKey(), sortedSet(e.getValue()));
+            } else if (e.getKey().equals("Principal") || e.getKey().equals("Condition")) {
+                fields.put(e.getKey(), valuesAsSets(e.getValue()));
             } else {
                 fields.put(e.getKey(), e.getValue());
             }
         });
         ObjectNode out = JSON.createObjectNode();
         fields.forEach(out::set);
+        return out;
+    }
+
+    /**
+     * {@code {"AWS": "x"}} / {@code {"StringEquals": {"aws:PrincipalOrgID": ["o-1"]}}}: objects (keys sorted) whose
+     * leaves, one value or a list, become sorted lists.
+     */
+    private static JsonNode valuesAsSets(JsonNode node) {
+        if (node.isObject()) {
+            TreeMap<String, JsonNode> sorted = new TreeMap<>();
+            node.fields().forEachRemaining(e -> sorted.put(e.getKey(), valuesAsSets(e.getValue())));
+            ObjectNode out = JSON.createObjectNode();
+            sorted.forEach(out::set);
+            return out;
+        }
+        return sortedSet(node);
+    }
+
+    /** One value or a list of them, as a sorted list without duplicates. */
+    private static ArrayNode sortedSet(JsonNode node) {
+        TreeSet<String> values = new TreeSet<>();
+        if (node.isArray()) {
+            node.forEach(v -> values.add(v.asText()));
+        } else {
+            values.add(node.asText());
+        }
+        ArrayNode out = JSON.createArrayNode();
+        values.forEach(out::add);
         return out;
     }
 

@@ -44,4 +44,16 @@ class PolicySemanticsTest {
         assertThat(grants.get("Pull").resources()).containsExactly("r");
         assertThat(grants.get("#1").effect()).isEqualTo("Deny");
     }
+
+    @Test
+    void canonical_principalsAndConditionValues_comparedAsSets() {
+        String java = "{\"Statement\":{\"Sid\":\"S\",\"Principal\":{\"AWS\":\"*\"},"
+                + "\"Condition\":{\"StringEquals\":{\"aws:PrincipalOrgID\":[\"o-b\",\"o-a\"]}}}}";
+        String terraform = "{\"Statement\":[{\"Sid\":\"S\",\"Principal\":{\"AWS\":[\"*\"]},"
+                + "\"Condition\":{\"StringEquals\":{\"aws:PrincipalOrgID\":[\"o-a\",\"o-b\"]}}}]}";
+
+        assertThat(PolicySemantics.canonical(java)).isEqualTo(PolicySemantics.canonical(terraform));
+        assertThat(PolicySemantics.canonical(java)).isNotEqualTo(PolicySemantics.canonical(
+                terraform.replace("o-b", "o-c")));
+    }
 }

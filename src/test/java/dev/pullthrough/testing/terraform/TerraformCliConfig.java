@@ -35,6 +35,12 @@ public record TerraformCliConfig(Path configFile, Path pluginCacheDir) {
         return new TerraformCliConfig(config, cache);
     }
 
+    /** What every terraform run gets: this configuration, the plugin cache, no prompts, no version check. */
+    public Map<String, String> environment() {
+        return Map.of("TF_CLI_CONFIG_FILE", configFile.toString(), "TF_PLUGIN_CACHE_DIR", pluginCacheDir.toString(),
+                "TF_IN_AUTOMATION", "1", "TF_INPUT", "0", "CHECKPOINT_DISABLE", "1");
+    }
+
     /**
      * The mirror holds hashicorp/aws only; everything else (none today) would still be installed directly, which is
      * also how a user's machine with internet behaves.

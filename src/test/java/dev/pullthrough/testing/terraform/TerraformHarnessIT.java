@@ -44,7 +44,7 @@ class TerraformHarnessIT {
 
             // The result-returning form keeps terraform's diagnostic for tests that expect a rejection.
             ws.writeVariables(Map.of("prefixes", Map.of("hub", "docker-hub"), "enabled", "maybe"));
-            CommandResult rejected = ws.tryPlan();
+            TerraformResult rejected = ws.tryPlan();
             assertThat(rejected.succeeded()).isFalse();
             assertThat(rejected.stderr()).contains("Invalid value for input variable").contains("enabled");
         }

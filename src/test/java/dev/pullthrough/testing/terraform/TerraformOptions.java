@@ -29,7 +29,7 @@ public record TerraformOptions(Path projectDir, String configDir, String label, 
                                Map<String, String> extraFiles, boolean offline, String region,
                                Optional<Path> terraform, Path workRoot, Path targetDir,
                                Map<String, String> environment, RetryPolicy retryPolicy, Duration timeout,
-                               CommandRunner runner, Consumer<String> log, Sleeper sleeper) {
+                               TerraformRunner runner, Consumer<String> log, Sleeper sleeper) {
     public static final String ENV_WORK_ROOT = "PT_TF_WORK_ROOT";
 
     public TerraformOptions {
@@ -88,7 +88,7 @@ public record TerraformOptions(Path projectDir, String configDir, String label, 
         private Map<String, String> environment = System.getenv();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Duration timeout = Duration.ofMinutes(5);
-        private CommandRunner runner = new ProcessCommandRunner();
+        private TerraformRunner runner = TerraformRunner.REAL;
         private Consumer<String> log = System.err::println;
         private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
 
@@ -157,7 +157,7 @@ public record TerraformOptions(Path projectDir, String configDir, String label, 
             return this;
         }
 
-        public Builder runner(CommandRunner runner) {
+        public Builder runner(TerraformRunner runner) {
             this.runner = runner;
             return this;
         }

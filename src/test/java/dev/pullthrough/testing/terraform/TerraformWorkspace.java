@@ -2,6 +2,7 @@ package dev.pullthrough.testing.terraform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pullthrough.testing.process.ProcessResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,7 @@ import java.util.Set;
  * Terratest style. Use it in try-with-resources: {@link #close()} always tears down - destroys when an apply was
  * attempted, then deletes the copy - also when the test body failed.
  *
- * <p>Every operation comes twice: {@code tryX()} returns the {@link CommandResult} whatever happened (for tests that
+ * <p>Every operation comes twice: {@code tryX()} returns the {@link TerraformResult} whatever happened (for tests that
  * expect a failure, e.g. a validation message), {@code x()} throws {@link TerraformCommandException} on failure and
  * returns the typed result.
  *
@@ -107,11 +108,7 @@ public final class TerraformWorkspace implements AutoCloseable {
                 env.put(k, v);
             }
         });
-        env.put("TF_CLI_CONFIG_FILE", cli.configFile().toString());
-        env.put("TF_PLUGIN_CACHE_DIR", cli.pluginCacheDir().toString());
-        env.put("TF_IN_AUTOMATION", "1");
-        env.put("TF_INPUT", "0");
-        env.put("CHECKPOINT_DISABLE", "1");
+        env.putAll(cli.environment());
         if (options.offline()) {
             env.put("AWS_EC2_METADATA_DISABLED", "true");
         }
@@ -166,48 +163,48 @@ public final class TerraformWorkspace implements AutoCloseable {
 
     // ---- init
 
-    public CommandResult tryInit(String... extraArgs) {
+    public TerraformResult tryInit(String... extraArgs) {
         List<String> args = args(List.of("init", "-input=false", "-no-color"), extraArgs);
         if (skipped.contains(Stage.INIT) && Files.isDirectory(dir.resolve(".terraform"))) {
             options.log().accept("[" + label() + "] " + Stage.INIT.envVar() + ": re-using " + dir.resolve(".terraform"));
-            return CommandResult.skipped(label(), args);
+            return TerraformResult.skipped(label(), args);
         }
         return run(args);
     }
 
-    public CommandResult init(String... extraArgs) {
+    public TerraformResult init(String... extraArgs) {
         return tryInit(extraArgs).orThrow();
     }
 
     // ---- validate
 
-    public CommandResult tryValidate() {
+    public TerraformResult tryValidate() {
         List<String> args = List.of("validate", "-no-color");
         if (skipped.contains(Stage.VALIDATE)) {
-            return CommandResult.skipped(label(), args);
+            return TerraformResult.skipped(label(), args);
         }
         return run(args);
     }
 
-    public CommandResult validate() {
+    public TerraformResult validate() {
         return tryValidate().orThrow();
     }
 
     // ---- fmt
 
     /** {@code terraform fmt -check -recursive -diff} over the copied configuration (HCL files only). */
-    public CommandResult tryFmtCheck() {
+    public TerraformResult tryFmtCheck() {
         return run(List.of("fmt", "-check", "-recursive", "-diff", "-no-color"));
     }
 
-    public CommandResult fmtCheck() {
+    public TerraformResult fmtCheck() {
         return tryFmtCheck().orThrow();
     }
 
     // ---- plan and show
 
     /** {@code terraform plan -out=tfplan}; the plan file is then read by {@link #show()}. */
-    public CommandResult tryPlan(String... extraArgs) {
+    public TerraformResult tryPlan(String... extraArgs) {
         return run(args(List.of("plan", "-input=false", "-no-color", "-out=" + PLAN_FILE), extraArgs));
     }
 
@@ -226,7 +223,7 @@ public final class TerraformWorkspace implements AutoCloseable {
         return plan(planArgs);
     }
 
-    public CommandResult tryShow() {
+    public TerraformResult tryShow() {
         return run(List.of("show", "-json", "-no-color", PLAN_FILE));
     }
 
@@ -236,17 +233,17 @@ public final class TerraformWorkspace implements AutoCloseable {
 
     // ---- apply, output, destroy
 
-    public CommandResult tryApply(String... extraArgs) {
+    public TerraformResult tryApply(String... extraArgs) {
         // From here on teardown must destroy, even if this apply fails half-way.
         applyAttempted = true;
         return run(args(List.of("apply", "-input=false", "-no-color", "-auto-approve"), extraArgs));
     }
 
-    public CommandResult apply(String... extraArgs) {
+    public TerraformResult apply(String... extraArgs) {
         return tryApply(extraArgs).orThrow();
     }
 
-    public CommandResult tryOutput() {
+    public TerraformResult tryOutput() {
         return run(List.of("output", "-json", "-no-color"));
     }
 
@@ -254,27 +251,27 @@ public final class TerraformWorkspace implements AutoCloseable {
         return TerraformOutputs.parse(label(), tryOutput().orThrow().stdout());
     }
 
-    public CommandResult tryDestroy(String... extraArgs) {
-        CommandResult result = run(args(List.of("destroy", "-input=false", "-no-color", "-auto-approve"), extraArgs));
+    public TerraformResult tryDestroy(String... extraArgs) {
+        TerraformResult result = run(args(List.of("destroy", "-input=false", "-no-color", "-auto-approve"), extraArgs));
         if (result.succeeded()) {
             applyAttempted = false;
         }
         return result;
     }
 
-    public CommandResult destroy(String... extraArgs) {
+    public TerraformResult destroy(String... extraArgs) {
         return tryDestroy(extraArgs).orThrow();
     }
 
     // ---- terraform test
 
     /** {@code terraform test} (mock providers apply offline); the result's output holds each run's verdict. */
-    public CommandResult tryTest(String... extraArgs) {
+    public TerraformResult tryTest(String... extraArgs) {
         return run(args(List.of("test", "-no-color"), extraArgs));
     }
 
     public TestSummary test(String... extraArgs) {
-        CommandResult result = tryTest(extraArgs).orThrow();
+        TerraformResult result = tryTest(extraArgs).orThrow();
         return TestSummary.parse(result.stdout());
     }
 
@@ -296,7 +293,7 @@ public final class TerraformWorkspace implements AutoCloseable {
             if (skipped.contains(Stage.DESTROY)) {
                 options.log().accept("[" + label() + "] " + Stage.DESTROY.envVar() + ": state left in " + dir);
             } else {
-                CommandResult destroyed;
+                TerraformResult destroyed;
                 try {
                     destroyed = tryDestroy();
                 } catch (RuntimeException e) {
@@ -331,28 +328,28 @@ public final class TerraformWorkspace implements AutoCloseable {
         return all;
     }
 
-    private CommandResult run(List<String> args) {
+    private TerraformResult run(List<String> args) {
         if (closed) {
             throw new IllegalStateException("[" + label() + "] workspace already torn down");
         }
         List<String> command = new ArrayList<>();
         command.add(terraform.toString());
         command.addAll(args);
-        List<CommandResult.Retry> retries = new ArrayList<>();
+        List<TerraformResult.Retry> retries = new ArrayList<>();
         long started = System.nanoTime();
         RetryPolicy policy = options.retryPolicy();
         for (int attempt = 1; ; attempt++) {
-            CommandRunner.ProcessOutput out = options.runner().run(command, dir, commandEnv, options.timeout());
+            ProcessResult out = options.runner().run(command, dir, commandEnv, options.timeout());
             boolean ok = out.exitCode() == 0 && !out.timedOut();
             Optional<TransientError> transientError = ok || attempt >= policy.maxAttempts()
                     ? Optional.empty() : policy.classify(out.stdout() + "\n" + out.stderr());
             if (transientError.isEmpty()) {
-                CommandResult result = new CommandResult(label(), args, out.exitCode(), out.stdout(), out.stderr(),
+                TerraformResult result = new TerraformResult(label(), args, out.exitCode(), out.stdout(), out.stderr(),
                         out.timedOut(), retries, Duration.ofNanos(System.nanoTime() - started), false);
                 options.log().accept(result.toString());
                 return result;
             }
-            retries.add(new CommandResult.Retry(attempt, out.exitCode(), transientError.get()));
+            retries.add(new TerraformResult.Retry(attempt, out.exitCode(), transientError.get()));
             options.log().accept("[" + label() + "] terraform " + args.get(0) + " attempt " + attempt
                     + " failed with a transient error, retrying: " + transientError.get());
             try {

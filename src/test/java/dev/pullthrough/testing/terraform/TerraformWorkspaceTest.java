@@ -1,6 +1,6 @@
 package dev.pullthrough.testing.terraform;
 
-import dev.pullthrough.testing.terraform.CommandRunner.ProcessOutput;
+import dev.pullthrough.testing.terraform.ScriptedRunner.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,10 +108,10 @@ class TerraformWorkspaceTest {
 
     @Test
     void run_transientError_retriedWithReasonThenSucceeds() {
-        runner.on("init", ProcessOutput.failed(1, "Error: ... terraform-provider-aws: text file busy"),
-                ProcessOutput.ok("Terraform has been successfully initialized!"));
+        runner.on("init", Answer.failed(1, "Error: ... terraform-provider-aws: text file busy"),
+                Answer.ok("Terraform has been successfully initialized!"));
         try (TerraformWorkspace ws = TerraformWorkspace.create(options("examples/ex").build())) {
-            CommandResult result = ws.init();
+            TerraformResult result = ws.init();
             assertThat(result.succeeded()).isTrue();
             assertThat(result.retries()).hasSize(1);
             assertThat(result.retries().get(0).cause().reason()).contains("plugin cache");
@@ -122,9 +122,9 @@ class TerraformWorkspaceTest {
 
     @Test
     void run_nonTransientError_failsAtOnceWithLabelAndDiagnostics() {
-        runner.on("plan", ProcessOutput.failed(1, "Error: Invalid value for variable\nnot a pull-through cache upstream"));
+        runner.on("plan", Answer.failed(1, "Error: Invalid value for variable\nnot a pull-through cache upstream"));
         try (TerraformWorkspace ws = TerraformWorkspace.create(options("examples/ex").label("ex, input set 'bad'").build())) {
-            CommandResult result = ws.tryPlan();
+            TerraformResult result = ws.tryPlan();
             assertThat(result.succeeded()).isFalse();
             assertThat(result.stderr()).contains("not a pull-through cache upstream");
             assertThatThrownBy(ws::plan).isInstanceOf(TerraformCommandException.class)
@@ -138,9 +138,9 @@ class TerraformWorkspaceTest {
 
     @Test
     void run_transientEveryTime_givesUpAfterMaxAttempts() {
-        runner.on("validate", ProcessOutput.failed(1, "timeout while waiting for plugin to start"));
+        runner.on("validate", Answer.failed(1, "timeout while waiting for plugin to start"));
         try (TerraformWorkspace ws = TerraformWorkspace.create(options("examples/ex").build())) {
-            CommandResult result = ws.tryValidate();
+            TerraformResult result = ws.tryValidate();
             assertThat(result.succeeded()).isFalse();
             assertThat(runner.subcommands()).containsExactly("validate", "validate", "validate");
             assertThat(result.retries()).hasSize(2);
@@ -163,7 +163,7 @@ class TerraformWorkspaceTest {
 
     @Test
     void close_applyFailedHalfWay_stillDestroys() {
-        runner.on("apply", ProcessOutput.failed(1, "Error: creating IAM Policy: no such host"));
+        runner.on("apply", Answer.failed(1, "Error: creating IAM Policy: no such host"));
         try (TerraformWorkspace ws = TerraformWorkspace.create(options("examples/ex").build())) {
             assertThat(ws.tryApply().succeeded()).isFalse();
         }
@@ -172,7 +172,7 @@ class TerraformWorkspaceTest {
 
     @Test
     void close_destroyFails_keepsCopyWithStateAndAddsSuppressed() {
-        runner.on("destroy", ProcessOutput.failed(1, "Error: deleting thing"));
+        runner.on("destroy", Answer.failed(1, "Error: deleting thing"));
         Path[] root = new Path[1];
         Throwable thrown = null;
         try (TerraformWorkspace ws = TerraformWorkspace.create(options("examples/ex").build())) {
@@ -191,7 +191,7 @@ class TerraformWorkspaceTest {
 
     @Test
     void close_destroyFailsAfterPassingBody_throws() {
-        runner.on("destroy", ProcessOutput.failed(1, "Error: deleting thing"));
+        runner.on("destroy", Answer.failed(1, "Error: deleting thing"));
         TerraformWorkspace ws = TerraformWorkspace.create(options("examples/ex").build());
         ws.apply();
         assertThatThrownBy(ws::close).isInstanceOf(TerraformCommandException.class);
@@ -239,7 +239,7 @@ class TerraformWorkspaceTest {
         env.put("PT_SKIP_INIT", "yes");
         try (TerraformWorkspace ws = TerraformWorkspace.create(options("examples/ex").build())) {
             assertThat(ws.dir().resolve(".terraform/providers")).exists();
-            CommandResult init = ws.init();
+            TerraformResult init = ws.init();
             assertThat(init.skipped()).isTrue();
         }
         assertThat(runner.subcommands()).containsExactly("init");
@@ -273,7 +273,7 @@ class TerraformWorkspaceTest {
 
     @Test
     void test_tallyParsed() {
-        runner.on("test", ProcessOutput.ok("tests/a.tftest.hcl... pass\n\nSuccess! 3 passed, 0 failed.\n"));
+        runner.on("test", Answer.ok("tests/a.tftest.hcl... pass\n\nSuccess! 3 passed, 0 failed.\n"));
         try (TerraformWorkspace ws = TerraformWorkspace.create(options("examples/ex").build())) {
             assertThat(ws.test()).isEqualTo(new TestSummary(true, 3, 0, 0));
         }
@@ -281,7 +281,7 @@ class TerraformWorkspaceTest {
 
     @Test
     void outputs_failedCommand_messageOmitsStdout() {
-        runner.on("output", new ProcessOutput(1, "{\"secret\":{\"sensitive\":true,\"value\":\"s3cr3t\"}}", "Error: x", false));
+        runner.on("output", new Answer(1, "{\"secret\":{\"sensitive\":true,\"value\":\"s3cr3t\"}}", "Error: x"));
         try (TerraformWorkspace ws = TerraformWorkspace.create(options("examples/ex").build())) {
             assertThatThrownBy(ws::outputs).hasMessageContaining("Error: x").hasMessageNotContaining("s3cr3t");
         }
@@ -301,7 +301,7 @@ class TerraformWorkspaceTest {
 
     @Test
     void fmtCheck_unformatted_throwsWithDiff() {
-        runner.on("fmt", ProcessOutput.failed(3, "main.tf\n-  source= \"x\"\n+  source = \"x\"\n"));
+        runner.on("fmt", Answer.failed(3, "main.tf\n-  source= \"x\"\n+  source = \"x\"\n"));
         try (TerraformWorkspace ws = TerraformWorkspace.create(options("examples/ex").build())) {
             assertThatThrownBy(ws::fmtCheck).isInstanceOf(TerraformCommandException.class)
                     .hasMessageContaining("terraform fmt -check").hasMessageContaining("+  source = \"x\"");

@@ -11,9 +11,9 @@ import java.util.List;
  * @param retries  one entry per failed attempt that was retried, naming the transient error
  * @param skipped  true when the stage was skipped by a PT_SKIP_* variable (then nothing ran)
  */
-public record CommandResult(String label, List<String> args, int exitCode, String stdout, String stderr,
+public record TerraformResult(String label, List<String> args, int exitCode, String stdout, String stderr,
                             boolean timedOut, List<Retry> retries, Duration duration, boolean skipped) {
-    public CommandResult {
+    public TerraformResult {
         args = List.copyOf(args);
         retries = List.copyOf(retries);
     }
@@ -22,8 +22,8 @@ public record CommandResult(String label, List<String> args, int exitCode, Strin
     public record Retry(int attempt, int exitCode, TransientError cause) {
     }
 
-    static CommandResult skipped(String label, List<String> args) {
-        return new CommandResult(label, args, 0, "", "", false, List.of(), Duration.ZERO, true);
+    static TerraformResult skipped(String label, List<String> args) {
+        return new TerraformResult(label, args, 0, "", "", false, List.of(), Duration.ZERO, true);
     }
 
     public boolean succeeded() {
@@ -40,7 +40,7 @@ public record CommandResult(String label, List<String> args, int exitCode, Strin
     }
 
     /** @return this when it succeeded, else throws {@link TerraformCommandException} */
-    public CommandResult orThrow() {
+    public TerraformResult orThrow() {
         if (!succeeded()) {
             throw new TerraformCommandException(this);
         }

@@ -1,4 +1,4 @@
-package dev.pullthrough.testing.docker;
+package dev.pullthrough.testing.process;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,46 +19,63 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs one external command to completion with a given environment, optional stdin and a timeout. Output streams are
- * drained on their own threads so a chatty command never blocks on a full pipe.
+ * Runs one external command to completion with a given environment, optional stdin and a timeout, the test code's
+ * one process runner. Output streams are drained on their own threads so a chatty command never blocks on a full
+ * pipe; on timeout the command's whole process tree is killed (terraform's provider plugins, a hook's children).
+ * Immutable: each {@code with...} returns a new runner.
  */
-public final class CommandRunner {
+public final class ProcessRunner {
+    private final boolean inherit;
     private final Map<String, String> environment;
     private final Optional<Path> workingDirectory;
     private final Duration timeout;
 
-    private CommandRunner(Map<String, String> environment, Optional<Path> workingDirectory, Duration timeout) {
+    private ProcessRunner(boolean inherit, Map<String, String> environment, Optional<Path> workingDirectory,
+            Duration timeout) {
+        this.inherit = inherit;
         this.environment = Map.copyOf(environment);
         this.workingDirectory = workingDirectory;
         this.timeout = timeout;
     }
 
     /** Inherits this JVM's environment, 60 s timeout. */
-    public static CommandRunner inheritingEnvironment() {
-        return new CommandRunner(Map.of(), Optional.empty(), Duration.ofSeconds(60));
+    public static ProcessRunner inheritingEnvironment() {
+        return new ProcessRunner(true, Map.of(), Optional.empty(), Duration.ofSeconds(60));
+    }
+
+    /** Exactly these variables and no inherited ones (terraform runs that must not see the developer's settings). */
+    public static ProcessRunner withExactEnvironment(Map<String, String> environment) {
+        return new ProcessRunner(false, environment, Optional.empty(), Duration.ofSeconds(60));
     }
 
     /** A runner that also sets (or, for a null-free empty string value, keeps empty) the given variables. */
-    public CommandRunner withEnvironment(Map<String, String> extra) {
+    public ProcessRunner withEnvironment(Map<String, String> extra) {
         Map<String, String> merged = new LinkedHashMap<>(environment);
         merged.putAll(extra);
-        return new CommandRunner(merged, workingDirectory, timeout);
+        return new ProcessRunner(inherit, merged, workingDirectory, timeout);
     }
 
-    public CommandRunner inDirectory(Path directory) {
-        return new CommandRunner(environment, Optional.of(directory), timeout);
+    public ProcessRunner inDirectory(Path directory) {
+        return new ProcessRunner(inherit, environment, Optional.of(directory), timeout);
     }
 
-    public CommandRunner withTimeout(Duration newTimeout) {
-        return new CommandRunner(environment, workingDirectory, newTimeout);
+    public ProcessRunner withTimeout(Duration newTimeout) {
+        return new ProcessRunner(inherit, environment, workingDirectory, newTimeout);
     }
 
-    public CommandResult run(List<String> command) {
+    public ProcessResult run(List<String> command) {
         return run(command, null);
     }
 
-    public CommandResult run(List<String> command, byte[] stdin) {
+    /**
+     * @param stdin the bytes to give the command on standard input, or null for none ({@code /dev/null})
+     * @throws UncheckedIOException when the command cannot be started (for example, it is not installed)
+     */
+    public ProcessResult run(List<String> command, byte[] stdin) {
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command));
+        if (!inherit) {
+            builder.environment().clear();
+        }
         builder.environment().putAll(environment);
         workingDirectory.ifPresent(dir -> builder.directory(dir.toFile()));
         if (stdin == null) {
@@ -83,13 +100,14 @@ public final class CommandRunner {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
-                return new CommandResult(command, 124, out.text(),
-                        err.text() + "\n[harness] killed after " + timeout, Duration.ofNanos(System.nanoTime() - started));
+                return new ProcessResult(command, ProcessResult.KILLED_EXIT_CODE, out.text(),
+                        err.text() + "\n[harness] killed after " + timeout, Duration.ofNanos(System.nanoTime() - started),
+                        true);
             }
             // A command may leave a detached child holding the pipes (a hook starting its proxy): do not wait for
             // end-of-stream forever once the command itself has exited.
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            return new CommandResult(command, process.exitValue(), settle(out), settle(err), elapsed);
+            return new ProcessResult(command, process.exitValue(), settle(out), settle(err), elapsed, false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot feed stdin of " + command, e);
         } catch (InterruptedException e) {

@@ -1,0 +1,69 @@
+package dev.pullthrough.parity;
+
+import com.hashicorp.cdktf.TerraformStack;
+import dev.pullthrough.cdktf.EcrPullThroughCache;
+import dev.pullthrough.cdktf.EcrPullThroughCacheAccess;
+import dev.pullthrough.cdktf.aws.AwsProvider;
+import dev.pullthrough.model.InvalidCoordinatesException;
+import dev.pullthrough.model.InvalidRuleSetException;
+import dev.pullthrough.model.Partition;
+import dev.pullthrough.model.Problem;
+import dev.pullthrough.testing.cdktf.Synth;
+import java.util.Arrays;
+import java.util.Map;
+
+/** The cdktf constructs' decision: construction and synth succeed, or the construction error's messages. */
+final class ConstructFace {
+    private ConstructFace() {
+    }
+
+    static Decision decide(ParityCase c) {
+        Partition partition;
+        try {
+            partition = c.partition() == null ? null : Partition.fromId(c.partition());
+        } catch (InvalidCoordinatesException e) {
+            return Decision.notExpressible("the Partition enum has no value \"" + c.partition() + "\"");
+        }
+        TerraformStack stack = new TerraformStack(Synth.app(), "parity");
+        AwsProvider.Builder.create(stack, "aws").region("us-east-1").build();
+        try {
+            if (c.aboutRunnerAccess()) {
+                EcrPullThroughCacheAccess.Builder.create(stack, "access").rules(c.ruleSet()).roleNames(c.roleNames())
+                        .accountId(c.accountId()).region(c.region()).partition(partition).build();
+            } else {
+                EcrPullThroughCache.Builder cache = EcrPullThroughCache.Builder.create(stack, "cache")
+                        .rules(c.ruleSet()).accountId(c.accountId()).region(c.region()).partition(partition);
+                applySettings(cache, c.settings());
+                cache.build();
+            }
+        } catch (InvalidRuleSetException e) {
+            return Decision.refused(e.report().errors().stream().map(Problem::message).toList(),
+                    "InvalidRuleSetException");
+        } catch (IllegalArgumentException e) {
+            return Decision.refused(Arrays.asList(e.getMessage().split("\n")), e.getClass().getSimpleName());
+        }
+        Synth.stack(stack);
+        return Decision.accepted("synthesized");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void applySettings(EcrPullThroughCache.Builder cache, Map<String, Object> settings) {
+        settings.forEach((name, value) -> {
+            switch (name) {
+                case "expire_after_days" -> {
+                    if (value == null) {
+                        cache.keepCachedImagesForever();
+                    } else {
+                        cache.expireCachedImagesAfterDays((Integer) value);
+                    }
+                }
+                case "untagged_expire_after_days" -> cache.expireUntaggedImagesAfterDays((Integer) value);
+                case "image_tag_mutability" -> cache.imageTagMutability((String) value);
+                case "repository_template_role_arn" -> cache.templateCustomRoleArn((String) value);
+                case "kms_key_arn" -> cache.kmsKeyArn((String) value);
+                case "repository_tags" -> cache.repositoryTags((Map<String, String>) value);
+                default -> throw new IllegalStateException("no construct setter mapped for " + name);
+            }
+        });
+    }
+}
