@@ -17,12 +17,17 @@
 #                    running: the best case for the naive hook; with containers it takes ~10 s and kills them).
 # Then the phases of one start (PULLTHROUGH_HOOK_TRACE), to see what dominates.
 #
-# Env: RUNS (default 5), WARMUP (1), CDS=0 skips the AppCDS variant, TARBALL=0 the tarball one, BENCH_OUT.
+# Every start gets its token from the token API stand-in (the AWS SDK's call included), as on an ephemeral runner's
+# first and only start: the token `stop` keeps in the state dir (token.json) is removed between runs. TOKEN_CACHE=1
+# keeps it, as on a long-lived runner that starts the hook before every job (then no start calls the SDK).
+#
+# Env: RUNS (default 5), WARMUP (1), CDS=0 skips the AppCDS variant, TARBALL=0 the tarball one, TOKEN_CACHE, BENCH_OUT.
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 CDS="${CDS:-1}"
 TARBALL="${TARBALL:-1}"
+TOKEN_CACHE="${TOKEN_CACHE:-0}"
 
 bench_init hook-startup
 bench_need java "apt-get install -y openjdk-17-jre-headless"
@@ -48,6 +53,8 @@ export HOOK_JAR ECR_HOST="http://$ECR" DOCKERD_DIR RUNNER_DIR="$runner"
 stop_hook() {
   java -jar "$HOOK_JAR" stop --state-dir "$runner/state" >> "$BENCH_TMP/hook-stop.log" 2>&1 || true
   cmp -s "$DOCKERD_DIR/daemon.json" "$BENCH_TMP/daemon.json.orig" || die "hook stop did not restore daemon.json"
+  # stop keeps the token for the next start (a long-lived runner); an ephemeral runner starts without one.
+  [ "$TOKEN_CACHE" = 1 ] || rm -f "$runner/state/token.json"
 }
 bench_on_exit stop_hook
 ready="$BENCH_DIR/lib/hook-start-ready.sh"

@@ -69,6 +69,7 @@ bench_measure() { python3 "$MEASURE" run "$RESULTS" "$@"; }
 
 # bench_summary [--pair A B]...: prints and saves the summary (median [min-max], paired ratios).
 bench_summary() {
+  echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS_DIR/machine.txt"
   python3 "$MEASURE" summary "$RESULTS" "$@" | tee "$RESULTS_DIR/summary.txt"
   python3 "$MEASURE" summary "$RESULTS" --markdown "$@" > "$RESULTS_DIR/summary.md" || true
   cat "$RESULTS_DIR/machine.txt" >&2

@@ -5,7 +5,8 @@
 #     bin/pullthrough-hook                       launcher (POSIX sh): start|stop|status, same flags as `pullthrough hook`
 #     runtime/                                   a Java runtime made with jlink: only the modules jdeps finds in the jar
 #     lib/pullthrough-hook.jar                   the hook jar
-#     lib/hook.aot                               class-data archive (JDK 25 AOT cache) from a training run made here
+#     lib/hook.aot, lib/mirror.aot               class-data archives (JDK 25 AOT caches) of the hook's and the mirror's
+#                                                JVMs, from a training run made here
 #     github-actions/job-started.sh, job-completed.sh   runner scripts that never fail a job
 #     systemd/pullthrough-hook.service           unit for long-lived runners
 #
@@ -46,13 +47,22 @@ chmod 0644 "$stage/systemd/pullthrough-hook.service"
 # Training: the same JVM flags as the launcher (an archive is only used by a JVM configured like the one that made
 # it). The jar is named by its absolute path: the JVM matches it at run time by substituting the common prefix of
 # the runtime and the jar (the unpacked tree's directory); a relative path would be resolved against the working
-# directory instead.
+# directory instead. Two archives: hook.aot for the hook's JVM (recorded by the training JVM itself) and mirror.aot
+# for the mirror's (recorded by the mirror process the training's `start` launches, created by AotTraining with the
+# mirror's JVM flags): a JDK 25 runtime loads every class of its archive at start, and the long-running mirror
+# should not hold the hook's AWS SDK and Jackson classes.
 stage="$(cd "$stage" && pwd -P)"
+mirror_conf="$out/dist/mirror.aotconf"
+rm -f "$mirror_conf"
 ( cd "$stage/lib" && env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS -u _JAVA_OPTIONS \
+    PULLTHROUGH_HOOK_PROXY_JAVA_OPTS="-XX:AOTMode=record -XX:AOTConfiguration=$mirror_conf -Xlog:aot=off -Xlog:cds=off" \
     "$stage/runtime/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:AOTCacheOutput="$stage/lib/hook.aot" \
-    -Xlog:aot=off -Xlog:cds=off -cp "$stage/lib/pullthrough-hook.jar" dev.pullthrough.hook.AotTraining ) \
+    -Xlog:aot=off -Xlog:cds=off -cp "$stage/lib/pullthrough-hook.jar" dev.pullthrough.hook.AotTraining \
+    "$mirror_conf" "$stage/lib/mirror.aot" ) \
   > "$out/dist/aot-training.log" 2>&1 || { tail -20 "$out/dist/aot-training.log" >&2; fail "the training run failed"; }
 [ -s "$stage/lib/hook.aot" ] || fail "no archive written (see $out/dist/aot-training.log)"
+[ -s "$stage/lib/mirror.aot" ] || fail "no mirror archive written (see $out/dist/aot-training.log)"
+rm -f "$mirror_conf"
 
 # The launcher works from the unpacked tree (status of a state dir that has no hook: "mirror down", exit 3), and
 # its JVM maps the archive (an archive that does not match is ignored silently at run time: caught here).

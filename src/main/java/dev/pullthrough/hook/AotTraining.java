@@ -10,17 +10,23 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The build-time training run for the tarball's class-data archive ({@code -XX:AOTCacheOutput}): one
- * {@code hook start} and {@code stop} on throw-away files, and the mirror serving a few requests in this JVM, both
- * against a loopback stand-in that answers as ECR's token API and as the registry. Every class the hook and the
- * mirror load on that path then comes from the archive at run time. It reads no real file, needs no AWS account and
- * leaves nothing behind (a temp dir, removed). Not part of the hook's interface.
+ * The build-time training run for the tarball's two class-data archives (JDK 25 AOT caches): one {@code hook start},
+ * {@code status} and {@code stop} on throw-away files, with the mirror serving a few requests in between, all against
+ * a loopback stand-in that answers as ECR's token API and as the registry. This JVM records the hook's archive
+ * ({@code -XX:AOTCacheOutput}); the mirror's JVM, launched by {@code start}, records its own configuration (the
+ * build passes {@code -XX:AOTMode=record} through {@code PULLTHROUGH_HOOK_PROXY_JAVA_OPTS}), from which
+ * {@code main(CONFIG, CACHE)} then creates the mirror's archive with the mirror's own JVM flags. Two archives, not
+ * one: a JDK 25 runtime loads every class of its archive at start, so a shared one would give the long-running
+ * mirror the hook's ~5000 classes (the AWS SDK, Jackson: ~15 MB of RSS it never uses), and the hook's JVM the
+ * mirror's server. It reads no real file, needs no AWS account and leaves nothing behind (a temp dir, removed).
+ * Not part of the hook's interface.
  */
 public final class AotTraining {
     private static final String TARGET = "AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken";
@@ -29,6 +35,7 @@ public final class AotTraining {
     private AotTraining() {
     }
 
+    /** {@code args}: nothing, or the mirror's recorded AOT configuration and the archive to create from it. */
     public static void main(String[] args) throws Exception {
         Path tmp = Files.createTempDirectory("pullthrough-aot-");
         HttpServer standIn = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -46,9 +53,11 @@ public final class AotTraining {
                     "--buildkitd-config", tmp.resolve("buildkitd.toml").toString(),
                     "--docker-config", tmp.resolve("docker").toString(),
                     "--github-env", tmp.resolve("github_env").toString(), "--listen", "127.0.0.1:0");
+            if (start == 0) {
+                throughTheMirror(new StateDir(tmp.resolve("state")));
+            }
             hook(tmp, "status");
             int stop = hook(tmp, "stop");
-            mirrorInProcess(base);
             if (start != 0 || stop != 0) {
                 throw new IllegalStateException("training run failed: start " + start + ", stop " + stop);
             }
@@ -57,6 +66,9 @@ public final class AotTraining {
             try (Stream<Path> files = Files.walk(tmp)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+        if (args.length == 2) {
+            createMirrorCache(Path.of(args[0]), Path.of(args[1]));
         }
         System.exit(0);
     }
@@ -67,24 +79,19 @@ public final class AotTraining {
         System.arraycopy(args, 0, all, 1, args.length);
         all[args.length + 1] = "--state-dir";
         all[args.length + 2] = tmp.resolve("state").toString();
-        return HookMain.commandLine().execute(all);
+        return HookMain.run(all);
     }
 
-    /** The mirror's request path (it runs in the mirror's own JVM at run time, which maps the same archive). */
-    private static void mirrorInProcess(String base) throws IOException, InvalidHookSettingException {
-        EcrToken token = EcrToken.of("AWS", PASSWORD, Instant.now().plusSeconds(3600), Instant.now());
-        RefreshingToken refreshing = new RefreshingToken(new EcrTokenSource("us-east-1", Clock.systemUTC()), token,
-                Clock.systemUTC(), line -> { });
-        MirrorProxy proxy = MirrorProxy.start(new MirrorProxy.Config(ListenAddress.parse("127.0.0.1:0"),
-                RegistryEndpoint.parse(base), UpstreamRoutes.dockerHubOnly("docker-hub")), refreshing, line -> { });
-        try {
-            for (String path : new String[] {"/v2/", "/v2/library/hello/manifests/1", "/v2/library/hello/blobs/sha256:"
-                    + "0".repeat(64)}) {
-                for (String method : new String[] {"HEAD", "GET"}) {
-                    HttpURLConnection c = (HttpURLConnection) URI.create("http://" + proxy.address().hostPort() + path)
-                            .toURL().openConnection();
+    /** The mirror's request paths, served by the mirror process {@code start} launched (it records its classes). */
+    private static void throughTheMirror(StateDir dir) throws IOException {
+        String mirror = "http://" + new String(Files.readAllBytes(dir.addrFile()), StandardCharsets.US_ASCII).trim();
+        String[] paths = {"/v2/", "/v2/library/hello/manifests/1", "/v2/library/hello/blobs/sha256:" + "0".repeat(64),
+            "/v2/library/hello/tags/list?n=10", "/v2/library/hello/manifests/1?ns=unknown.example", "/v2/../x", "/other"};
+        for (int round = 0; round < 3; round++) {
+            for (String path : paths) {
+                for (String method : new String[] {"HEAD", "GET", "POST"}) {
+                    HttpURLConnection c = (HttpURLConnection) URI.create(mirror + path).toURL().openConnection();
                     c.setRequestMethod(method);
-                    c.getResponseCode();
                     try (var in = c.getResponseCode() < 400 ? c.getInputStream() : c.getErrorStream()) {
                         if (in != null) {
                             in.readAllBytes();
@@ -92,8 +99,35 @@ public final class AotTraining {
                     }
                 }
             }
-        } finally {
-            proxy.close();
+        }
+    }
+
+    /** The mirror's archive from its recorded configuration, made with the JVM flags the mirror runs with. */
+    private static void createMirrorCache(Path config, Path cache) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(config)) {
+            throw new IllegalStateException("the mirror recorded no AOT configuration at " + config
+                    + " (PULLTHROUGH_HOOK_PROXY_JAVA_OPTS=-XX:AOTMode=record -XX:AOTConfiguration=" + config + ")");
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(ProxyProcess.JVM_FLAGS);
+        cmd.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + cache,
+                "-cp", System.getProperty("java.class.path")));
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        pb.environment().remove("PULLTHROUGH_HOOK_PROXY_JAVA_OPTS");
+        int code = pb.start().waitFor();
+        if (code != 0) {
+            throw new IllegalStateException("creating the mirror's AOT cache failed (exit " + code + "): " + cmd);
+        }
+        // A JVM that cannot map an archive ignores it silently; AOTMode=on makes that a failure, here at build time.
+        List<String> check = new ArrayList<>(cmd.subList(0, 1 + ProxyProcess.JVM_FLAGS.size()));
+        check.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", "-XX:AOTCache=" + cache,
+                "-XX:AOTMode=on", "-cp", System.getProperty("java.class.path"), HookMain.class.getName(), "--version"));
+        ProcessBuilder mapped = new ProcessBuilder(check).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        mapped.environment().remove("PULLTHROUGH_HOOK_PROXY_JAVA_OPTS");
+        if (mapped.start().waitFor() != 0) {
+            throw new IllegalStateException("the runtime cannot map " + cache + ": " + check);
         }
     }
 

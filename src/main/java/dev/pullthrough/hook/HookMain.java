@@ -1,5 +1,7 @@
 package dev.pullthrough.hook;
 
+import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ScopeType;
@@ -13,7 +15,23 @@ public final class HookMain {
         if (args.length > 1 && args[0].equals("proxy") && !args[1].startsWith("-h") && !args[1].equals("--help")) {
             System.exit(ProxyCommand.runDirect(args));
         }
-        System.exit(commandLine().execute(args));
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs one hook command; returns its exit code. {@code start} in its plain forms skips picocli ({@link StartArgs}:
+     * the same fields, the same error report), every other command line goes through it.
+     */
+    static int run(String[] args) {
+        Optional<StartCommand> start = StartArgs.parse(args);
+        if (start.isEmpty()) {
+            return commandLine().execute(args);
+        }
+        try {
+            return start.get().call();
+        } catch (Exception e) {
+            return new ShortErrorHandler(x -> false).report(e, "start", new PrintWriter(System.err, true), false);
+        }
     }
 
     /**

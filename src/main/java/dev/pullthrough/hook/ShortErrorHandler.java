@@ -1,6 +1,7 @@
 package dev.pullthrough.hook;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.function.Predicate;
 import picocli.CommandLine;
@@ -23,14 +24,19 @@ public final class ShortErrorHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
-        boolean trace = stacktraceRequested(parsed);
+        return report(e, cmd.getCommandName(), cmd.getErr(), stacktraceRequested(parsed));
+    }
+
+    /** The same report for a command run without picocli ({@link StartArgs}); returns the exit code. */
+    int report(Exception e, String command, PrintWriter err, boolean trace) {
         if (trace) {
-            e.printStackTrace(cmd.getErr());
+            e.printStackTrace(err);
         }
         boolean user = e instanceof HookException || e instanceof IOException || e instanceof UncheckedIOException
                 || userError.test(e);
-        cmd.getErr().println(cmd.getCommandName() + ": " + (user ? "" : "internal error: ") + e.getMessage()
+        err.println(command + ": " + (user ? "" : "internal error: ") + e.getMessage()
                 + (trace ? "" : "  (" + STACKTRACE + " for details)"));
+        err.flush();
         return user ? ExitCodes.UNUSABLE : ExitCodes.INTERNAL_ERROR;
     }
 

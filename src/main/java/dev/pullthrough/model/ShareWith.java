@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Who, besides the registry's own account, may pull through a hub account's pull-through cache: whole AWS
  * Organizations, organizational units (as {@code aws:PrincipalOrgPaths} paths) and single accounts.
  *
- * <p>Sharing a cache needs two resource policies in the hub (see docs/DOMAIN.md, "Sharing one cache"): a registry
+ * <p>Sharing a cache needs two resource policies in the hub (see docs/DOMAIN.md section 6): a registry
  * policy for the first-pull actions, which only it and identity policies can grant for repositories that do not exist
  * yet, and a repository policy, given by the creation templates, for the pull actions. This type only holds and checks
  * the principals; {@code dev.pullthrough.iam.SharedCachePolicies} renders the policies.

@@ -140,7 +140,8 @@ final class Coordinates {
 
     /**
      * The region given belongs to the partition given ({@link RegistryCoordinates#checkRegionInPartition}): a
-     * precondition, as one variable's validation cannot see the other in Terraform 1.7.
+     * precondition, written when the floor was Terraform 1.7, whose validations could not see a second variable
+     * (1.9's can).
      */
     static Validation regionInPartition() {
         StringBuilder partitionOfRegion = new StringBuilder();

@@ -15,9 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExamplesLayoutTest {
     private static final Path EXAMPLES = TerraformOptions.projectDirFromSystemProperty().resolve("examples");
 
+    /**
+     * Folders holding {@code .tf} files, directly under examples/ or one level deeper (an example of several root
+     * configurations, such as org-hub/hub and org-hub/spoke).
+     */
     private static List<Path> terraformExamples() throws IOException {
-        try (Stream<Path> dirs = Files.list(EXAMPLES)) {
-            return dirs.filter(Files::isDirectory).filter(d -> {
+        try (Stream<Path> dirs = Files.walk(EXAMPLES, 2)) {
+            return dirs.filter(Files::isDirectory).filter(d -> !d.toString().contains(".terraform")).filter(d -> {
                 try (Stream<Path> files = Files.list(d)) {
                     return files.anyMatch(f -> f.getFileName().toString().endsWith(".tf"));
                 } catch (IOException e) {
@@ -29,14 +33,16 @@ class ExamplesLayoutTest {
 
     @Test
     void examples_everyTerraformFolder_isPlannedByExamplesIT() throws IOException {
-        assertThat(terraformExamples()).map(p -> p.getFileName().toString())
+        assertThat(terraformExamples()).map(p -> EXAMPLES.relativize(p).toString().replace('\\', '/'))
                 .containsExactlyInAnyOrderElementsOf(ExamplesIT.PLANNED);
     }
 
     @Test
     void examples_everyFolder_hasReadmeWithRunInstructions() throws IOException {
         for (Path example : terraformExamples()) {
-            Path readme = example.resolve("README.md");
+            // A root configuration inside a larger example may share the example's README.
+            Path readme = Files.exists(example.resolve("README.md")) ? example.resolve("README.md")
+                    : example.getParent().resolve("README.md");
             assertThat(readme).as(example + " README").exists();
             assertThat(Files.readString(readme)).as(readme.toString())
                     .contains("terraform init").contains("terraform apply").contains("How it is tested");

@@ -20,6 +20,8 @@ final class ParityCases {
     static final String REGION = "eu-west-1";
     private static final String SECRET_NAME = ":secret:ecr-pullthroughcache/docker-hub-AbCdEf";
     private static final String UPSTREAM_ECR = "210987654321.dkr.ecr.eu-west-1.amazonaws.com";
+    private static final String ORGANIZATION = "o-a1b2c3d4e5";
+    private static final String SPOKE = "210987654321";
 
     private ParityCases() {
     }
@@ -98,6 +100,28 @@ final class ParityCases {
                 List.of("arn:aws:iam::" + ACCOUNT + ":role/ci-runner"), false));
         cases.add(roles("role_name_blank", "a blank role name", List.of(" "), false));
 
+        // Sharing one cache (issue 13): share_with on the cache; on the runner side, a hub registry's location.
+        cases.add(settings("share_with_valid", "an organization, an OU and an account",
+                Map.of("share_with", shareWith(List.of(ORGANIZATION), List.of(ORGANIZATION + "/r-ab12/ou-ab12-11111111/*"),
+                        List.of(SPOKE))), true));
+        cases.add(settings("share_with_bad_entries", "one bad entry in each list", Map.of("share_with",
+                shareWith(List.of("o-short"), List.of("ou-ab12-11111111"), List.of("12345"))), false));
+        cases.add(new ParityCase("share_with_root_rule", "a shared ROOT rule would share every repository of the hub",
+                Map.of("everything", Map.of("ecr_repository_prefix", "ROOT", "upstream_registry_url", "public.ecr.aws")),
+                defaultLocation(), Map.of("share_with", shareWith(List.of(), List.of(), List.of(SPOKE))), null, false));
+        cases.add(settings("share_with_without_templates", "spokes could fill the cache but never pull", Map.of(
+                "share_with", shareWith(List.of(ORGANIZATION), List.of(), List.of()), "create_repository_templates", false), false));
+        cases.add(hub("registry_hub_valid", "a hub registry in another account and region", SPOKE, "us-east-2", true));
+        cases.add(hub("registry_account_id_short", "a hub account id of five digits", "12345", null, false));
+        cases.add(hub("registry_region_without_number", "a hub region without its number", null, "us-east", false));
+        Map<String, String> govSpoke = new LinkedHashMap<>();
+        govSpoke.put("account_id", ACCOUNT);
+        govSpoke.put("region", "us-gov-east-1");
+        govSpoke.put(ParityCase.REGISTRY_ACCOUNT_ID, SPOKE);
+        govSpoke.put(ParityCase.REGISTRY_REGION, "us-gov-west-1");
+        cases.add(new ParityCase("registry_region_govcloud", "a GovCloud spoke using a GovCloud hub (docs/DOMAIN.md, \"Partitions\")",
+                ecrPublic(), govSpoke, Map.of(), List.of(), true));
+
         // Every invalid rule case the generated terraform tests use.
         for (RuleCase rc : RuleCases.invalid()) {
             cases.add(rules("rules_" + rc.name().toLowerCase(Locale.ROOT), rc.about(), rc.rules(), false));
@@ -129,6 +153,20 @@ final class ParityCases {
 
     private static ParityCase roles(String name, String about, List<String> roleNames, boolean accepted) {
         return new ParityCase(name, about, ecrPublic(), defaultLocation(), Map.of(), roleNames, accepted);
+    }
+
+    /** The runner access (no role names) pointed at a hub registry; null parts are not given. */
+    private static ParityCase hub(String name, String about, String registryAccountId, String registryRegion,
+            boolean accepted) {
+        Map<String, String> location = new LinkedHashMap<>(defaultLocation());
+        location.put(ParityCase.REGISTRY_ACCOUNT_ID, registryAccountId);
+        location.put(ParityCase.REGISTRY_REGION, registryRegion);
+        return new ParityCase(name, about, ecrPublic(), location, Map.of(), List.of(), accepted);
+    }
+
+    private static Map<String, List<String>> shareWith(List<String> organizations, List<String> paths,
+            List<String> accounts) {
+        return Map.of("organization_ids", organizations, "organizational_unit_paths", paths, "account_ids", accounts);
     }
 
     private static Map<String, String> defaultLocation() {

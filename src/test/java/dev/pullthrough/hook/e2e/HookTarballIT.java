@@ -82,6 +82,16 @@ class HookTarballIT {
     }
 
     @Test
+    @Order(1)
+    void mirror_mapsItsOwnArchive_notTheHooks() throws IOException {
+        // The hook's archive holds the AWS SDK and Jackson; a JDK 25 runtime loads every class of the archive it maps.
+        String maps = Files.readString(Path.of("/proc", Long.toString(hook.proxyPid().orElseThrow()), "maps"));
+
+        assertThat(maps).contains(HookTarball.home().resolve("lib/mirror.aot").toString())
+                .doesNotContain(HookTarball.home().resolve("lib/hook.aot").toString());
+    }
+
+    @Test
     @Order(2)
     void dockerPull_shortName_servedThroughTheMirror() {
         PrivateDockerd dockerd = scenario.dockerd();
