@@ -2,7 +2,7 @@
 # template so cached images expire), a runner role with the least-privilege pull policy, and the runner environment.
 
 terraform {
-  required_version = ">= 1.7"
+  required_version = ">= 1.9"
 
   required_providers {
     aws = {

@@ -3,7 +3,7 @@
 # attached to existing runner roles, and the runner environment.
 
 terraform {
-  required_version = ">= 1.7"
+  required_version = ">= 1.9"
 
   required_providers {
     aws = {

@@ -3,7 +3,7 @@
 # pull-through cache with the runner environment, so that jobs in those subnets pull cached images privately.
 
 terraform {
-  required_version = ">= 1.7"
+  required_version = ">= 1.9"
 
   required_providers {
     aws = {

@@ -3,7 +3,7 @@
 # the hub (../spoke) instead of running a cache of its own.
 
 terraform {
-  required_version = ">= 1.7"
+  required_version = ">= 1.9"
 
   required_providers {
     aws = {

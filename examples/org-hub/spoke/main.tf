@@ -3,7 +3,7 @@
 # hub's registry host; the hub's registry and repository policies allow this account's side.
 
 terraform {
-  required_version = ">= 1.7"
+  required_version = ">= 1.9"
 
   required_providers {
     aws = {

@@ -214,7 +214,7 @@ check "root_rule_breadth" {
 
 check "unused_credentials" {
   assert {
-    condition     = !anytrue([for rule in values(local.rules) : can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.upstream_registry_url)) ? false : rule.credential_arn != null])
-    error_message = join("\n", [for key, rule in local.rules : "rule \"${trimspace(key)}\": credential_arn = \"${rule.credential_arn}\": is not used by ${lookup({ "registry-1.docker.io" = "Docker Hub", "public.ecr.aws" = "ECR Public", "registry.k8s.io" = "Kubernetes", "quay.io" = "Quay", "ghcr.io" = "GitHub Container Registry", "registry.gitlab.com" = "GitLab Container Registry", "cgr.dev" = "Chainguard" }, rule.upstream_registry_url, can(regex("^[a-z0-9]{5,50}\\.azurecr\\.io$", rule.upstream_registry_url)) ? "Azure Container Registry" : "Amazon ECR (ECR-to-ECR)")}, which needs no credential. Remove credential_arn from this rule." if can(regex("^(?:registry-1\\.docker\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.upstream_registry_url)) ? false : rule.credential_arn != null])
+    condition     = !anytrue([for rule in values(local.rules) : can(regex(local.credential_upstream_host_pattern, rule.upstream_registry_url)) ? false : rule.credential_arn != null])
+    error_message = join("\n", [for key, rule in local.rules : "rule \"${trimspace(key)}\": credential_arn = \"${rule.credential_arn}\": is not used by ${lookup(local.upstream_display_names, rule.upstream_registry_url, can(regex(local.azure_host_pattern, rule.upstream_registry_url)) ? "Azure Container Registry" : "Amazon ECR (ECR-to-ECR)")}, which needs no credential. Remove credential_arn from this rule." if can(regex(local.credential_upstream_host_pattern, rule.upstream_registry_url)) ? false : rule.credential_arn != null])
   }
 }

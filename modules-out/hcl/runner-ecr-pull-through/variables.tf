@@ -17,13 +17,13 @@ variable "ecr_pull_through_cache_rules" {
   }
 
   validation {
-    condition     = alltrue([for key, raw in var.ecr_pull_through_cache_rules : length([for name in try(keys(raw), []) : name if !contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name)]) == 0])
-    error_message = join("\n", flatten([for key, raw in var.ecr_pull_through_cache_rules : [for name in [for name in try(keys(raw), []) : name if !contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name)] : "rule \"${key}\" has unknown field \"${name}\"; allowed: credential_arn, custom_role_arn, ecr_repository_prefix, upstream_registry_url, upstream_repository_prefix"]]))
+    condition     = alltrue([for key, raw in var.ecr_pull_through_cache_rules : length([for name in try(keys(raw), []) : name if !contains(local.rule_attributes, name)]) == 0])
+    error_message = join("\n", flatten([for key, raw in var.ecr_pull_through_cache_rules : [for name in [for name in try(keys(raw), []) : name if !contains(local.rule_attributes, name)] : "rule \"${key}\" has unknown field \"${name}\"; allowed: credential_arn, custom_role_arn, ecr_repository_prefix, upstream_registry_url, upstream_repository_prefix"]]))
   }
 
   validation {
-    condition     = alltrue([for key, raw in var.ecr_pull_through_cache_rules : length([for name in try(keys(raw), []) : { name = name, kind = startswith(jsonencode(raw[name]), "{") ? "object" : startswith(jsonencode(raw[name]), "[") ? "array" : contains(["true", "false"], jsonencode(raw[name])) ? "boolean" : "number" } if contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name) && jsonencode(raw[name]) != "null" && !startswith(jsonencode(raw[name]), "\"")]) == 0])
-    error_message = join("\n", flatten([for key, raw in var.ecr_pull_through_cache_rules : [for bad in [for name in try(keys(raw), []) : { name = name, kind = startswith(jsonencode(raw[name]), "{") ? "object" : startswith(jsonencode(raw[name]), "[") ? "array" : contains(["true", "false"], jsonencode(raw[name])) ? "boolean" : "number" } if contains(["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"], name) && jsonencode(raw[name]) != "null" && !startswith(jsonencode(raw[name]), "\"")] : "rule \"${key}\" field \"${bad.name}\" must be a string, not ${bad.kind}"]]))
+    condition     = alltrue([for key, raw in var.ecr_pull_through_cache_rules : length([for name in try(keys(raw), []) : { name = name, kind = startswith(jsonencode(raw[name]), "{") ? "object" : startswith(jsonencode(raw[name]), "[") ? "array" : contains(["true", "false"], jsonencode(raw[name])) ? "boolean" : "number" } if contains(local.rule_attributes, name) && jsonencode(raw[name]) != "null" && !startswith(jsonencode(raw[name]), "\"")]) == 0])
+    error_message = join("\n", flatten([for key, raw in var.ecr_pull_through_cache_rules : [for bad in [for name in try(keys(raw), []) : { name = name, kind = startswith(jsonencode(raw[name]), "{") ? "object" : startswith(jsonencode(raw[name]), "[") ? "array" : contains(["true", "false"], jsonencode(raw[name])) ? "boolean" : "number" } if contains(local.rule_attributes, name) && jsonencode(raw[name]) != "null" && !startswith(jsonencode(raw[name]), "\"")] : "rule \"${key}\" field \"${bad.name}\" must be a string, not ${bad.kind}"]]))
   }
 
   validation {
@@ -42,14 +42,14 @@ variable "ecr_pull_through_cache_rules" {
         for key, raw in var.ecr_pull_through_cache_rules : key => {
           prefix = try(trimspace(raw.ecr_repository_prefix), "")
         }
-      } : can(regex("^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*/?|ROOT)$", rule.prefix)) && length(rule.prefix) >= 2 && length(rule.prefix) <= 30
+      } : can(regex(local.repository_prefix_pattern, rule.prefix)) && length(rule.prefix) >= 2 && length(rule.prefix) <= 30
     ])
     error_message = join("\n", [
       for key, rule in {
         for key, raw in var.ecr_pull_through_cache_rules : key => {
           prefix = try(trimspace(raw.ecr_repository_prefix), "")
         }
-      } : rule.prefix == "" ? "rule \"${trimspace(key)}\": ecr_repository_prefix is missing: is required. Set it to a prefix such as docker-hub, or ROOT." : length(rule.prefix) < 2 || length(rule.prefix) > 30 ? "rule \"${trimspace(key)}\": ecr_repository_prefix = \"${rule.prefix}\": must be 2 to 30 characters long (it is ${length(rule.prefix)}). Use a prefix such as docker-hub." : "rule \"${trimspace(key)}\": ecr_repository_prefix = \"${rule.prefix}\": must be lowercase letters and digits, separated by '.', '_' or '-', in '/'-separated parts, or ROOT. Use a prefix such as docker-hub or team/ghcr." if !(can(regex("^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*/?|ROOT)$", rule.prefix)) && length(rule.prefix) >= 2 && length(rule.prefix) <= 30)
+      } : rule.prefix == "" ? "rule \"${trimspace(key)}\": ecr_repository_prefix is missing: is required. Set it to a prefix such as docker-hub, or ROOT." : length(rule.prefix) < 2 || length(rule.prefix) > 30 ? "rule \"${trimspace(key)}\": ecr_repository_prefix = \"${rule.prefix}\": must be 2 to 30 characters long (it is ${length(rule.prefix)}). Use a prefix such as docker-hub." : "rule \"${trimspace(key)}\": ecr_repository_prefix = \"${rule.prefix}\": must be lowercase letters and digits, separated by '.', '_' or '-', in '/'-separated parts, or ROOT. Use a prefix such as docker-hub or team/ghcr." if !(can(regex(local.repository_prefix_pattern, rule.prefix)) && length(rule.prefix) >= 2 && length(rule.prefix) <= 30)
     ])
   }
 
@@ -77,17 +77,17 @@ variable "ecr_pull_through_cache_rules" {
       for key, rule in {
         for key, raw in var.ecr_pull_through_cache_rules : key => {
           url        = try(trimspace(raw.upstream_registry_url), "")
-          suggestion = lookup({ "cgr.dev" = "cgr.dev", "docker.io" = "registry-1.docker.io", "docker.pkg.github.com" = "ghcr.io", "ghcr.io" = "ghcr.io", "github.com" = "ghcr.io", "gitlab.com" = "registry.gitlab.com", "hub.docker.com" = "registry-1.docker.io", "index.docker.io" = "registry-1.docker.io", "k8s.gcr.io" = "registry.k8s.io", "public.ecr.aws" = "public.ecr.aws", "quay.io" = "quay.io", "registry-1.docker.io" = "registry-1.docker.io", "registry.gitlab.com" = "registry.gitlab.com", "registry.hub.docker.com" = "registry-1.docker.io", "registry.k8s.io" = "registry.k8s.io", "www.quay.io" = "quay.io" }, replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", ""), can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev|[0-9]{12}\\.dkr\\.ecr\\.[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}\\.amazonaws\\.com)$", replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", ""))) ? replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", "") : "")
+          suggestion = [for host in [replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", "")] : lookup(local.upstream_aliases, host, can(regex(local.upstream_host_pattern, host)) ? host : "")][0]
         }
-      } : can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev|[0-9]{12}\\.dkr\\.ecr\\.[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}\\.amazonaws\\.com)$", rule.url))
+      } : can(regex(local.upstream_host_pattern, rule.url))
     ])
     error_message = join("\n", [
       for key, rule in {
         for key, raw in var.ecr_pull_through_cache_rules : key => {
           url        = try(trimspace(raw.upstream_registry_url), "")
-          suggestion = lookup({ "cgr.dev" = "cgr.dev", "docker.io" = "registry-1.docker.io", "docker.pkg.github.com" = "ghcr.io", "ghcr.io" = "ghcr.io", "github.com" = "ghcr.io", "gitlab.com" = "registry.gitlab.com", "hub.docker.com" = "registry-1.docker.io", "index.docker.io" = "registry-1.docker.io", "k8s.gcr.io" = "registry.k8s.io", "public.ecr.aws" = "public.ecr.aws", "quay.io" = "quay.io", "registry-1.docker.io" = "registry-1.docker.io", "registry.gitlab.com" = "registry.gitlab.com", "registry.hub.docker.com" = "registry-1.docker.io", "registry.k8s.io" = "registry.k8s.io", "www.quay.io" = "quay.io" }, replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", ""), can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev|[0-9]{12}\\.dkr\\.ecr\\.[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}\\.amazonaws\\.com)$", replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", ""))) ? replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", "") : "")
+          suggestion = [for host in [replace(replace(lower(try(trimspace(raw.upstream_registry_url), "")), "/^[a-z]+:[/][/]/", ""), "/[/]+$/", "")] : lookup(local.upstream_aliases, host, can(regex(local.upstream_host_pattern, host)) ? host : "")][0]
         }
-      } : rule.url == "" ? "rule \"${trimspace(key)}\": upstream_registry_url is missing: is required. Use one of: registry-1.docker.io, public.ecr.aws, registry.k8s.io, quay.io, ghcr.io, registry.gitlab.com, <name>.azurecr.io, cgr.dev, <account>.dkr.ecr.<region>.amazonaws.com (host only, no scheme or path)." : rule.suggestion == "registry-1.docker.io" ? "rule \"${trimspace(key)}\": upstream_registry_url = \"${rule.url}\": is not an upstream registry URL that ECR pull-through cache accepts. Use \"registry-1.docker.io\" for Docker Hub (\"docker.io\" is the image name prefix, not the registry AWS pulls from)." : rule.suggestion != "" ? "rule \"${trimspace(key)}\": upstream_registry_url = \"${rule.url}\": is not an upstream registry URL that ECR pull-through cache accepts. Use \"${rule.suggestion}\" (host only, no scheme or path)." : can(regex("^(?:.*\\.dkr\\.ecr\\..*|.*\\.ecr\\..*amazonaws.*)$", rule.url)) ? "rule \"${trimspace(key)}\": upstream_registry_url = \"${rule.url}\": is not a well-formed private ECR registry host. Write it as <12-digit account>.dkr.ecr.<region>.amazonaws.com (commercial partition)." : "rule \"${trimspace(key)}\": upstream_registry_url = \"${rule.url}\": is not an upstream registry URL that ECR pull-through cache accepts. Use one of: registry-1.docker.io, public.ecr.aws, registry.k8s.io, quay.io, ghcr.io, registry.gitlab.com, <name>.azurecr.io, cgr.dev, <account>.dkr.ecr.<region>.amazonaws.com (host only, no scheme or path)." if !(can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev|[0-9]{12}\\.dkr\\.ecr\\.[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}\\.amazonaws\\.com)$", rule.url)))
+      } : rule.url == "" ? "rule \"${trimspace(key)}\": upstream_registry_url is missing: is required. Use one of: registry-1.docker.io, public.ecr.aws, registry.k8s.io, quay.io, ghcr.io, registry.gitlab.com, <name>.azurecr.io, cgr.dev, <account>.dkr.ecr.<region>.amazonaws.com (host only, no scheme or path)." : rule.suggestion == "registry-1.docker.io" ? "rule \"${trimspace(key)}\": upstream_registry_url = \"${rule.url}\": is not an upstream registry URL that ECR pull-through cache accepts. Use \"registry-1.docker.io\" for Docker Hub (\"docker.io\" is the image name prefix, not the registry AWS pulls from)." : rule.suggestion != "" ? "rule \"${trimspace(key)}\": upstream_registry_url = \"${rule.url}\": is not an upstream registry URL that ECR pull-through cache accepts. Use \"${rule.suggestion}\" (host only, no scheme or path)." : can(regex(local.ecr_like_host_pattern, rule.url)) ? "rule \"${trimspace(key)}\": upstream_registry_url = \"${rule.url}\": is not a well-formed private ECR registry host. Write it as <12-digit account>.dkr.ecr.<region>.amazonaws.com (commercial partition)." : "rule \"${trimspace(key)}\": upstream_registry_url = \"${rule.url}\": is not an upstream registry URL that ECR pull-through cache accepts. Use one of: registry-1.docker.io, public.ecr.aws, registry.k8s.io, quay.io, ghcr.io, registry.gitlab.com, <name>.azurecr.io, cgr.dev, <account>.dkr.ecr.<region>.amazonaws.com (host only, no scheme or path)." if !(can(regex(local.upstream_host_pattern, rule.url)))
     ])
   }
 
@@ -99,7 +99,7 @@ variable "ecr_pull_through_cache_rules" {
           url             = try(trimspace(raw.upstream_registry_url), "")
           upstream_prefix = try(trimspace(raw.upstream_repository_prefix), "")
         }
-      } : rule.upstream_prefix == "" || (rule.prefix != "ROOT" && !can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.url)) && can(regex("^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*/?|ROOT)$", rule.upstream_prefix)) && length(rule.upstream_prefix) >= 2 && length(rule.upstream_prefix) <= 30)
+      } : rule.upstream_prefix == "" || (rule.prefix != "ROOT" && !can(regex(local.non_ecr_upstream_host_pattern, rule.url)) && can(regex(local.repository_prefix_pattern, rule.upstream_prefix)) && length(rule.upstream_prefix) >= 2 && length(rule.upstream_prefix) <= 30)
     ])
     error_message = join("\n", [
       for key, rule in {
@@ -108,7 +108,7 @@ variable "ecr_pull_through_cache_rules" {
           url             = try(trimspace(raw.upstream_registry_url), "")
           upstream_prefix = try(trimspace(raw.upstream_repository_prefix), "")
         }
-      } : rule.prefix == "ROOT" ? "rule \"${trimspace(key)}\": upstream_repository_prefix = \"${rule.upstream_prefix}\": cannot be set when ecr_repository_prefix is ROOT. Remove upstream_repository_prefix, or give the rule a named ecr_repository_prefix." : can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.url)) ? "rule \"${trimspace(key)}\": upstream_repository_prefix = \"${rule.upstream_prefix}\": applies to ECR-to-ECR rules only, not ${lookup({ "registry-1.docker.io" = "Docker Hub", "public.ecr.aws" = "ECR Public", "registry.k8s.io" = "Kubernetes", "quay.io" = "Quay", "ghcr.io" = "GitHub Container Registry", "registry.gitlab.com" = "GitLab Container Registry", "cgr.dev" = "Chainguard" }, rule.url, can(regex("^[a-z0-9]{5,50}\\.azurecr\\.io$", rule.url)) ? "Azure Container Registry" : "Amazon ECR (ECR-to-ECR)")}. Remove it, or point upstream_registry_url at a private ECR registry host." : length(rule.upstream_prefix) < 2 || length(rule.upstream_prefix) > 30 ? "rule \"${trimspace(key)}\": upstream_repository_prefix = \"${rule.upstream_prefix}\": must be 2 to 30 characters long (it is ${length(rule.upstream_prefix)}). Use a prefix such as docker-hub." : "rule \"${trimspace(key)}\": upstream_repository_prefix = \"${rule.upstream_prefix}\": must be lowercase letters and digits, separated by '.', '_' or '-', in '/'-separated parts, or ROOT. Use a prefix such as docker-hub or team/ghcr." if !(rule.upstream_prefix == "" || (rule.prefix != "ROOT" && !can(regex("^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$", rule.url)) && can(regex("^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*/?|ROOT)$", rule.upstream_prefix)) && length(rule.upstream_prefix) >= 2 && length(rule.upstream_prefix) <= 30))
+      } : rule.prefix == "ROOT" ? "rule \"${trimspace(key)}\": upstream_repository_prefix = \"${rule.upstream_prefix}\": cannot be set when ecr_repository_prefix is ROOT. Remove upstream_repository_prefix, or give the rule a named ecr_repository_prefix." : can(regex(local.non_ecr_upstream_host_pattern, rule.url)) ? "rule \"${trimspace(key)}\": upstream_repository_prefix = \"${rule.upstream_prefix}\": applies to ECR-to-ECR rules only, not ${lookup(local.upstream_display_names, rule.url, can(regex(local.azure_host_pattern, rule.url)) ? "Azure Container Registry" : "Amazon ECR (ECR-to-ECR)")}. Remove it, or point upstream_registry_url at a private ECR registry host." : length(rule.upstream_prefix) < 2 || length(rule.upstream_prefix) > 30 ? "rule \"${trimspace(key)}\": upstream_repository_prefix = \"${rule.upstream_prefix}\": must be 2 to 30 characters long (it is ${length(rule.upstream_prefix)}). Use a prefix such as docker-hub." : "rule \"${trimspace(key)}\": upstream_repository_prefix = \"${rule.upstream_prefix}\": must be lowercase letters and digits, separated by '.', '_' or '-', in '/'-separated parts, or ROOT. Use a prefix such as docker-hub or team/ghcr." if !(rule.upstream_prefix == "" || (rule.prefix != "ROOT" && !can(regex(local.non_ecr_upstream_host_pattern, rule.url)) && can(regex(local.repository_prefix_pattern, rule.upstream_prefix)) && length(rule.upstream_prefix) >= 2 && length(rule.upstream_prefix) <= 30))
     ])
   }
 }
@@ -183,19 +183,19 @@ variable "region" {
   default     = null
 
   validation {
-    condition     = var.region == null || (can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.region)) && !(startswith(coalesce(var.region, "-"), "us-gov-")))
-    error_message = var.region == null ? "" : can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.region)) && startswith(coalesce(var.region, "-"), "us-gov-") ? "region ${jsonencode(var.region)}: belongs to partition aws-us-gov; ECR pull-through cache is not offered in this partition; use a region of the aws or aws-cn partition." : "region ${jsonencode(var.region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."
+    condition     = var.region == null || can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.region))
+    error_message = "region ${jsonencode(var.region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."
   }
 }
 
 variable "partition" {
-  description = "AWS partition (aws, aws-cn). Null uses the provider's partition (aws_partition data source)."
+  description = "AWS partition (aws, aws-cn, aws-us-gov). Null uses the provider's partition (aws_partition data source)."
   type        = string
   default     = null
 
   validation {
-    condition     = var.partition == null ? true : contains(["aws", "aws-cn"], var.partition)
-    error_message = var.partition == null ? "" : contains(["aws", "aws-cn", "aws-us-gov"], var.partition) ? "partition ${jsonencode(var.partition)}: ECR pull-through cache is not offered in this partition; use a region of the aws or aws-cn partition." : "partition ${jsonencode(var.partition)}: unknown partition; use one of aws, aws-cn, aws-us-gov."
+    condition     = var.partition == null ? true : contains(["aws", "aws-cn", "aws-us-gov"], var.partition)
+    error_message = "partition ${jsonencode(var.partition)}: unknown partition; use one of aws, aws-cn, aws-us-gov."
   }
 }
 
@@ -216,7 +216,53 @@ variable "registry_region" {
   default     = null
 
   validation {
-    condition     = var.registry_region == null || (can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.registry_region)) && !(startswith(coalesce(var.registry_region, "-"), "us-gov-")))
-    error_message = var.registry_region == null ? "" : can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.registry_region)) && startswith(coalesce(var.registry_region, "-"), "us-gov-") ? "registry_region ${jsonencode(var.registry_region)}: belongs to partition aws-us-gov; ECR pull-through cache is not offered in this partition; use a region of the aws or aws-cn partition." : "registry_region ${jsonencode(var.registry_region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."
+    condition     = var.registry_region == null || can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.registry_region))
+    error_message = "registry_region ${jsonencode(var.registry_region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."
+  }
+}
+
+# Constants the validations of var.ecr_pull_through_cache_rules and the checks share. None depends on a variable: a validation may
+# read such locals (Terraform 1.9 and later), while one built from var.ecr_pull_through_cache_rules would be a cycle.
+locals {
+  # The attributes a rule may have; any other is an error, not silently dropped.
+  rule_attributes = ["credential_arn", "custom_role_arn", "ecr_repository_prefix", "upstream_registry_url", "upstream_repository_prefix"]
+  # An ecr_repository_prefix (and upstream_repository_prefix): '/'-separated lowercase parts, or ROOT.
+  repository_prefix_pattern = "^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*/?|ROOT)$"
+  # Every upstream registry host ECR pull-through cache accepts.
+  upstream_host_pattern = "^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev|[0-9]{12}\\.dkr\\.ecr\\.[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}\\.amazonaws\\.com)$"
+  # The accepted upstream hosts that are not private ECR (which alone take an upstream prefix or role).
+  non_ecr_upstream_host_pattern = "^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$"
+  # Hosts that look like private ECR but are not well-formed: told how to write one.
+  ecr_like_host_pattern = "^(?:.*\\.dkr\\.ecr\\..*|.*\\.ecr\\..*amazonaws.*)$"
+  # The hosts of Azure Container Registry, named in messages.
+  azure_host_pattern = "^[a-z0-9]{5,50}\\.azurecr\\.io$"
+  # Upstream hosts by the name messages use; Azure Container Registry and Amazon ECR (ECR-to-ECR) hosts are matched by pattern.
+  upstream_display_names = {
+    "registry-1.docker.io" = "Docker Hub"
+    "public.ecr.aws"       = "ECR Public"
+    "registry.k8s.io"      = "Kubernetes"
+    "quay.io"              = "Quay"
+    "ghcr.io"              = "GitHub Container Registry"
+    "registry.gitlab.com"  = "GitLab Container Registry"
+    "cgr.dev"              = "Chainguard"
+  }
+  # What a URL that AWS does not accept most likely means: the suggestion in its message.
+  upstream_aliases = {
+    "cgr.dev"                 = "cgr.dev"
+    "docker.io"               = "registry-1.docker.io"
+    "docker.pkg.github.com"   = "ghcr.io"
+    "ghcr.io"                 = "ghcr.io"
+    "github.com"              = "ghcr.io"
+    "gitlab.com"              = "registry.gitlab.com"
+    "hub.docker.com"          = "registry-1.docker.io"
+    "index.docker.io"         = "registry-1.docker.io"
+    "k8s.gcr.io"              = "registry.k8s.io"
+    "public.ecr.aws"          = "public.ecr.aws"
+    "quay.io"                 = "quay.io"
+    "registry-1.docker.io"    = "registry-1.docker.io"
+    "registry.gitlab.com"     = "registry.gitlab.com"
+    "registry.hub.docker.com" = "registry-1.docker.io"
+    "registry.k8s.io"         = "registry.k8s.io"
+    "www.quay.io"             = "quay.io"
   }
 }

@@ -435,14 +435,32 @@ run "rejects_region_typo" {
   expect_failures = [var.region]
 }
 
-run "rejects_partition_without_pull_through_cache" {
+run "rejects_unknown_partition" {
   command = plan
 
   variables {
-    partition = "aws-us-gov"
+    partition = "aws-moon"
   }
 
   expect_failures = [var.partition]
+}
+
+# GovCloud's ECR documents pull-through cache rules (docs/DOMAIN.md, "Partitions").
+run "govcloud_offers_pull_through_cache" {
+  command = plan
+
+  variables {
+    region    = "us-gov-west-1"
+    partition = "aws-us-gov"
+    rules = {
+      k8s = { ecr_repository_prefix = "k8s", upstream_registry_url = "registry.k8s.io" }
+    }
+  }
+
+  assert {
+    condition     = output.registry_host == "123456789012.dkr.ecr.us-gov-west-1.amazonaws.com"
+    error_message = "a GovCloud registry host, under amazonaws.com"
+  }
 }
 
 # AWS requires the secret in the rule's own account and region.

@@ -340,12 +340,32 @@ run "rejects_registry_region_typo" {
   expect_failures = [var.registry_region]
 }
 
-run "rejects_partition_without_pull_through_cache" {
+run "rejects_unknown_partition" {
   command = plan
 
   variables {
-    partition = "aws-us-gov"
+    partition = "aws-moon"
   }
 
   expect_failures = [var.partition]
+}
+
+# GovCloud's ECR documents pull-through cache rules (docs/DOMAIN.md, "Partitions").
+run "govcloud_offers_pull_through_cache" {
+  command = plan
+
+  variables {
+    region    = "us-gov-west-1"
+    partition = "aws-us-gov"
+    ecr_pull_through_cache_rules = {
+      docker_hub = { ecr_repository_prefix = "docker-hub", upstream_registry_url = "registry-1.docker.io" }
+      ecr_public = { ecr_repository_prefix = "ecr-public", upstream_registry_url = "public.ecr.aws", upstream_repository_prefix = "" }
+      quay       = { ecr_repository_prefix = "quay", upstream_registry_url = "quay.io" }
+    }
+  }
+
+  assert {
+    condition     = length(output.policy_json) > 0
+    error_message = "a GovCloud region and partition plan"
+  }
 }

@@ -2,7 +2,7 @@
 # outputs that are known, unknown until apply, partly unknown and null-safe, and a check block.
 # Without with_aws_resource it makes no AWS call, so it can be applied offline.
 terraform {
-  required_version = ">= 1.7"
+  required_version = ">= 1.9"
   required_providers {
     aws = {
       source  = "hashicorp/aws"

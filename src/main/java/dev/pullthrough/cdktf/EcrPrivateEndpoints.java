@@ -248,7 +248,9 @@ public class EcrPrivateEndpoints extends Construct {
                 throw new IllegalArgumentException("EcrPrivateEndpoints \"" + id
                         + "\": give the location once: cache(...)/location(...) or region/partition, not both");
             }
-            if (ingressCidrBlocks != null) {
+            // A list token (a variable's getListValue()) is one encoded element that is no string token: the
+            // whole list is only known at plan time, so only literal lists are checked here.
+            if (ingressCidrBlocks != null && !com.hashicorp.cdktf.Token.isUnresolved(ingressCidrBlocks)) {
                 for (String cidr : ingressCidrBlocks) {
                     if (cidr == null || !(com.hashicorp.cdktf.Token.isUnresolved(cidr) || CIDR.matcher(cidr).matches())) {
                         throw new IllegalArgumentException(

@@ -44,15 +44,35 @@ public record StartSettings(RegistryEndpoint registry, String region, List<HookU
         notes = List.copyOf(notes);
     }
 
+    /**
+     * The region of the one GetAuthorizationToken call. An ECR token is valid only in the region it was issued in, so
+     * an ECR host's own region decides: a runner in another account and region than a shared (hub) registry still
+     * gets a token that the hub accepts, whatever {@code AWS_REGION} the runner has. A {@code --region} that names
+     * another region is refused rather than obeyed. Only a host that names no region (a VPC endpoint alias, a test
+     * stand-in) takes the region from {@code --region}, then {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION}.
+     */
+    private static String region(RegistryEndpoint registry, String flag, Map<String, String> env)
+            throws InvalidHookSettingException {
+        Optional<String> hostRegion = RegistryCoordinates.parseHost(registry.host()).map(RegistryCoordinates::region);
+        if (hostRegion.isPresent()) {
+            if (flag != null && !flag.equals(hostRegion.get())) {
+                throw new InvalidHookSettingException("--region", flag, "the registry " + registry.host() + " is in "
+                        + hostRegion.get() + " and an ECR token is valid only in its own region: drop --region or pass "
+                        + "--region " + hostRegion.get());
+            }
+            return hostRegion.get();
+        }
+        String region = first(flag, env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
+        if (region == null) {
+            throw new InvalidHookSettingException("--region", "", "cannot tell the region from " + registry.host()
+                    + "; pass --region or set AWS_REGION");
+        }
+        return region;
+    }
+
     public static StartSettings resolve(Flags f, Map<String, String> env) throws InvalidHookSettingException {
         RegistryEndpoint registry = RegistryEndpoint.parse(first(f.registry(), env.get(RunnerEnvironment.CACHE)));
-        String region = first(f.region(), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
-        if (region == null) {
-            region = RegistryCoordinates.parseHost(registry.host()).map(RegistryCoordinates::region)
-                    .orElseThrow(() -> new InvalidHookSettingException("--region", "",
-                            "cannot tell the region from " + registry.host()
-                                    + "; pass --region or set AWS_REGION"));
-        }
+        String region = region(registry, f.region(), env);
         if (!RegistryCoordinates.isRegionName(region)) {
             throw new InvalidHookSettingException("--region", region, "not an AWS region name such as us-east-1");
         }

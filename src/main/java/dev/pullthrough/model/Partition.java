@@ -7,16 +7,16 @@ import java.util.stream.Collectors;
 /**
  * An AWS partition: decides the ARN prefix and the DNS suffix of the ECR registry host.
  *
- * <p>Where ECR pull-through cache exists (docs/DOMAIN.md, "Partitions"): the commercial partition, and the China
- * regions, whose ECR user guide documents pull-through cache rules (with registry hosts under
- * {@code amazonaws.com.cn}). AWS announced the feature for every region except GovCloud and China in 2023; China has
- * it since, GovCloud's documentation still does not offer it. So {@code aws-us-gov} is refused with a clear error
- * instead of a host whose rules AWS would not create.
+ * <p>Where ECR pull-through cache exists (docs/DOMAIN.md, "Partitions"): every partition today. The 2021 launch
+ * excluded the China and GovCloud regions; the ECR user guide for the China regions now documents the rules (registry
+ * hosts under {@code amazonaws.com.cn}), and the GovCloud user guide lists pull-through cache among ECR's features
+ * there, only limiting ECR-to-ECR rules to the same partition. The flag stays so that a partition AWS leaves out is
+ * refused with one message on every face, instead of a host whose rules AWS would not create.
  */
 public enum Partition {
     AWS("aws", "amazonaws.com", "", true),
     AWS_CN("aws-cn", "amazonaws.com.cn", "cn-", true),
-    AWS_US_GOV("aws-us-gov", "amazonaws.com", "us-gov-", false);
+    AWS_US_GOV("aws-us-gov", "amazonaws.com", "us-gov-", true);
 
     private final String id;
     private final String dnsSuffix;
@@ -50,7 +50,7 @@ public enum Partition {
 
     /** The reason a partition without pull-through cache is refused, the same on every face. */
     public static final String NO_PULL_THROUGH_CACHE =
-            "ECR pull-through cache is not offered in this partition; use a region of the aws or aws-cn partition";
+            "ECR pull-through cache is not offered in this partition; use a region of a partition that offers it";
 
     /** The partition a region belongs to, from the region's name ({@code cn-north-1} is in {@code aws-cn}). */
     public static Partition ofRegion(String region) {

@@ -41,6 +41,12 @@ public record Block(String type, List<String> labels, List<BodyItem> body, Strin
             return this;
         }
 
+        /** An attribute with a comment saying what it is (see {@link BodyItem.Comment}). */
+        public Builder attr(String name, Expression value, String comment) {
+            body.add(new BodyItem.Comment(comment));
+            return attr(name, value);
+        }
+
         public Builder attr(String name, String literal) {
             return attr(name, Expression.string(literal));
         }

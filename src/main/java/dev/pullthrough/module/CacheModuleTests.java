@@ -159,10 +159,20 @@ final class CacheModuleTests {
                 .variables(Expression.object().put("region", "eu-west1").build())
                 .expectFailures("var.region")
                 .build());
-        blocks.add(TestBlocks.run("rejects_partition_without_pull_through_cache")
+        blocks.add(TestBlocks.run("rejects_unknown_partition")
                 .command("plan")
-                .variables(Expression.object().put("partition", "aws-us-gov").build())
+                .variables(Expression.object().put("partition", "aws-moon").build())
                 .expectFailures("var.partition")
+                .build());
+        blocks.add(TestBlocks.run("govcloud_offers_pull_through_cache")
+                .comment("GovCloud's ECR documents pull-through cache rules (docs/DOMAIN.md, \"Partitions\").")
+                .command("plan")
+                .variables(Expression.object().put("region", "us-gov-west-1").put("partition", "aws-us-gov")
+                        .put("rules", Expression.object().put("k8s", Expression.inlineObject()
+                                .put("ecr_repository_prefix", "k8s").put("upstream_registry_url", "registry.k8s.io").build()).build())
+                        .build())
+                .asserting("output.registry_host == \"" + RuleCases.ACCOUNT + ".dkr.ecr.us-gov-west-1.amazonaws.com\"",
+                        "a GovCloud registry host, under amazonaws.com")
                 .build());
         blocks.add(TestBlocks.run("rejects_credential_from_another_region")
                 .comment("AWS requires the secret in the rule's own account and region.")

@@ -84,7 +84,7 @@ final class Coordinates {
         String unknownReason = "unknown partition; use one of "
                 + Arrays.stream(Partition.values()).map(Partition::id).collect(Collectors.joining(", "));
         // Terraform evaluates the message even when the condition holds: it must not fail on a null partition.
-        Expression message = pullThroughOnly
+        Expression message = pullThroughOnly && allowed.size() < Partition.values().length
                 ? Expression.raw("var.partition == null ? \"\" : contains(%s, var.partition) ? %s : %s",
                         Expression.stringList(ids()),
                         template("partition ${jsonencode(var.partition)}: " + Partition.NO_PULL_THROUGH_CACHE + "."),
@@ -140,7 +140,8 @@ final class Coordinates {
 
     /**
      * The region given belongs to the partition given ({@link RegistryCoordinates#checkRegionInPartition}): a
-     * precondition, as one variable's validation cannot see the other in Terraform 1.7.
+     * precondition, written when the floor was Terraform 1.7, whose validations could not see a second variable
+     * (1.9's can).
      */
     static Validation regionInPartition() {
         StringBuilder partitionOfRegion = new StringBuilder();

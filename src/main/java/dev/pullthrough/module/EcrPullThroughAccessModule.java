@@ -28,6 +28,7 @@ final class EcrPullThroughAccessModule {
         AccessPolicy.variables(true).forEach(m::variable);
         m.variables(coordinates.variables());
 
+        m.validationLocals(RuleConstants.block(RunnerRulesVariable.VARIABLE, false));
         m.resources(coordinates.dataSources());
         Block.Builder locals = Block.of("locals");
         coordinates.locals().stream().filter(a -> !a.name().equals("dns_suffix")).forEach(a -> locals.attr(a.name(), a.value()));

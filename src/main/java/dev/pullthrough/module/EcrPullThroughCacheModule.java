@@ -96,9 +96,9 @@ final class EcrPullThroughCacheModule {
                 .description("Role ECR assumes to apply repository_tags and kms_key_arn to the repositories it creates. Null: none.")
                 .defaultValue(Expression.nullValue())
                 .validation(new Validation(
-                        Expression.raw("var.repository_template_role_arn == null ? true : length(var.repository_template_role_arn) <= "
-                                + ValidationMessages.ROLE_ARN_MAX_LENGTH + " && can(regex(%s, var.repository_template_role_arn))",
-                                string(ValidationMessages.ROLE_ARN_PATTERN)),
+                        ref("var.repository_template_role_arn == null ? true : length(var.repository_template_role_arn) <= "
+                                + ValidationMessages.ROLE_ARN_MAX_LENGTH + " && "
+                                + RuleConstants.matches(RuleConstants.ROLE_ARN, "var.repository_template_role_arn")),
                         Expression.template(CacheSettings.templateRoleMessage("${jsonencode(var.repository_template_role_arn)}")),
                         "an IAM role ARN, or null."))
                 .build());
@@ -113,6 +113,7 @@ final class EcrPullThroughCacheModule {
         m.variable(ShareWithVariable.variable());
         m.variables(coordinates.variables());
 
+        m.validationLocals(RuleConstants.block(VARIABLE, true));
         m.resources(coordinates.dataSources());
         Block.Builder locals = Block.of("locals");
         coordinates.locals().forEach(a -> locals.attr(a.name(), a.value()));

@@ -104,6 +104,12 @@ public final class HclRenderer {
                     w.newline();
                 }
                 attribute(w, attribute.name(), attribute.value());
+            } else if (item instanceof BodyItem.Comment remark) {
+                if (previous instanceof Block) {
+                    w.newline();
+                }
+                // A comment line is not an attribute: it ends a run of aligned '=', as in fmt.
+                comment(w, remark.text());
             }
             previous = item;
         }

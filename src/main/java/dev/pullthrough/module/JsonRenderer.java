@@ -72,8 +72,9 @@ public final class JsonRenderer {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> body(Block block, boolean literal) {
         Map<String, Object> out = new LinkedHashMap<>();
-        if (block.comment() != null) {
-            out.put("//", block.comment());
+        String comment = comment(block);
+        if (comment != null) {
+            out.put("//", comment);
         }
         Set<String> literalAttributes = LITERAL_ATTRIBUTES.getOrDefault(block.type(), Set.of());
         Map<String, List<Block>> nested = new LinkedHashMap<>();
@@ -118,6 +119,24 @@ public final class JsonRenderer {
             }
         }
         return out;
+    }
+
+    /** The block's comment, then a line {@code <attribute>: <text>} per commented attribute; null when none. */
+    private static String comment(Block block) {
+        List<String> lines = new ArrayList<>();
+        if (block.comment() != null) {
+            lines.add(block.comment());
+        }
+        BodyItem.Comment pending = null;
+        for (BodyItem item : block.body()) {
+            if (item instanceof BodyItem.Comment remark) {
+                pending = remark;
+            } else if (item instanceof Attribute attribute && pending != null) {
+                lines.add(attribute.name() + ": " + pending.text());
+                pending = null;
+            }
+        }
+        return lines.isEmpty() ? null : String.join("\n", lines);
     }
 
     /** {@code depends_on = [aws_x.y]} becomes {@code ["aws_x.y"]}: references, not templates. */

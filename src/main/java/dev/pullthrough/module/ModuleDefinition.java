@@ -9,15 +9,18 @@ import java.util.Objects;
  * and its {@code terraform test} suites. Both renderings (HCL and JSON) and the README tables come from this one
  * definition, so they can not drift apart.
  *
+ * @param validationLocals the {@code locals} blocks the variables' validations read, written after the variables
  * @param usage the arguments of the README's usage example (the {@code source} line is added per form)
  */
-public record ModuleDefinition(String name, String summary, List<Variable> variables, List<Block> resources,
-        List<Check> checks, List<Output> outputs, List<BodyItem> usage, String notes, List<TestSuite> tests) {
+public record ModuleDefinition(String name, String summary, List<Variable> variables, List<Block> validationLocals,
+        List<Block> resources, List<Check> checks, List<Output> outputs, List<BodyItem> usage, String notes,
+        List<TestSuite> tests) {
 
     public ModuleDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(summary, "summary");
         variables = List.copyOf(variables);
+        validationLocals = List.copyOf(validationLocals);
         resources = List.copyOf(resources);
         checks = List.copyOf(checks);
         outputs = List.copyOf(outputs);
@@ -30,7 +33,9 @@ public record ModuleDefinition(String name, String summary, List<Variable> varia
     }
 
     public TerraformFile variablesFile() {
-        return new TerraformFile("variables", variables.stream().map(Variable::toBlock).toList());
+        List<Block> blocks = new ArrayList<>(variables.stream().map(Variable::toBlock).toList());
+        blocks.addAll(validationLocals);
+        return new TerraformFile("variables", blocks);
     }
 
     public TerraformFile mainFile() {
@@ -53,6 +58,7 @@ public record ModuleDefinition(String name, String summary, List<Variable> varia
         private String summary;
         private String notes = "";
         private final List<Variable> variables = new ArrayList<>();
+        private final List<Block> validationLocals = new ArrayList<>();
         private final List<Block> resources = new ArrayList<>();
         private final List<Check> checks = new ArrayList<>();
         private final List<Output> outputs = new ArrayList<>();
@@ -80,6 +86,12 @@ public record ModuleDefinition(String name, String summary, List<Variable> varia
 
         public Builder variables(List<Variable> vs) {
             variables.addAll(vs);
+            return this;
+        }
+
+        /** A {@code locals} block of constants the validations read (see {@link RuleConstants}). */
+        public Builder validationLocals(Block locals) {
+            validationLocals.add(locals);
             return this;
         }
 
@@ -122,7 +134,8 @@ public record ModuleDefinition(String name, String summary, List<Variable> varia
         }
 
         public ModuleDefinition build() {
-            return new ModuleDefinition(name, summary, variables, resources, checks, outputs, usage, notes, tests);
+            return new ModuleDefinition(name, summary, variables, validationLocals, resources, checks, outputs, usage,
+                    notes, tests);
         }
     }
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
  * An output: rendered into {@code outputs.tf} and the README's output table from this one definition.
  *
  * @param preconditions checks Terraform runs at plan time whatever the module creates (outputs are always
- *     evaluated), for conditions over several inputs that a variable validation cannot see in Terraform 1.7
+ *     evaluated), for conditions over several inputs (written when the floor was Terraform 1.7, whose validations could not see
+ *     a second variable)
  */
 public record Output(String name, String description, Expression value, List<Validation> preconditions) {
     public Output {

@@ -51,24 +51,15 @@ public final class RuleCases {
     /** One case per validation rule; {@code credentialFields} ones apply to the cache module only. */
     public static List<RuleCase> invalid() {
         List<RuleCase> cases = new ArrayList<>();
-        cases.add(one("docker_io_typo", "docker.io is the image name prefix, not the registry",
-                rule("ecr_repository_prefix", "docker-hub", "upstream_registry_url", "docker.io")));
-        cases.add(one("unknown_upstream", "a registry ECR cannot cache",
-                rule("ecr_repository_prefix", "internal", "upstream_registry_url", "registry.example.com")));
-        cases.add(one("upstream_with_scheme", "a URL, not a host",
-                rule("ecr_repository_prefix", "quay", "upstream_registry_url", "https://quay.io/")));
-        cases.add(one("malformed_ecr_host", "an 11-digit account",
-                rule("ecr_repository_prefix", "platform", "upstream_registry_url", "21098765432.dkr.ecr.eu-west-1.amazonaws.com")));
-        cases.add(one("missing_upstream", "blank upstream",
-                rule("ecr_repository_prefix", "quay", "upstream_registry_url", " ")));
-        cases.add(one("missing_prefix", "blank prefix",
-                rule("ecr_repository_prefix", "  ", "upstream_registry_url", "quay.io")));
-        cases.add(one("prefix_too_short", "one character",
-                rule("ecr_repository_prefix", "q", "upstream_registry_url", "quay.io")));
-        cases.add(one("prefix_too_long", "31 characters",
-                rule("ecr_repository_prefix", "a-very-long-prefix-for-the-quay", "upstream_registry_url", "quay.io")));
-        cases.add(one("prefix_pattern", "upper case and underscores at the edge",
-                rule("ecr_repository_prefix", "Docker_Hub", "upstream_registry_url", "public.ecr.aws")));
+        cases.add(prefixAndUpstream("docker_io_typo", "docker.io is the image name prefix, not the registry", "docker-hub", "docker.io"));
+        cases.add(prefixAndUpstream("unknown_upstream", "a registry ECR cannot cache", "internal", "registry.example.com"));
+        cases.add(prefixAndUpstream("upstream_with_scheme", "a URL, not a host", "quay", "https://quay.io/"));
+        cases.add(prefixAndUpstream("malformed_ecr_host", "an 11-digit account", "platform", "21098765432.dkr.ecr.eu-west-1.amazonaws.com"));
+        cases.add(prefixAndUpstream("missing_upstream", "blank upstream", "quay", " "));
+        cases.add(prefixAndUpstream("missing_prefix", "blank prefix", "  ", "quay.io"));
+        cases.add(prefixAndUpstream("prefix_too_short", "one character", "q", "quay.io"));
+        cases.add(prefixAndUpstream("prefix_too_long", "31 characters", "a-very-long-prefix-for-the-quay", "quay.io"));
+        cases.add(prefixAndUpstream("prefix_pattern", "upper case and underscores at the edge", "Docker_Hub", "public.ecr.aws"));
         Map<String, Map<String, String>> duplicates = new LinkedHashMap<>();
         duplicates.put("hub_a", rule("ecr_repository_prefix", "mirror", "upstream_registry_url", "public.ecr.aws"));
         duplicates.put("hub_b", rule("ecr_repository_prefix", " mirror/ ", "upstream_registry_url", "quay.io"));
@@ -116,6 +107,11 @@ public final class RuleCases {
             case ECR -> UPSTREAM_ECR;
             default -> kind.urlForm();
         };
+    }
+
+    /** A rule with only its two required attributes. */
+    private static RuleCase prefixAndUpstream(String name, String about, String prefix, String upstream) {
+        return one(name, about, rule("ecr_repository_prefix", prefix, "upstream_registry_url", upstream));
     }
 
     private static RuleCase one(String name, String about, Map<String, String> rule) {

@@ -12,8 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -22,11 +20,11 @@ import java.util.stream.Collectors;
  * ({@code rule "hub": upstream_registry_url = "docker.io": <constraint>. <fix>}, one line per problem).
  *
  * <p>Each validation first binds the values it needs per rule ({@code for key, rule in { for key, raw in var.rules :
- * key => { prefix = ..., url = ... } }}), trimmed and "" when absent, then tests them. Conditions may refer to the
- * variable only (Terraform and OpenTofu before 1.9 allow nothing else), so there are no shared locals. Terraform
- * evaluates {@code error_message} even when the condition holds, so messages are null-safe too, and {@code &&} and
- * {@code ||} do not short-circuit, so no fragment relies on it. The upstream catalogue becomes regular expressions
- * built from {@link UpstreamKind}.
+ * key => { prefix = ..., url = ... } }}), trimmed and "" when absent, then tests them. The constants they share
+ * (patterns, the upstream catalogue's tables) are locals ({@link RuleConstants}); a local built from the variable would
+ * be a cycle, so the per-rule values are bound inside each validation. Terraform evaluates {@code error_message} even
+ * when the condition holds, so messages are null-safe too, and {@code &&} and {@code ||} do not short-circuit, so no
+ * fragment relies on it.
  */
 final class RuleMapValidation {
     private static final String DOCKER_HUB_URL = UpstreamKind.DOCKER_HUB.urlForm();
@@ -67,56 +65,28 @@ final class RuleMapValidation {
         return "can(regex(" + HclRenderer.quote(anchoredPattern) + ", " + value + "))";
     }
 
-    /** One anchored alternation of the URL forms of the kinds selected: exact hosts and host patterns. */
-    static String kindPattern(Predicate<UpstreamKind> which) {
-        return Arrays.stream(UpstreamKind.values()).filter(which)
-                .map(RuleMapValidation::hostPattern)
-                .collect(Collectors.joining("|", "^(?:", ")$"));
-    }
-
-    private static String hostPattern(UpstreamKind kind) {
-        return switch (kind) {
-            case AZURE -> UpstreamKind.AZURE_HOST_PATTERN;
-            case ECR -> UpstreamKind.ECR_HOST_PATTERN;
-            default -> {
-                if (!kind.urlForm().matches("[a-z0-9.-]+")) {
-                    throw new IllegalStateException("no host pattern for " + kind + "; teach RuleMapValidation");
-                }
-                yield kind.urlForm().replace(".", "\\.");
-            }
-        };
-    }
-
     /** Whether AWS accepts the URL as an upstream: {@code UpstreamKind.classify(x).isPresent()}. */
-    static String known(String x) {
-        return matches(kindPattern(k -> true), x);
+    private static String known(String x) {
+        return RuleConstants.matches(RuleConstants.UPSTREAM_HOSTS, x);
     }
 
     private static String knownNonEcr(String x) {
-        return matches(kindPattern(k -> !k.isEcr()), x);
+        return RuleConstants.matches(RuleConstants.NON_ECR_HOSTS, x);
     }
 
     private static String credentialRequired(String x) {
-        return matches(kindPattern(UpstreamKind::credentialRequired), x);
+        return RuleConstants.matches(RuleConstants.CREDENTIAL_HOSTS, x);
     }
 
-    /** The display name of a known upstream URL. */
+    /** The display name of a known upstream URL: by host, else by the pattern kinds' patterns, the last one left. */
     private static String displayName(String x) {
-        Expression.ObjectBuilder exact = Expression.inlineObject();
-        List<UpstreamKind> patternKinds = new ArrayList<>();
-        for (UpstreamKind kind : UpstreamKind.values()) {
-            if (kind == UpstreamKind.AZURE || kind == UpstreamKind.ECR) {
-                patternKinds.add(kind);
-            } else {
-                exact.put(kind.urlForm(), kind.displayName());
-            }
-        }
+        List<UpstreamKind> patternKinds = RuleConstants.PATTERN_KINDS;
         String fallback = HclRenderer.quote(patternKinds.get(patternKinds.size() - 1).displayName());
         for (int i = patternKinds.size() - 2; i >= 0; i--) {
-            fallback = matches("^" + hostPattern(patternKinds.get(i)) + "$", x) + " ? "
+            fallback = RuleConstants.matches(RuleConstants.hostPatternName(patternKinds.get(i)), x) + " ? "
                     + HclRenderer.quote(patternKinds.get(i).displayName()) + " : " + fallback;
         }
-        return "lookup(" + HclRenderer.inline(exact.build()) + ", " + x + ", " + fallback + ")";
+        return "lookup(" + RuleConstants.local(RuleConstants.DISPLAY_NAMES) + ", " + x + ", " + fallback + ")";
     }
 
     /** Lower case, no scheme, no trailing slashes: {@code UpstreamKind}'s normalisation before suggesting. */
@@ -124,10 +94,9 @@ final class RuleMapValidation {
         return "replace(replace(lower(" + url + "), \"/^[a-z]+:[/][/]/\", \"\"), \"/[/]+$/\", \"\")";
     }
 
-    private static String aliases() {
-        Expression.ObjectBuilder map = Expression.inlineObject();
-        new TreeMap<>(UpstreamKind.ALIASES).forEach(map::put);
-        return HclRenderer.inline(map.build());
+    /** {@code expression} over the normalised host of {@code url}, named {@code host}: computed once, not per use. */
+    private static String withHost(String url, String expression) {
+        return "[for host in [" + host(url) + "] : " + expression + "][0]";
     }
 
     /**
@@ -135,8 +104,8 @@ final class RuleMapValidation {
      * normalised host when that is accepted.
      */
     private static String suggestion(String url) {
-        String host = host(url);
-        return "lookup(" + aliases() + ", " + host + ", " + known(host) + " ? " + host + " : \"\")";
+        return withHost(url, "lookup(" + RuleConstants.local(RuleConstants.ALIASES) + ", host, " + known("host")
+                + " ? host : \"\")");
     }
 
     /**
@@ -144,8 +113,7 @@ final class RuleMapValidation {
      * absent from the table), else what it most likely means, so that {@code docker.io} is also told it needs one.
      */
     private static String kindUrl(String url) {
-        String host = host(url);
-        return "lookup(" + aliases() + ", " + host + ", " + host + ")";
+        return withHost(url, "lookup(" + RuleConstants.local(RuleConstants.ALIASES) + ", host, host)");
     }
 
     // ---- messages: rule "<key>": <field> = "<value>": <constraint>. <fix> ----
@@ -217,7 +185,7 @@ final class RuleMapValidation {
     }
 
     private static String wellFormedPrefix(String value) {
-        return matches(RepositoryPrefix.PATTERN, value) + " && length(" + value + ") >= " + RepositoryPrefix.MIN_LENGTH
+        return RuleConstants.matches(RuleConstants.PREFIX_PATTERN, value) + " && length(" + value + ") >= " + RepositoryPrefix.MIN_LENGTH
                 + " && length(" + value + ") <= " + RepositoryPrefix.MAX_LENGTH;
     }
 
@@ -232,7 +200,7 @@ final class RuleMapValidation {
      * Values known only at plan time make these conditions unknown, and Terraform then checks them at apply.
      */
     private List<Validation> shape() {
-        String fields = HclRenderer.inline(Expression.stringList(RuleShape.FIELDS));
+        String fields = RuleConstants.local(RuleConstants.ATTRIBUTES);
         String notAnObject = "!can(keys(raw))";
         String unknown = "[for name in try(keys(raw), []) : name if !contains(" + fields + ", name)]";
         // A string's JSON starts with a quote; null is allowed (an absent optional attribute).
@@ -300,7 +268,7 @@ final class RuleMapValidation {
                 known("rule.url"),
                 Expression.raw("rule.url == \"\" ? %s : rule.suggestion == " + HclRenderer.quote(DOCKER_HUB_URL)
                                 + " ? %s : rule.suggestion != \"\" ? %s : "
-                                + matches("^(?:" + UpstreamKind.ECR_LIKE_PATTERN + ")$", "rule.url") + " ? %s : %s",
+                                + RuleConstants.matches(RuleConstants.ECR_LIKE_HOSTS, "rule.url") + " ? %s : %s",
                         message("upstream_registry_url", null, UPSTREAM_MISSING + ". " + UPSTREAM_UNSUPPORTED_FIX),
                         message("upstream_registry_url", "rule.url", UPSTREAM_UNSUPPORTED + ". " + DOCKER_HUB_URL_FIX),
                         message("upstream_registry_url", "rule.url", UPSTREAM_UNSUPPORTED + ". Use \"",
@@ -328,7 +296,7 @@ final class RuleMapValidation {
         if (credentialFields) {
             vs.add(perRule(bind("url", url, "role", field("raw", "custom_role_arn")),
                     "rule.role == \"\" || (!" + knownNonEcr("rule.url") + " && length(rule.role) <= " + ROLE_ARN_MAX_LENGTH
-                            + " && " + matches(ROLE_ARN_PATTERN, "rule.role") + ")",
+                            + " && " + RuleConstants.matches(RuleConstants.ROLE_ARN, "rule.role") + ")",
                     Expression.raw(knownNonEcr("rule.url") + " ? %s : %s",
                             message("custom_role_arn", "rule.role", ECR_ONLY + ", not ", ref(displayName("rule.url")),
                                     ". " + ECR_ONLY_FIX),
@@ -336,7 +304,7 @@ final class RuleMapValidation {
                     "`custom_role_arn` only with a private ECR upstream, and an IAM role ARN."));
 
             String wellFormed = "length(rule.credential) >= " + CREDENTIAL_ARN_MIN_LENGTH + " && length(rule.credential) <= "
-                    + CREDENTIAL_ARN_MAX_LENGTH + " && " + matches(CREDENTIAL_ARN_PATTERN, "rule.credential");
+                    + CREDENTIAL_ARN_MAX_LENGTH + " && " + RuleConstants.matches(RuleConstants.CREDENTIAL_ARN, "rule.credential");
             String required = credentialRequired("rule.kind_url");
             String ok = mode == ValidationMode.CREATE
                     ? "!" + required + " || (rule.credential != \"\" && " + wellFormed + ")"

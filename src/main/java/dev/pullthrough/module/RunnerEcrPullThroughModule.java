@@ -33,6 +33,7 @@ final class RunnerEcrPullThroughModule {
         AccessPolicy.variables(false).forEach(m::variable);
         m.variables(coordinates.variables());
 
+        m.validationLocals(RuleConstants.block(RunnerRulesVariable.VARIABLE, false));
         m.resources(coordinates.dataSources());
         Block.Builder locals = Block.of("locals");
         coordinates.locals().forEach(a -> locals.attr(a.name(), a.value()));

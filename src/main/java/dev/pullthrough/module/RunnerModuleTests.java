@@ -277,10 +277,17 @@ final class RunnerModuleTests {
                 .variables(Expression.object().put(Coordinates.REGISTRY_REGION, "eu-west1").build())
                 .expectFailures("var." + Coordinates.REGISTRY_REGION)
                 .build());
-        blocks.add(TestBlocks.run("rejects_partition_without_pull_through_cache")
+        blocks.add(TestBlocks.run("rejects_unknown_partition")
                 .command("plan")
-                .variables(Expression.object().put("partition", "aws-us-gov").build())
+                .variables(Expression.object().put("partition", "aws-moon").build())
                 .expectFailures("var.partition")
+                .build());
+        blocks.add(TestBlocks.run("govcloud_offers_pull_through_cache")
+                .comment("GovCloud's ECR documents pull-through cache rules (docs/DOMAIN.md, \"Partitions\").")
+                .command("plan")
+                .variables(Expression.object().put("region", "us-gov-west-1").put("partition", "aws-us-gov")
+                        .put(RunnerRulesVariable.VARIABLE, RuleCases.validExisting().expression()).build())
+                .asserting("length(output.policy_json) > 0", "a GovCloud region and partition plan")
                 .build());
         return new TestSuite("validation",
                 "Every validation rule rejects the input that breaks it (one run each), as `pullthrough validate --existing` does.",

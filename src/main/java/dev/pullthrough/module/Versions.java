@@ -7,8 +7,11 @@ import dev.pullthrough.cdktf.aws.AwsProvider;
  * configuration can not be used with {@code count}/{@code for_each}, and the caller owns state.
  */
 final class Versions {
-    /** Terraform and OpenTofu both have {@code optional()} defaults, {@code check} blocks and mock providers from 1.7. */
-    static final String TERRAFORM = ">= 1.7";
+    /**
+     * 1.9: a variable's validation may read locals (the shared patterns and tables of {@link RuleConstants}); before,
+     * only the variable itself. {@code optional()} defaults, {@code check} blocks and mock providers are older.
+     */
+    static final String TERRAFORM = ">= 1.9";
     /**
      * The cdktf constructs' constraint, so both products ask for the same provider: 5.93 added
      * {@code custom_role_arn}, {@code upstream_repository_prefix} and ROOT prefixes to

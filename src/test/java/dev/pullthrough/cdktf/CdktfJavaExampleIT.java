@@ -80,9 +80,9 @@ class CdktfJavaExampleIT {
 
     @Test
     void plan_createsEveryResourceOfTheApp() {
-        assertThat(plan.resourceAddresses()).hasSize(3 + 3 + 1 + 1 + 3);
+        assertThat(plan.resourceAddresses()).hasSize(3 + 3 + 1 + 1 + 3 + 2);
         assertThat(plan.resourceAddresses()).allSatisfy(a -> assertThat(a).matches(
-                "aws_[a-z_]+\\.(cache_(rule|template)-[a-z_]+|runners_access_(policy|role-[a-z0-9-]+)|endpoints_(ecr-api|ecr-dkr|s3))_[0-9A-F]{8}"));
+                "aws_[a-z_]+\\.(cache_(rule|template)-[a-z_]+|runners_access_(policy|role-[a-z0-9-]+)|endpoints_(ecr-api|ecr-dkr|s3|security-group|https))_[0-9A-F]{8}"));
         assertThat(byAttribute("aws_ecr_pull_through_cache_rule", "upstream_registry_url"))
                 .containsOnlyKeys("public.ecr.aws", "registry-1.docker.io", "registry.k8s.io");
     }
@@ -119,6 +119,15 @@ class CdktfJavaExampleIT {
         assertThat(endpoints.get("com.amazonaws.eu-central-1.s3").attribute("route_table_ids").json())
                 .extracting(JsonNode::asText).containsExactly("rtb-0123456789abcdef0");
         assertThat(endpoints.get("com.amazonaws.eu-central-1.s3").attribute("vpc_endpoint_type").text()).isEqualTo("Gateway");
+    }
+
+    @Test
+    void plan_endpointsAdmitHttpsFromTheRunnerCidrsWithoutReadingTheVpc() {
+        PlannedResource https = plan.resourcesOfType("aws_security_group_rule").get(0);
+        assertThat(https.attribute("cidr_blocks").json()).extracting(JsonNode::asText).containsExactly("10.20.0.0/16");
+        assertThat(https.attribute("from_port").json().asInt()).isEqualTo(443);
+        assertThat(plan.raw().path("prior_state").path("values").path("root_module").path("resources")
+                .findValuesAsText("address")).as("data sources read: the stack states its location once").isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.TerraformVariable;
 import dev.pullthrough.cdktf.aws.VpcEndpoint;
 import dev.pullthrough.testing.cdktf.Synth;
 import java.util.List;
@@ -118,6 +119,19 @@ class EcrPrivateEndpointsTest {
                 "cn.com.amazonaws.cn-north-1.ecr.dkr", "cn.com.amazonaws.cn-north-1.s3");
         assertThat(Synth.only(json, "aws_security_group_rule").path("cidr_blocks")).extracting(JsonNode::asText)
                 .containsExactly("10.1.0.0/16", "10.2.0.0/16");
+    }
+
+    @Test
+    void build_cidrsFromAListVariable_acceptedAndRenderedAsTheVariable() {
+        TerraformStack stack = Fixtures.stack();
+        TerraformVariable cidrs = TerraformVariable.Builder.create(stack, "runner_cidr_blocks").type("list(string)").build();
+        EcrPrivateEndpoints.Builder.create(stack, "endpoints").vpcId("vpc-1").region("eu-west-1")
+                .subnetIds(List.of("subnet-a")).ingressCidrBlocks(cidrs.getListValue()).build();
+        JsonNode json = Synth.stack(stack);
+
+        assertThat(Synth.only(json, "aws_security_group_rule").path("cidr_blocks").asText())
+                .isEqualTo("${var.runner_cidr_blocks}");
+        assertThat(json.has("data")).as("given CIDRs, even as a variable: no aws_vpc lookup").isFalse();
     }
 
     @Test

@@ -217,14 +217,20 @@ class EcrPullThroughCacheTest {
     }
 
     @Test
-    void build_govCloudPartition_throwsBeforeAddingAnything() {
+    void build_govCloudRegion_namesAGovCloudHost() {
+        TerraformStack stack = Fixtures.stack();
+        EcrPullThroughCache cache = EcrPullThroughCache.Builder.create(stack, "cache").rules(RuleSet.of(Fixtures.quay()))
+                .accountId(Fixtures.ACCOUNT).region("us-gov-west-1").partition(Partition.AWS_US_GOV).build();
+
+        assertThat(cache.getRegistryHost()).isEqualTo(Fixtures.ACCOUNT + ".dkr.ecr.us-gov-west-1.amazonaws.com");
+    }
+
+    @Test
+    void build_govCloudRegionInTheCommercialPartition_throwsBeforeAddingAnything() {
         TerraformStack stack = Fixtures.stack();
         assertThatThrownBy(() -> EcrPullThroughCache.Builder.create(stack, "cache").rules(Fixtures.named())
-                .accountId(Fixtures.ACCOUNT).region("us-gov-west-1").build())
+                .accountId(Fixtures.ACCOUNT).region("us-gov-west-1").partition(Partition.AWS).build())
                 .isInstanceOf(InvalidCoordinatesException.class).hasMessageContaining("aws-us-gov");
-        assertThatThrownBy(() -> EcrPullThroughCache.Builder.create(stack, "cache2").rules(Fixtures.named())
-                .partition(Partition.AWS_US_GOV).build())
-                .isInstanceOf(InvalidCoordinatesException.class);
         assertThat(stack.getNode().getChildren()).hasSize(1);
     }
 

@@ -33,12 +33,12 @@ class PolicyCommandTest {
     }
 
     @Test
-    void policy_govCloudPartition_exitsTwoSayingNotOffered() {
+    void policy_govCloudPartition_namesAwsUsGovRepositories() {
         CliRun run = CliRun.of("policy", fixture("valid-docker-hub.json"), "--account-id", "123456789012",
                 "--region", "us-gov-west-1", "--partition", "aws-us-gov");
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("not offered");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("arn:aws-us-gov:ecr:us-gov-west-1:123456789012:repository/docker-hub/*");
     }
 
     @Test

@@ -35,12 +35,30 @@ class SettingsTest {
     }
 
     @Test
-    void resolve_envRegionAndPrefix_win() throws Exception {
+    void resolve_envPrefixWins_ecrHostRegionWinsOverTheRunnersRegion() throws Exception {
+        // A spoke runner in us-west-2 pulling through a hub registry in eu-west-1: the token must be eu-west-1's.
         StartSettings s = StartSettings.resolve(flags(HOST, null), Map.of("AWS_DEFAULT_REGION", "us-west-2",
-                "RUNS_ON_ECR_PULL_THROUGH_CACHE_DOCKER_HUB_PREFIX", "ROOT", "DOCKER_CONFIG", "/cfg"));
-        assertThat(s.region()).isEqualTo("us-west-2");
+                "AWS_REGION", "us-west-2", "RUNS_ON_ECR_PULL_THROUGH_CACHE_DOCKER_HUB_PREFIX", "ROOT", "DOCKER_CONFIG", "/cfg"));
+        assertThat(s.region()).isEqualTo("eu-west-1");
         assertThat(s.dockerHubPrefix()).contains("ROOT");
         assertThat(s.dockerConfigDir()).isEqualTo(Path.of("/cfg"));
+    }
+
+    @Test
+    void resolve_hostWithoutRegion_regionFromTheEnvironment() throws Exception {
+        StartSettings s = StartSettings.resolve(flags("http://127.0.0.1:5000", null), Map.of("AWS_REGION", "us-west-2"));
+        assertThat(s.region()).isEqualTo("us-west-2");
+    }
+
+    @Test
+    void resolve_regionFlagOtherThanTheEcrHosts_refusedWithTheHostsRegion() {
+        StartSettings.Flags f = new StartSettings.Flags(HOST, "us-east-1", null, null, null, null, null, null, null,
+                null, "/tmp/x", false);
+        assertThatThrownBy(() -> StartSettings.resolve(f, Map.of()))
+                .isInstanceOf(InvalidHookSettingException.class)
+                .hasMessageContaining("--region")
+                .hasMessageContaining("is in eu-west-1 and an ECR token is valid only in its own region")
+                .hasMessageContaining("--region eu-west-1");
     }
 
     @Test

@@ -19,10 +19,11 @@ class RegistryCoordinatesTest {
     }
 
     @Test
-    void of_govCloudRegion_rejectedBecausePullThroughIsNotOffered() {
-        assertThatThrownBy(() -> RegistryCoordinates.of("123456789012", "us-gov-west-1"))
-                .isInstanceOf(InvalidCoordinatesException.class)
-                .hasMessageContaining("not offered");
+    void of_govCloudRegion_hostUnderAmazonawsComAndArnsInAwsUsGov() {
+        RegistryCoordinates gov = RegistryCoordinates.of("123456789012", "us-gov-west-1");
+
+        assertThat(gov.partition()).isEqualTo(Partition.AWS_US_GOV);
+        assertThat(gov.registryHost()).isEqualTo("123456789012.dkr.ecr.us-gov-west-1.amazonaws.com");
     }
 
     @Test

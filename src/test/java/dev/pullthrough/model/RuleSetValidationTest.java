@@ -64,81 +64,66 @@ class RuleSetValidationTest {
         assertThat(rules.validate(mode).errors()).isEmpty();
     }
 
+    /** A set of one rule that AWS would refuse to create: name, rules, mode, rule key, field, expected text. */
+    private static Arguments oneRule(String name, String key, String prefix, String upstream, String field, String text) {
+        return Arguments.of(name, RuleSet.of(rule(key, prefix, upstream)), ValidationMode.CREATE, key, field, text);
+    }
+
+    /** The Docker Hub rule {@code hub}, changed, is refused in {@code mode}. */
+    private static Arguments hubRule(String name, PullThroughRule rule, ValidationMode mode, String field, String text) {
+        return Arguments.of(name, RuleSet.of(rule), mode, "hub", field, text);
+    }
+
+    private static final String MISNAMED_SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:dockerhub-token-AbCdEf";
+    private static final String ECR_UPSTREAM = "210987654321.dkr.ecr.eu-west-1.amazonaws.com";
+
+    private static Arguments upstreamPrefix(String name, String key, String prefix, String upstream, String upstreamPrefix,
+            String text) {
+        return Arguments.of(name, RuleSet.of(PullThroughRule.builder(key).ecrRepositoryPrefix(prefix)
+                        .upstreamRegistryUrl(upstream).upstreamRepositoryPrefix(upstreamPrefix).build()),
+                ValidationMode.CREATE, key, "upstream_repository_prefix", text);
+    }
+
+    private static Arguments customRole(String name, String key, String prefix, String upstream, String role, String text) {
+        return Arguments.of(name, RuleSet.of(PullThroughRule.builder(key).ecrRepositoryPrefix(prefix)
+                        .upstreamRegistryUrl(upstream).customRoleArn(role).build()),
+                ValidationMode.CREATE, key, "custom_role_arn", text);
+    }
+
     /** name, rules, mode, rule key, field, text the constraint must contain. */
     static Stream<Arguments> invalidRuleSets() {
         return Stream.of(
-                Arguments.of("docker.io instead of registry-1.docker.io",
-                        RuleSet.of(hub("hub").upstreamRegistryUrl("docker.io").build()), ValidationMode.CREATE,
-                        "hub", "upstream_registry_url", "registry-1.docker.io"),
-                Arguments.of("URL with scheme",
-                        RuleSet.of(rule("q", "quay", "https://quay.io")), ValidationMode.CREATE,
-                        "q", "upstream_registry_url", "\"quay.io\""),
-                Arguments.of("unknown upstream",
-                        RuleSet.of(rule("x", "xyz", "registry.example.com")), ValidationMode.CREATE,
-                        "x", "upstream_registry_url", "not an upstream registry URL"),
-                Arguments.of("missing upstream",
-                        RuleSet.of(rule("x", "xyz", "")), ValidationMode.CREATE,
-                        "x", "upstream_registry_url", "is required"),
-                Arguments.of("malformed ECR upstream host",
-                        RuleSet.of(rule("e", "shared", "12345.dkr.ecr.eu-west-1.amazonaws.com")),
-                        ValidationMode.CREATE, "e", "upstream_registry_url", "well-formed private ECR registry host"),
-                Arguments.of("docker hub without credential",
-                        RuleSet.of(hub("hub").credentialArn(null).build()), ValidationMode.CREATE,
-                        "hub", "credential_arn", "UnsupportedUpstreamRegistryException"),
-                Arguments.of("ghcr without credential",
-                        RuleSet.of(rule("gh", "ghcr", "ghcr.io")), ValidationMode.CREATE,
-                        "gh", "credential_arn", "GitHub Container Registry"),
-                Arguments.of("credential not under ecr-pullthroughcache/",
-                        RuleSet.of(hub("hub").credentialArn(
-                                "arn:aws:secretsmanager:us-east-1:123456789012:secret:dockerhub-token-AbCdEf").build()),
-                        ValidationMode.CREATE, "hub", "credential_arn", "ecr-pullthroughcache/"),
-                Arguments.of("credential ARN malformed even for an existing rule",
-                        RuleSet.of(hub("hub").credentialArn("dockerhub").build()), ValidationMode.EXISTING,
-                        "hub", "credential_arn", "ecr-pullthroughcache/"),
-                Arguments.of("prefix too short",
-                        RuleSet.of(rule("q", "q", "quay.io")), ValidationMode.CREATE,
-                        "q", "ecr_repository_prefix", "2 to 30 characters"),
-                Arguments.of("prefix too long",
-                        RuleSet.of(rule("q", "a-very-long-prefix-for-quay-images", "quay.io")), ValidationMode.CREATE,
-                        "q", "ecr_repository_prefix", "2 to 30 characters"),
-                Arguments.of("prefix with upper case",
-                        RuleSet.of(rule("q", "Quay", "quay.io")), ValidationMode.CREATE,
-                        "q", "ecr_repository_prefix", "lowercase"),
-                Arguments.of("prefix with a leading slash",
-                        RuleSet.of(rule("q", "/quay", "quay.io")), ValidationMode.CREATE,
-                        "q", "ecr_repository_prefix", "lowercase"),
-                Arguments.of("missing prefix",
-                        RuleSet.of(rule("q", " ", "quay.io")), ValidationMode.CREATE,
-                        "q", "ecr_repository_prefix", "is required"),
+                hubRule("docker.io instead of registry-1.docker.io", hub("hub").upstreamRegistryUrl("docker.io").build(),
+                        ValidationMode.CREATE, "upstream_registry_url", "registry-1.docker.io"),
+                oneRule("URL with scheme", "q", "quay", "https://quay.io", "upstream_registry_url", "\"quay.io\""),
+                oneRule("unknown upstream", "x", "xyz", "registry.example.com", "upstream_registry_url", "not an upstream registry URL"),
+                oneRule("missing upstream", "x", "xyz", "", "upstream_registry_url", "is required"),
+                oneRule("malformed ECR upstream host", "e", "shared", "12345.dkr.ecr.eu-west-1.amazonaws.com",
+                        "upstream_registry_url", "well-formed private ECR registry host"),
+                hubRule("docker hub without credential", hub("hub").credentialArn(null).build(),
+                        ValidationMode.CREATE, "credential_arn", "UnsupportedUpstreamRegistryException"),
+                oneRule("ghcr without credential", "gh", "ghcr", "ghcr.io", "credential_arn", "GitHub Container Registry"),
+                hubRule("credential not under ecr-pullthroughcache/", hub("hub").credentialArn(MISNAMED_SECRET).build(),
+                        ValidationMode.CREATE, "credential_arn", "ecr-pullthroughcache/"),
+                hubRule("credential ARN malformed even for an existing rule", hub("hub").credentialArn("dockerhub").build(),
+                        ValidationMode.EXISTING, "credential_arn", "ecr-pullthroughcache/"),
+                oneRule("prefix too short", "q", "q", "quay.io", "ecr_repository_prefix", "2 to 30 characters"),
+                oneRule("prefix too long", "q", "a-very-long-prefix-for-quay-images", "quay.io", "ecr_repository_prefix", "2 to 30 characters"),
+                oneRule("prefix with upper case", "q", "Quay", "quay.io", "ecr_repository_prefix", "lowercase"),
+                oneRule("prefix with a leading slash", "q", "/quay", "quay.io", "ecr_repository_prefix", "lowercase"),
+                oneRule("missing prefix", "q", " ", "quay.io", "ecr_repository_prefix", "is required"),
                 Arguments.of("duplicate prefixes after trimming",
                         RuleSet.of(rule("a", "quay", "quay.io"), rule("b", " quay/ ", "public.ecr.aws")),
                         ValidationMode.CREATE, "a", "ecr_repository_prefix", "more than one rule"),
                 Arguments.of("two ROOT rules",
                         RuleSet.of(rule("a", "ROOT", "quay.io"), rule("b", "ROOT", "public.ecr.aws")),
                         ValidationMode.CREATE, "b", "ecr_repository_prefix", "more than one rule"),
-                Arguments.of("upstream prefix with ROOT",
-                        RuleSet.of(PullThroughRule.builder("e").ecrRepositoryPrefix("ROOT")
-                                .upstreamRegistryUrl("210987654321.dkr.ecr.eu-west-1.amazonaws.com")
-                                .upstreamRepositoryPrefix("base").build()),
-                        ValidationMode.CREATE, "e", "upstream_repository_prefix", "ROOT"),
-                Arguments.of("upstream prefix on a non-ECR upstream",
-                        RuleSet.of(PullThroughRule.builder("q").ecrRepositoryPrefix("quay")
-                                .upstreamRegistryUrl("quay.io").upstreamRepositoryPrefix("coreos").build()),
-                        ValidationMode.CREATE, "q", "upstream_repository_prefix", "ECR-to-ECR"),
-                Arguments.of("bad upstream prefix",
-                        RuleSet.of(PullThroughRule.builder("e").ecrRepositoryPrefix("shared")
-                                .upstreamRegistryUrl("210987654321.dkr.ecr.eu-west-1.amazonaws.com")
-                                .upstreamRepositoryPrefix("Base_").build()),
-                        ValidationMode.CREATE, "e", "upstream_repository_prefix", "lowercase"),
-                Arguments.of("custom role on a non-ECR upstream",
-                        RuleSet.of(PullThroughRule.builder("q").ecrRepositoryPrefix("quay").upstreamRegistryUrl("quay.io")
-                                .customRoleArn("arn:aws:iam::123456789012:role/r").build()),
-                        ValidationMode.CREATE, "q", "custom_role_arn", "ECR-to-ECR"),
-                Arguments.of("malformed custom role",
-                        RuleSet.of(PullThroughRule.builder("e").ecrRepositoryPrefix("shared")
-                                .upstreamRegistryUrl("210987654321.dkr.ecr.eu-west-1.amazonaws.com")
-                                .customRoleArn("ecr-upstream").build()),
-                        ValidationMode.CREATE, "e", "custom_role_arn", "IAM role ARN"),
+                upstreamPrefix("upstream prefix with ROOT", "e", "ROOT", ECR_UPSTREAM, "base", "ROOT"),
+                upstreamPrefix("upstream prefix on a non-ECR upstream", "q", "quay", "quay.io", "coreos", "ECR-to-ECR"),
+                upstreamPrefix("bad upstream prefix", "e", "shared", ECR_UPSTREAM, "Base_", "lowercase"),
+                customRole("custom role on a non-ECR upstream", "q", "quay", "quay.io", "arn:aws:iam::123456789012:role/r",
+                        "ECR-to-ECR"),
+                customRole("malformed custom role", "e", "shared", ECR_UPSTREAM, "ecr-upstream", "IAM role ARN"),
                 Arguments.of("more than 50 rules", rules(51), ValidationMode.CREATE,
                         null, null, "at most 50"));
     }

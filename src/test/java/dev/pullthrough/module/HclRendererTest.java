@@ -210,6 +210,8 @@ class HclRendererTest {
                                         Expression.tupleMultiline(List.of(Expression.inlineObject().put("t", "e").build()))))
                                 .build()))
                         .attr("x", ref("1"))
+                        .attr("pattern", string("^a$"), "What the pattern matches.")
+                        .attr("y", ref("2"))
                         .build(),
                 Block.of("data", "aws_iam_policy_document", "this")
                         .block(Block.of("dynamic", "statement")

@@ -105,10 +105,24 @@ class JsonRendererTest {
     }
 
     @Test
+    void render_commentedAttributes_becomeLinesOfTheBlocksCommentProperty() throws Exception {
+        String json = JsonRenderer.render(new TerraformFile("v", List.of(Block.of("locals").comment("Constants.")
+                .attr("a", string("^a$"), "What a matches.")
+                .attr("b", string("x"))
+                .attr("c", string("^c$"), "What c matches.")
+                .build())));
+
+        JsonNode locals = new ObjectMapper().readTree(json).get("locals");
+        assertThat(locals.get("//").asText()).isEqualTo("Constants.\na: What a matches.\nc: What c matches.");
+        assertThat(locals.get("a").asText()).isEqualTo("^a$");
+        assertThat(locals.get("b").asText()).isEqualTo("x");
+    }
+
+    @Test
     void render_terraformBlock_isLiteral() throws Exception {
         JsonNode root = JSON.readTree(JsonRenderer.render(Versions.file(), null));
 
-        assertThat(root.at("/terraform/required_version").asText()).isEqualTo(">= 1.7");
+        assertThat(root.at("/terraform/required_version").asText()).isEqualTo(">= 1.9");
         assertThat(root.at("/terraform/required_providers/aws/source").asText()).isEqualTo("hashicorp/aws");
     }
 

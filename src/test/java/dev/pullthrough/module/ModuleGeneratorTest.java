@@ -49,6 +49,28 @@ class ModuleGeneratorTest {
         });
     }
 
+    /** Issue 11: the validations read the upstream catalogue's pattern and tables from locals, not a copy each. */
+    @Test
+    void files_ruleModules_writeEachSharedPatternAndTableOnce() {
+        new ModuleGenerator().files().forEach((name, content) -> {
+            if (name.startsWith("hcl/") && name.endsWith("/variables.tf") && content.contains("upstream_registry_url")) {
+                assertThat(count(content, "\"k8s.gcr.io\"")).as(name + ": the alias table").isOne();
+                assertThat(count(content, "= \"GitLab Container Registry\"")).as(name + ": the display names").isOne();
+                assertThat(count(content, "^(?:registry-1\\\\.docker\\\\.io|")).as(name + ": host patterns")
+                        .isEqualTo(content.contains("credential_upstream_host_pattern") ? 3 : 2);
+                assertThat(content).as(name).contains("can(regex(local.upstream_host_pattern, rule.url))");
+            }
+        });
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     @Test
     void files_noProviderOrBackendBlocksInModules() {
         new ModuleGenerator().files().forEach((name, content) -> {

@@ -20,18 +20,28 @@ final class CliFace {
     }
 
     static Decision decide(ParityCase c, Path dir) throws IOException {
+        if (c.aboutHubRegistry() && c.roleNames().isEmpty()) {
+            return run(c, dir, "policy");
+        }
         if (c.aboutRunnerAccess()) {
             return Decision.notExpressible("validate takes no role names (the runner-access input)");
         }
         if (!c.settings().isEmpty()) {
             return Decision.notExpressible("validate takes no cache settings (" + String.join(", ", c.settings().keySet()) + ")");
         }
+        return run(c, dir, "validate");
+    }
+
+    /** {@code validate}, or {@code policy} for a hub registry's location (the only command that takes one). */
+    private static Decision run(ParityCase c, Path dir, String command) throws IOException {
         Path file = dir.resolve(c.name() + ".json");
         Files.writeString(file, JSON.writeValueAsString(c.rules()));
-        List<String> args = new ArrayList<>(List.of("validate", file.toString()));
+        List<String> args = new ArrayList<>(List.of(command, file.toString()));
         addFlag(args, "--account-id", c.accountId());
         addFlag(args, "--region", c.region());
         addFlag(args, "--partition", c.partition());
+        addFlag(args, "--registry-account-id", c.registryAccountId());
+        addFlag(args, "--registry-region", c.registryRegion());
 
         CommandLine cmd = PullthroughCli.commandLine();
         StringWriter out = new StringWriter();
@@ -46,8 +56,8 @@ final class CliFace {
         for (String line : err.toString().split("\n")) {
             if (line.startsWith("error: ")) {
                 messages.add(line.substring("error: ".length()));
-            } else if (line.startsWith("validate: ")) {
-                messages.add(line.substring("validate: ".length()).replace(TRACE_HINT, ""));
+            } else if (line.startsWith(command + ": ")) {
+                messages.add(line.substring(command.length() + 2).replace(TRACE_HINT, ""));
             }
         }
         return Decision.refused(messages, "exit " + exit);

@@ -9,7 +9,9 @@ import dev.pullthrough.model.InvalidRuleSetException;
 import dev.pullthrough.model.Partition;
 import dev.pullthrough.model.Problem;
 import dev.pullthrough.testing.cdktf.Synth;
+import dev.pullthrough.model.ShareWith;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** The cdktf constructs' decision: construction and synth succeed, or the construction error's messages. */
@@ -29,7 +31,8 @@ final class ConstructFace {
         try {
             if (c.aboutRunnerAccess()) {
                 EcrPullThroughCacheAccess.Builder.create(stack, "access").rules(c.ruleSet()).roleNames(c.roleNames())
-                        .accountId(c.accountId()).region(c.region()).partition(partition).build();
+                        .accountId(c.accountId()).region(c.region()).partition(partition)
+                        .registryAccountId(c.registryAccountId()).registryRegion(c.registryRegion()).build();
             } else {
                 EcrPullThroughCache.Builder cache = EcrPullThroughCache.Builder.create(stack, "cache")
                         .rules(c.ruleSet()).accountId(c.accountId()).region(c.region()).partition(partition);
@@ -62,6 +65,12 @@ final class ConstructFace {
                 case "repository_template_role_arn" -> cache.templateCustomRoleArn((String) value);
                 case "kms_key_arn" -> cache.kmsKeyArn((String) value);
                 case "repository_tags" -> cache.repositoryTags((Map<String, String>) value);
+                case "create_repository_templates" -> cache.creationTemplates((Boolean) value);
+                case "share_with" -> {
+                    Map<String, List<String>> lists = (Map<String, List<String>>) value;
+                    cache.shareWith(ShareWith.of(lists.get("organization_ids"), lists.get("organizational_unit_paths"),
+                            lists.get("account_ids")));
+                }
                 default -> throw new IllegalStateException("no construct setter mapped for " + name);
             }
         });

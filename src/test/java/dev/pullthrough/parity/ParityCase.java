@@ -12,14 +12,18 @@ import java.util.Objects;
  * One input of the three-face parity table: rules (in the {@code rules} variable's shape), where the registry is,
  * cache settings under the module's input names, and runner role names; and what the model decides for it.
  *
- * @param location account_id, region, partition; a null value is not given (the faces then look it up, which
- *     needs no AWS call for region and partition)
+ * @param location account_id, region, partition, and for the runner access a hub's registry_account_id and
+ *     registry_region; a null value is not given (the faces then look it up, which needs no AWS call for region and
+ *     partition)
  * @param settings cache-module inputs ({@code expire_after_days} ...); a key with a null value is an explicit null
  * @param roleNames runner role names, or null when the case is about the cache, not the runner access
  * @param accepted whether every face must accept the input
  */
 record ParityCase(String name, String about, Map<String, Map<String, String>> rules, Map<String, String> location,
         Map<String, Object> settings, List<String> roleNames, boolean accepted) {
+
+    static final String REGISTRY_ACCOUNT_ID = "registry_account_id";
+    static final String REGISTRY_REGION = "registry_region";
 
     ParityCase {
         Objects.requireNonNull(name, "name");
@@ -46,6 +50,19 @@ record ParityCase(String name, String about, Map<String, Map<String, String>> ru
 
     String partition() {
         return location.get("partition");
+    }
+
+    String registryAccountId() {
+        return location.get(REGISTRY_ACCOUNT_ID);
+    }
+
+    String registryRegion() {
+        return location.get(REGISTRY_REGION);
+    }
+
+    /** Whether the case points the runner side at a hub registry (which {@code pullthrough policy} can express). */
+    boolean aboutHubRegistry() {
+        return registryAccountId() != null || registryRegion() != null;
     }
 
     boolean aboutRunnerAccess() {

@@ -20,6 +20,8 @@ final class ParityCases {
     static final String REGION = "eu-west-1";
     private static final String SECRET_NAME = ":secret:ecr-pullthroughcache/docker-hub-AbCdEf";
     private static final String UPSTREAM_ECR = "210987654321.dkr.ecr.eu-west-1.amazonaws.com";
+    private static final String ORGANIZATION = "o-a1b2c3d4e5";
+    private static final String SPOKE = "210987654321";
 
     private ParityCases() {
     }
@@ -47,8 +49,14 @@ final class ParityCases {
 
         // Location: account, region, partition, as each face takes them.
         cases.add(at("region_us_east", "a region without its number", "us-east", null, ecrPublic(), false));
-        cases.add(at("region_govcloud", "GovCloud has no pull-through cache", "us-gov-west-1", null, ecrPublic(), false));
-        cases.add(at("partition_govcloud", "GovCloud has no pull-through cache", null, "aws-us-gov", ecrPublic(), false));
+        cases.add(at("region_govcloud", "GovCloud's ECR documents pull-through cache rules", "us-gov-west-1", null, k8s(), true));
+        cases.add(at("partition_govcloud", "GovCloud's ECR documents pull-through cache rules", "us-gov-west-1", "aws-us-gov",
+                k8s(), true));
+        cases.add(at("credential_in_aws_us_gov_for_gov_registry", "a GovCloud registry with its own credential",
+                "us-gov-west-1", "aws-us-gov", dockerHub("arn:aws-us-gov:secretsmanager:us-gov-west-1:" + ACCOUNT + SECRET_NAME),
+                true));
+        cases.add(at("region_govcloud_in_aws", "a GovCloud region in the commercial partition", "us-gov-west-1", "aws",
+                ecrPublic(), false));
         cases.add(at("partition_unknown", "a partition that does not exist", null, "aws-moon", ecrPublic(), false));
         cases.add(at("region_not_in_partition", "a China region in the commercial partition", "cn-north-1", "aws", ecrPublic(), false));
         cases.add(located("account_11_digits", "one digit short", Map.of("account_id", "12345678901", "region", REGION),
@@ -92,6 +100,28 @@ final class ParityCases {
                 List.of("arn:aws:iam::" + ACCOUNT + ":role/ci-runner"), false));
         cases.add(roles("role_name_blank", "a blank role name", List.of(" "), false));
 
+        // Sharing one cache (issue 13): share_with on the cache; on the runner side, a hub registry's location.
+        cases.add(settings("share_with_valid", "an organization, an OU and an account",
+                Map.of("share_with", shareWith(List.of(ORGANIZATION), List.of(ORGANIZATION + "/r-ab12/ou-ab12-11111111/*"),
+                        List.of(SPOKE))), true));
+        cases.add(settings("share_with_bad_entries", "one bad entry in each list", Map.of("share_with",
+                shareWith(List.of("o-short"), List.of("ou-ab12-11111111"), List.of("12345"))), false));
+        cases.add(new ParityCase("share_with_root_rule", "a shared ROOT rule would share every repository of the hub",
+                Map.of("everything", Map.of("ecr_repository_prefix", "ROOT", "upstream_registry_url", "public.ecr.aws")),
+                defaultLocation(), Map.of("share_with", shareWith(List.of(), List.of(), List.of(SPOKE))), null, false));
+        cases.add(settings("share_with_without_templates", "spokes could fill the cache but never pull", Map.of(
+                "share_with", shareWith(List.of(ORGANIZATION), List.of(), List.of()), "create_repository_templates", false), false));
+        cases.add(hub("registry_hub_valid", "a hub registry in another account and region", SPOKE, "us-east-2", true));
+        cases.add(hub("registry_account_id_short", "a hub account id of five digits", "12345", null, false));
+        cases.add(hub("registry_region_without_number", "a hub region without its number", null, "us-east", false));
+        Map<String, String> govSpoke = new LinkedHashMap<>();
+        govSpoke.put("account_id", ACCOUNT);
+        govSpoke.put("region", "us-gov-east-1");
+        govSpoke.put(ParityCase.REGISTRY_ACCOUNT_ID, SPOKE);
+        govSpoke.put(ParityCase.REGISTRY_REGION, "us-gov-west-1");
+        cases.add(new ParityCase("registry_region_govcloud", "a GovCloud spoke using a GovCloud hub (docs/DOMAIN.md, \"Partitions\")",
+                ecrPublic(), govSpoke, Map.of(), List.of(), true));
+
         // Every invalid rule case the generated terraform tests use.
         for (RuleCase rc : RuleCases.invalid()) {
             cases.add(rules("rules_" + rc.name().toLowerCase(Locale.ROOT), rc.about(), rc.rules(), false));
@@ -125,12 +155,30 @@ final class ParityCases {
         return new ParityCase(name, about, ecrPublic(), defaultLocation(), Map.of(), roleNames, accepted);
     }
 
+    /** The runner access (no role names) pointed at a hub registry; null parts are not given. */
+    private static ParityCase hub(String name, String about, String registryAccountId, String registryRegion,
+            boolean accepted) {
+        Map<String, String> location = new LinkedHashMap<>(defaultLocation());
+        location.put(ParityCase.REGISTRY_ACCOUNT_ID, registryAccountId);
+        location.put(ParityCase.REGISTRY_REGION, registryRegion);
+        return new ParityCase(name, about, ecrPublic(), location, Map.of(), List.of(), accepted);
+    }
+
+    private static Map<String, List<String>> shareWith(List<String> organizations, List<String> paths,
+            List<String> accounts) {
+        return Map.of("organization_ids", organizations, "organizational_unit_paths", paths, "account_ids", accounts);
+    }
+
     private static Map<String, String> defaultLocation() {
         return Map.of("account_id", ACCOUNT, "region", REGION);
     }
 
     private static Map<String, Map<String, String>> ecrPublic() {
         return Map.of("ecr_public", Map.of("ecr_repository_prefix", "ecr-public", "upstream_registry_url", "public.ecr.aws"));
+    }
+
+    private static Map<String, Map<String, String>> k8s() {
+        return Map.of("k8s", Map.of("ecr_repository_prefix", "k8s", "upstream_registry_url", "registry.k8s.io"));
     }
 
     private static Map<String, String> quay(String prefix) {

@@ -6,10 +6,10 @@ public final class TerraformNotFoundException extends RuntimeException {
 
     TerraformNotFoundException(String executable, String detail) {
         super("terraform executable '" + executable + "' not usable (" + detail + ").\n"
-                + "Install Terraform >= 1.7 so that `terraform` is on PATH (HashiCorp's install page:"
+                + "Install Terraform >= 1.9 so that `terraform` is on PATH (HashiCorp's install page:"
                 + " https://developer.hashicorp.com/terraform/install - unzip the binary into /usr/local/bin),\n"
                 + "or point PT_TERRAFORM at an executable, e.g. PT_TERRAFORM=/opt/terraform/terraform"
-                + " (OpenTofu >= 1.7: PT_TERRAFORM=tofu).\n"
+                + " (OpenTofu >= 1.9: PT_TERRAFORM=tofu).\n"
                 + "Then run bin/setup-test-env once: it writes target/terraformrc for the offline provider mirror.");
         this.executable = executable;
     }

@@ -292,7 +292,7 @@ class TerraformWorkspaceTest {
         assertThatThrownBy(() -> TerraformBinary.locate(Map.of("PATH", work.toString())))
                 .isInstanceOf(TerraformNotFoundException.class)
                 .hasMessageContaining("not found on PATH")
-                .hasMessageContaining("Install Terraform >= 1.7")
+                .hasMessageContaining("Install Terraform >= 1.9")
                 .hasMessageContaining("PT_TERRAFORM");
         assertThatThrownBy(() -> TerraformWorkspace.create(TerraformOptions.builder(project, "examples/ex")
                 .environment(Map.of("PATH", work.toString())).workRoot(work).build()))

@@ -17,7 +17,8 @@ import software.constructs.Construct;
  * The platform team's runner image cache: Docker Hub, ECR Public and registry.k8s.io through ECR, cache repositories
  * that expire after two weeks, the runners' role allowed to pull through them, and private endpoints for runners
  * without a NAT. Network ids and the runner role come in as Terraform variables (strings, like ids from any other
- * construct or the prebuilt provider's resources).
+ * construct or the prebuilt provider's resources). Account and region are stated once, on the cache; the runners and
+ * the endpoints take them from it, so the stack plans without any AWS lookup.
  */
 public class RunnerCacheStack extends TerraformStack {
     static final String ACCOUNT_ID = "111122223333";
@@ -36,6 +37,9 @@ public class RunnerCacheStack extends TerraformStack {
                 .defaultValue(List.of("subnet-0aaa1111bbbb2222c", "subnet-0ddd3333eeee4444f")).build();
         TerraformVariable routeTableIds = TerraformVariable.Builder.create(this, "route_table_ids")
                 .type("list(string)").defaultValue(List.of("rtb-0123456789abcdef0")).build();
+        TerraformVariable runnerCidrBlocks = TerraformVariable.Builder.create(this, "runner_cidr_blocks")
+                .type("list(string)").defaultValue(List.of("10.20.0.0/16"))
+                .description("Where the runners are: the endpoints admit HTTPS from here").build();
 
         RuleSet rules = RuleSet.of(
                 PullThroughRule.builder("docker_hub")
@@ -62,17 +66,16 @@ public class RunnerCacheStack extends TerraformStack {
 
         RunnerFleetPullThrough runners = RunnerFleetPullThrough.Builder.create(this, "runners")
                 .cache(cache)
-                .accountId(ACCOUNT_ID)
-                .region(REGION)
                 .policyName("ci-runner-ecr-pull-through")
                 .roleNames(List.of(runnerRole.getStringValue()))
                 .build();
 
         EcrPrivateEndpoints.Builder.create(this, "endpoints")
-                .region(REGION)
+                .cache(cache)
                 .vpcId(vpcId.getStringValue())
                 .subnetIds(subnetIds.getListValue())
                 .routeTableIds(routeTableIds.getListValue())
+                .ingressCidrBlocks(runnerCidrBlocks.getListValue())
                 .build();
 
         TerraformOutput.Builder.create(this, "registry_host").value(cache.getRegistryHost()).build();
