@@ -16,8 +16,10 @@
 #
 # Env: RUNS (default 5), WARMUP (1), IMAGE_LAYERS_MB ("5 10 15 20"), BLOB_MB (200), HEADS (200), BENCH_OUT,
 # PULLS=0 (skip the docker pulls and the private dockerd), HOOK_JAVA (the java that runs `hook start`, and so the
-# mirror: e.g. a Java 25 runtime, where the mirror uses virtual threads), PULLTHROUGH_HOOK_PROXY_JAVA_OPTS (extra
-# flags for the mirror's JVM, e.g. -Dpullthrough.proxy.threads=platform).
+# mirror: e.g. a Java 25 runtime, where the mirror uses virtual threads), TARBALL=1 (start and stop the hook with
+# the release tarball's launcher, target/pullthrough-hook-*-linux-x64.tar.gz unpacked here: the mirror as shipped,
+# on the bundled JDK 25 runtime with its own AOT cache; HOOK_JAVA is then not used), PULLTHROUGH_HOOK_PROXY_JAVA_OPTS
+# (extra flags for the mirror's JVM, e.g. -Dpullthrough.proxy.threads=platform).
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -27,6 +29,7 @@ BLOB_MB="${BLOB_MB:-200}"
 HEADS="${HEADS:-200}"
 PULLS="${PULLS:-1}"
 HOOK_JAVA="${HOOK_JAVA:-java}"
+TARBALL="${TARBALL:-0}"
 
 bench_init proxy
 bench_need java "apt-get install -y openjdk-17-jre-headless"
@@ -58,19 +61,27 @@ nginx_pid_file="$NGINX_PID_FILE"
 bench_nginx_start nginx-open "${OPEN#*:}" "$auth_b64" docker-hub
 NGINX_OPEN="127.0.0.1:$NGINX_PORT"
 
+HOOK=("$HOOK_JAVA" -jar "$HOOK_JAR")
+if [ "$TARBALL" = 1 ]; then
+  tarball="$(ls "$ROOT"/target/pullthrough-hook-*-linux-x64.tar.gz 2>/dev/null | head -1)"
+  [ -n "$tarball" ] || die "no target/pullthrough-hook-*-linux-x64.tar.gz: run 'mvn -DskipTests package' (needs a JDK 25)"
+  mkdir -p "$BENCH_TMP/tarball" && tar -xzf "$tarball" -C "$BENCH_TMP/tarball"
+  HOOK=("$(ls -d "$BENCH_TMP"/tarball/pullthrough-hook-*)/bin/pullthrough-hook")
+fi
+
 say "hook start (the mirror under test)"
 # hook_start NAME REGISTRY PORT: the daemon is reconfigured by this script between modes, so the hook is told to
 # leave every file alone here (hook-startup.sh measures it with the daemon, containerd, BuildKit and client files).
 hook_start() {
   mkdir -p "$BENCH_TMP/$1"
-  "$HOOK_JAVA" -jar "$HOOK_JAR" start --strict --registry "http://$2" --region us-east-1 --docker-hub-prefix docker-hub \
+  "${HOOK[@]}" start --strict --registry "http://$2" --region us-east-1 --docker-hub-prefix docker-hub \
     --daemon-config none --docker-pid-file none --containerd-certs-dir none --buildkitd-config none \
     --docker-config none --github-env none --listen "127.0.0.1:$3" --state-dir "$BENCH_TMP/$1/state" \
     > "$BENCH_TMP/$1/start.log" 2>&1 || { cat "$BENCH_TMP/$1/start.log" >&2; die "hook start failed"; }
   cut -d' ' -f1 "$BENCH_TMP/$1/state/proxy.pid"
 }
-bench_on_exit "$HOOK_JAVA -jar '$HOOK_JAR' stop --state-dir '$BENCH_TMP/hook/state'"
-bench_on_exit "$HOOK_JAVA -jar '$HOOK_JAR' stop --state-dir '$BENCH_TMP/hook-open/state'"
+bench_on_exit "${HOOK[*]} stop --state-dir '$BENCH_TMP/hook/state'"
+bench_on_exit "${HOOK[*]} stop --state-dir '$BENCH_TMP/hook-open/state'"
 port="$(bench_free_port)"
 proxy_pid="$(hook_start hook "$ECR" "$port")"
 PROXY="127.0.0.1:$port"

@@ -278,8 +278,11 @@ public final class LoopbackHttpServer implements AutoCloseable {
         public void run() {
             try {
                 client.setTcpNoDelay(true);
-                InputStream in = new BufferedInputStream(client.getInputStream(), 8192);
-                BufferedOutputStream out = new BufferedOutputStream(client.getOutputStream(), 16 * 1024);
+                // Small per-connection buffers (the mirror's heap is capped and a burst opens hundreds of
+                // connections): a request head is a few hundred bytes, and bodies pass the output buffer in
+                // whole copy-buffer writes (MirrorProxy.copy); it holds the response head and small bodies.
+                InputStream in = new BufferedInputStream(client.getInputStream(), 2048);
+                BufferedOutputStream out = new BufferedOutputStream(client.getOutputStream(), 4096);
                 boolean first = true;
                 while (!closed) {
                     if (!first) {

@@ -299,7 +299,8 @@ public final class MirrorProxy implements AutoCloseable {
             } else if (status == 204 || status == 304) {
                 response.sendHeadersOnly(status);
             } else {
-                outcome = copy(body, response.sendHeaders(status, length), response, outcome, upstreamCounters);
+                outcome = copy(body, response.sendHeaders(status, length), response, outcome, upstreamCounters,
+                        copyBuffer(length));
             }
         } finally {
             long ms = (System.nanoTime() - started) / 1_000_000;
@@ -314,12 +315,22 @@ public final class MirrorProxy implements AutoCloseable {
      * "Pulling fs layer"), a reset makes it fail and retry.
      */
     private String copy(InputStream body, OutputStream client, ResponseWriter response, String status,
-            UpstreamCounters upstreamCounters) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
+            UpstreamCounters upstreamCounters, byte[] buffer) throws IOException {
         while (true) {
-            int n;
+            // Fill the buffer as far as the upstream has bytes ready, then write once: a blob goes out in writes of
+            // up to the whole buffer (not of the upstream connection's 8 KB reads), so the connection's own small
+            // output buffer is passed by and the client gets few, large sends.
+            int filled = 0;
+            boolean end = false;
             try {
-                n = body.read(buffer);
+                do {
+                    int n = body.read(buffer, filled, buffer.length - filled);
+                    if (n < 0) {
+                        end = true;
+                        break;
+                    }
+                    filled += n;
+                } while (filled < buffer.length && body.available() > 0);
             } catch (IOException upstreamBroke) {
                 counters.upstreamErrors.incrementAndGet();
                 upstreamCounters.errors.incrementAndGet();
@@ -327,16 +338,25 @@ public final class MirrorProxy implements AutoCloseable {
                 return status + " aborted: upstream " + (upstreamBroke instanceof SocketTimeoutException ? "stalled"
                         : "broke off") + " mid-body (" + upstreamBroke.getClass().getSimpleName() + ")";
             }
-            if (n < 0) {
+            client.write(buffer, 0, filled); // an IOException here is the client gone: nothing to tell it
+            if (end) {
                 return status;
             }
-            client.write(buffer, 0, n); // an IOException here is the client gone: nothing to tell it
-            if (body.available() == 0) {
+            if (filled < buffer.length) {
                 // The upstream has nothing more right now (it may pause): hand over what the connection's buffer
                 // holds, so the client is never kept waiting for bytes the mirror already has.
                 client.flush();
             }
         }
+    }
+
+    /**
+     * 64 KiB for a blob, no more than the body for a manifest (a few KB): 200 manifest GETs at once then hold a few
+     * hundred KB of copy buffers, not 12 MB of a heap capped for the mirror's memory target.
+     */
+    static byte[] copyBuffer(long contentLength) {
+        int max = 64 * 1024;
+        return new byte[contentLength >= 0 ? (int) Math.max(1024, Math.min(max, contentLength)) : max];
     }
 
     private static final int WARM_UP_TIMEOUT_MS = 10_000;

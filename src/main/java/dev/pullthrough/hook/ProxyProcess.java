@@ -19,8 +19,12 @@ import java.util.concurrent.TimeUnit;
  * The child writes {@code proxy.pid} and, once bound, {@code proxy.addr}.
  */
 public final class ProxyProcess {
-    /** Keeps the mirror near 50-90 MB RSS: it only copies streams. */
-    static final List<String> JVM_FLAGS = List.of("-Xms8m", "-Xmx48m", "-Xss256k", "-XX:+UseSerialGC",
+    /**
+     * A small heap: the mirror only copies streams. 24 MB holds the per-connection state of the server's 256
+     * connections (~55 KB each: buffers, the upstream connection, a virtual thread's stack) with room for garbage;
+     * 16 MB ran out of memory at 300 (docs/PERFORMANCE.md). The rest of the JVM (runtime, code, archive) is ~45 MB.
+     */
+    static final List<String> JVM_FLAGS = List.of("-Xms8m", "-Xmx24m", "-Xss256k", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", "-XX:MaxDirectMemorySize=32m",
             "-Djdk.nio.maxCachedBufferSize=262144", "-XX:+ExitOnOutOfMemoryError", "-Dhttp.maxConnections=64");

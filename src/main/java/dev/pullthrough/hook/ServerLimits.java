@@ -19,7 +19,7 @@ public record ServerLimits(Duration headerTimeout, Duration idleTimeout, Duratio
     public static final ServerLimits DEFAULT = new ServerLimits(
             millis("headerTimeoutMs", 10_000), millis("idleTimeoutMs", 30_000), millis("stallTimeoutMs", 60_000),
             millis("connectTimeoutMs", 10_000), Integer.getInteger("pullthrough.proxy.maxHeaderBytes", 16 * 1024),
-            Integer.getInteger("pullthrough.proxy.maxConnections", 512));
+            Integer.getInteger("pullthrough.proxy.maxConnections", 256));
 
     public ServerLimits {
         if (maxHeaderBytes < 256 || maxConnections < 1) {
