@@ -8,6 +8,11 @@ output "policy_json" {
     condition     = var.region == null || var.partition == null ? true : (startswith(coalesce(var.region, "-"), "cn-") ? "aws-cn" : startswith(coalesce(var.region, "-"), "us-gov-") ? "aws-us-gov" : "aws") == var.partition
     error_message = var.region == null || var.partition == null ? "" : "region ${jsonencode(var.region)}: belongs to partition ${(startswith(coalesce(var.region, "-"), "cn-") ? "aws-cn" : startswith(coalesce(var.region, "-"), "us-gov-") ? "aws-us-gov" : "aws")}, not ${coalesce(var.partition, "-")}."
   }
+
+  precondition {
+    condition     = var.registry_region == null ? true : (startswith(coalesce(var.registry_region, "-"), "cn-") ? "aws-cn" : startswith(coalesce(var.registry_region, "-"), "us-gov-") ? "aws-us-gov" : "aws") == (var.partition != null ? var.partition : var.region != null ? (startswith(coalesce(var.region, "-"), "cn-") ? "aws-cn" : startswith(coalesce(var.region, "-"), "us-gov-") ? "aws-us-gov" : "aws") : local.partition)
+    error_message = var.registry_region == null ? "" : "registry_region ${jsonencode(var.registry_region)}: belongs to partition ${(startswith(coalesce(var.registry_region, "-"), "cn-") ? "aws-cn" : startswith(coalesce(var.registry_region, "-"), "us-gov-") ? "aws-us-gov" : "aws")}, not the runners' partition ${(var.partition != null ? var.partition : var.region != null ? (startswith(coalesce(var.region, "-"), "cn-") ? "aws-cn" : startswith(coalesce(var.region, "-"), "us-gov-") ? "aws-us-gov" : "aws") : local.partition)}; a cache is shared only within one partition (IAM and ECR policies do not cross partitions): use a hub registry in a region of ${(var.partition != null ? var.partition : var.region != null ? (startswith(coalesce(var.region, "-"), "cn-") ? "aws-cn" : startswith(coalesce(var.region, "-"), "us-gov-") ? "aws-us-gov" : "aws") : local.partition)}."
+  }
 }
 
 output "policy_arn" {

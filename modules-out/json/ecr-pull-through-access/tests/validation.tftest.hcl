@@ -340,6 +340,18 @@ run "rejects_registry_region_typo" {
   expect_failures = [var.registry_region]
 }
 
+# registry_region "cn-north-1": belongs to partition aws-cn, not the runners' partition aws; a cache is shared only within one partition (IAM and ECR policies do not cross partitions): use a hub registry in a region of aws.
+run "rejects_hub_registry_in_another_partition" {
+  command = plan
+
+  variables {
+    registry_region = "cn-north-1"
+    partition       = "aws"
+  }
+
+  expect_failures = [output.policy_json]
+}
+
 run "rejects_unknown_partition" {
   command = plan
 

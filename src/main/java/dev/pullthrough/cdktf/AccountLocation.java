@@ -121,8 +121,17 @@ public final class AccountLocation {
      * Rejects literal hub registry values that cannot name a registry, with the names the modules give these inputs
      * ({@code registry_account_id}, {@code registry_region}), so constructs, modules and CLI say the same.
      */
-    static void checkRegistry(String registryAccountId, String registryRegion) {
-        RegistryCoordinates.checkHubRegistry(literalOrNull(registryAccountId), literalOrNull(registryRegion));
+    static void checkRegistry(Given own, String registryAccountId, String registryRegion) {
+        RegistryCoordinates.checkHubRegistry(literalOrNull(registryAccountId), literalOrNull(registryRegion),
+                runnersPartition(own.partition(), literalOrNull(own.region())));
+    }
+
+    /** The runners' partition: the one given, else that of their literal region; null when neither is known. */
+    private static Partition runnersPartition(Partition given, String literalRegion) {
+        if (given != null) {
+            return given;
+        }
+        return RegistryCoordinates.isRegionName(literalRegion) ? Partition.ofRegion(literalRegion) : null;
     }
 
     /**
@@ -146,6 +155,9 @@ public final class AccountLocation {
         if (accountId == null && region == null) {
             return this;
         }
+        String literalPartition = literalOrNull(partition);
+        RegistryCoordinates.checkHubRegistry(null, literalOrNull(region), runnersPartition(
+                literalPartition == null ? null : Partition.fromId(literalPartition), literalOrNull(this.region)));
         AccountLocation hub = new AccountLocation(accountId != null ? accountId : this.accountId,
                 region != null ? region : this.region, partition, dnsSuffix, reverseDnsPrefix);
         hub.known = RegistryLocation.of(accountId != null && isLiteral(accountId) ? accountId : null,

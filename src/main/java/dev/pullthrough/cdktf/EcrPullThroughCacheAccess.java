@@ -217,7 +217,8 @@ public class EcrPullThroughCacheAccess extends Construct {
             if (!report.isValid()) {
                 throw new InvalidRuleSetException(report);
             }
-            AccountLocation.checkRegistry(registryAccountId, registryRegion);
+            AccountLocation.checkRegistry(new AccountLocation.Given(accountId, region, partition), registryAccountId,
+                    registryRegion);
             AccountLocation.check(given(), true);
             checkRoleNames(roleNames);
             return id;

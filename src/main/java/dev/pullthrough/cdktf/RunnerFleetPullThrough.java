@@ -188,7 +188,8 @@ public class RunnerFleetPullThrough extends Construct {
             if (!report.isValid()) {
                 throw new InvalidRuleSetException(report);
             }
-            AccountLocation.checkRegistry(registryAccountId, registryRegion);
+            AccountLocation.checkRegistry(new AccountLocation.Given(accountId, region, partition), registryAccountId,
+                    registryRegion);
             AccountLocation.check(given(), true);
             EcrPullThroughCacheAccess.Builder.checkRoleNames(roleNames);
             return id;

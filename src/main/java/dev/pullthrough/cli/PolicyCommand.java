@@ -4,6 +4,7 @@ import dev.pullthrough.hook.ExitCodes;
 import dev.pullthrough.hook.RulesFileException;
 import dev.pullthrough.iam.PolicyDocument;
 import dev.pullthrough.iam.RunnerPolicy;
+import dev.pullthrough.model.Partition;
 import dev.pullthrough.model.RegistryCoordinates;
 import dev.pullthrough.model.RuleSet;
 import dev.pullthrough.model.ValidationMode;
@@ -33,7 +34,7 @@ final class PolicyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws RulesFileException {
         // Named as the modules and constructs name these inputs, so all three say the same about a bad value.
-        RegistryCoordinates.checkHubRegistry(registryAccountId, registryRegion);
+        RegistryCoordinates.checkHubRegistry(registryAccountId, registryRegion, runnersPartition());
         String account = registryAccountId != null ? registryAccountId : input.accountId;
         String where = registryRegion != null ? registryRegion : input.region;
         if (account == null || where == null) {
@@ -54,5 +55,13 @@ final class PolicyCommand implements Callable<Integer> {
         input.printWarnings(report);
         input.out().println(policy.toJson());
         return ExitCodes.OK;
+    }
+
+    /** The runners' partition: --partition, else that of --region; null when neither is given. */
+    private Partition runnersPartition() {
+        if (input.partitionOrNull() != null) {
+            return input.partitionOrNull();
+        }
+        return RegistryCoordinates.isRegionName(input.region) ? Partition.ofRegion(input.region) : null;
     }
 }

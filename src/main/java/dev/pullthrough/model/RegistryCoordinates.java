@@ -120,6 +120,29 @@ public record RegistryCoordinates(String accountId, String region, Partition par
         }
     }
 
+    /**
+     * As {@link #checkHubRegistry(String, String)}, and the hub's region in the runners' partition ({@code partition},
+     * null when not known): the runner policy's ARNs are built with that partition, and a cache is shared through IAM
+     * and ECR policies, neither of which crosses partitions.
+     */
+    public static void checkHubRegistry(String accountId, String region, Partition partition) {
+        checkHubRegistry(accountId, region);
+        if (region != null && partition != null && Partition.ofRegion(region) != partition) {
+            throw new InvalidCoordinatesException(HUB_REGION, region,
+                    hubInOtherPartition(Partition.ofRegion(region).id(), partition.id()));
+        }
+    }
+
+    /**
+     * Why a hub registry in another partition is refused; the partitions may be Terraform interpolations, so the
+     * generated precondition says exactly what the Java side says.
+     */
+    public static String hubInOtherPartition(String hubPartition, String partition) {
+        return "belongs to partition " + hubPartition + ", not the runners' partition " + partition
+                + "; a cache is shared only within one partition (IAM and ECR policies do not cross partitions): "
+                + "use a hub registry in a region of " + partition;
+    }
+
     /** {@code belongs to partition aws-us-gov; ECR pull-through cache is not offered ...}: one text for every face. */
     public static String regionWithoutPullThroughCache(Partition partition) {
         return "belongs to partition " + partition.id() + "; " + Partition.NO_PULL_THROUGH_CACHE;

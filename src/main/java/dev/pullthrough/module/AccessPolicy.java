@@ -177,7 +177,8 @@ final class AccessPolicy {
     static List<Output> outputs() {
         return List.of(
                 new Output("policy_json", "The EcrPullThroughCacheAccess policy document (JSON), also when create_policy is false.",
-                        ref("data.aws_iam_policy_document.this.json")).withPrecondition(Coordinates.regionInPartition()),
+                        ref("data.aws_iam_policy_document.this.json")).withPrecondition(Coordinates.regionInPartition())
+                        .withPrecondition(Coordinates.hubRegionInPartition()),
                 new Output("policy_arn", "ARN of the IAM policy; null when create_policy is false.",
                         ref("try(aws_iam_policy.this[0].arn, null)")),
                 new Output("policy_name", "Name of the IAM policy; null when create_policy is false.",

@@ -144,19 +144,40 @@ final class Coordinates {
      * (1.9's can).
      */
     static Validation regionInPartition() {
-        StringBuilder partitionOfRegion = new StringBuilder();
-        for (Partition p : Partition.values()) {
-            if (!p.regionPrefix().isEmpty()) {
-                partitionOfRegion.append("startswith(coalesce(var.region, \"-\"), \"").append(p.regionPrefix()).append("\") ? \"")
-                        .append(p.id()).append("\" : ");
-            }
-        }
-        partitionOfRegion.append('"').append(Partition.AWS.id()).append('"');
-        String of = "(" + partitionOfRegion + ")";
+        String of = partitionOf("var.region");
         return new Validation(ref("var.region == null || var.partition == null ? true : " + of + " == var.partition"),
                 Expression.raw("var.region == null || var.partition == null ? \"\" : %s",
                         template("region ${jsonencode(var.region)}: belongs to partition ${" + of + "}, not ${coalesce(var.partition, \"-\")}.")),
                 "the region is in the partition");
+    }
+
+    /** {@link Partition#ofRegion} in HCL: the partition a region's name puts it in (null-safe, "aws" for null). */
+    private static String partitionOf(String region) {
+        StringBuilder of = new StringBuilder("(");
+        for (Partition p : Partition.values()) {
+            if (!p.regionPrefix().isEmpty()) {
+                of.append("startswith(coalesce(").append(region).append(", \"-\"), \"").append(p.regionPrefix())
+                        .append("\") ? \"").append(p.id()).append("\" : ");
+            }
+        }
+        return of.append('"').append(Partition.AWS.id()).append("\")").toString();
+    }
+
+    /**
+     * A hub registry ({@value #REGISTRY_REGION}) in the runners' partition: {@code partition} when given, else that
+     * of {@code region}, as the constructs and the CLI decide, else the provider's
+     * ({@link RegistryCoordinates#checkHubRegistry(String, String, Partition)}). A precondition, as
+     * {@link #regionInPartition()}, since it reads other inputs and a data source.
+     */
+    static Validation hubRegionInPartition() {
+        String region = "var." + REGISTRY_REGION;
+        String of = partitionOf(region);
+        String runners = "(var.partition != null ? var.partition : var.region != null ? " + partitionOf("var.region")
+                + " : local.partition)";
+        return new Validation(ref(region + " == null ? true : " + of + " == " + runners),
+                Expression.raw(region + " == null ? \"\" : %s", template(REGISTRY_REGION + " ${jsonencode(" + region + ")}: "
+                        + RegistryCoordinates.hubInOtherPartition("${" + of + "}", "${" + runners + "}") + ".")),
+                "a hub registry is in the runners' partition");
     }
 
     private static List<String> ids() {

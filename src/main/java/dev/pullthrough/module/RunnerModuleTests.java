@@ -4,6 +4,7 @@ import static dev.pullthrough.module.RuleCase.rule;
 
 import dev.pullthrough.iam.RunnerPolicy;
 import dev.pullthrough.model.ArnScope;
+import dev.pullthrough.model.InvalidCoordinatesException;
 import dev.pullthrough.model.RegistryCoordinates;
 import dev.pullthrough.model.RuleSet;
 import dev.pullthrough.model.RunnerEnvironment;
@@ -276,6 +277,13 @@ final class RunnerModuleTests {
                 .command("plan")
                 .variables(Expression.object().put(Coordinates.REGISTRY_REGION, "eu-west1").build())
                 .expectFailures("var." + Coordinates.REGISTRY_REGION)
+                .build());
+        blocks.add(TestBlocks.run("rejects_hub_registry_in_another_partition")
+                .comment(new InvalidCoordinatesException(Coordinates.REGISTRY_REGION, "cn-north-1",
+                        RegistryCoordinates.hubInOtherPartition("aws-cn", "aws")).getMessage())
+                .command("plan")
+                .variables(Expression.object().put(Coordinates.REGISTRY_REGION, "cn-north-1").put("partition", "aws").build())
+                .expectFailures("output.policy_json")
                 .build());
         blocks.add(TestBlocks.run("rejects_unknown_partition")
                 .command("plan")

@@ -122,6 +122,11 @@ final class ParityCases {
         cases.add(new ParityCase("registry_region_govcloud", "a GovCloud spoke using a GovCloud hub (docs/DOMAIN.md, \"Partitions\")",
                 ecrPublic(), govSpoke, Map.of(), List.of(), true));
 
+        cases.add(hubIn("registry_region_other_partition", "a China hub for commercial runners: no policy crosses partitions",
+                REGION, "aws", "cn-north-1", false));
+        cases.add(hubIn("registry_region_same_partition_cn", "a China spoke using a hub in the other China region",
+                "cn-north-1", "aws-cn", "cn-northwest-1", true));
+
         // Every invalid rule case the generated terraform tests use.
         for (RuleCase rc : RuleCases.invalid()) {
             cases.add(rules("rules_" + rc.name().toLowerCase(Locale.ROOT), rc.about(), rc.rules(), false));
@@ -160,6 +165,18 @@ final class ParityCases {
             boolean accepted) {
         Map<String, String> location = new LinkedHashMap<>(defaultLocation());
         location.put(ParityCase.REGISTRY_ACCOUNT_ID, registryAccountId);
+        location.put(ParityCase.REGISTRY_REGION, registryRegion);
+        return new ParityCase(name, about, ecrPublic(), location, Map.of(), List.of(), accepted);
+    }
+
+    /** The runner access in {@code region} and {@code partition} pointed at a hub registry in {@code registryRegion}. */
+    private static ParityCase hubIn(String name, String about, String region, String partition, String registryRegion,
+            boolean accepted) {
+        Map<String, String> location = new LinkedHashMap<>();
+        location.put("account_id", ACCOUNT);
+        location.put("region", region);
+        location.put("partition", partition);
+        location.put(ParityCase.REGISTRY_ACCOUNT_ID, SPOKE);
         location.put(ParityCase.REGISTRY_REGION, registryRegion);
         return new ParityCase(name, about, ecrPublic(), location, Map.of(), List.of(), accepted);
     }
