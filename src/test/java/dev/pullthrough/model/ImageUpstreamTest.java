@@ -29,6 +29,17 @@ class ImageUpstreamTest {
         assertThat(rule.ecrRepositoryPrefix()).isEqualTo(prefix);
         assertThat(rule.upstreamRegistryUrl()).isEqualTo(url);
         assertThat(rule.credentialArn().isPresent()).isEqualTo(credential);
+        if (credential) {
+            // The placeholders are meant to be replaced: as suggested, the credential is the one thing refused ...
+            assertThat(RuleSet.of(rule).validate(ValidationMode.EXISTING).errors())
+                    .extracting(Problem::field).containsOnly("credential_arn");
+            // ... and with a real region and account filled in, the rule is valid as it stands.
+            rule = PullThroughRule.builder(rule.key()).ecrRepositoryPrefix(rule.ecrRepositoryPrefix())
+                    .upstreamRegistryUrl(rule.upstreamRegistryUrl())
+                    .credentialArn(rule.credentialArn().orElseThrow().replace("REGION", "eu-west-1")
+                            .replace("ACCOUNT", "123456789012"))
+                    .build();
+        }
         assertThat(RuleSet.of(rule).validate(ValidationMode.EXISTING).isValid()).isTrue();
     }
 
