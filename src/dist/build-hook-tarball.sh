@@ -71,7 +71,7 @@ code=0
 [ "$code" = 3 ] || fail "the launcher does not run (status exited $code)"
 rm -rf "$out/dist/smoke-state"
 "$stage/runtime/bin/java" -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:+UseSerialGC \
-  -XX:TieredStopAtLevel=1 -XX:AOTCache="$stage/lib/hook.aot" -XX:AOTMode=on -Xlog:aot=off -Xlog:cds=off \
+  -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:AOTCache="$stage/lib/hook.aot" -XX:AOTMode=on -Xlog:aot=off -Xlog:cds=off \
   -cp "$stage/lib/pullthrough-hook.jar" dev.pullthrough.hook.HookMain --help > /dev/null 2>&1 \
   || fail "the runtime cannot map lib/hook.aot (run it with -XX:AOTMode=on -Xlog:aot to see why)"
 

@@ -75,6 +75,7 @@ class HookTarballIT {
         ProcessResult help = dev.pullthrough.testing.process.ProcessRunner.inheritingEnvironment().run(List.of(
                 home.resolve("runtime/bin/java").toString(), "-XX:+UnlockDiagnosticVMOptions",
                 "-XX:ArchiveRelocationMode=0", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:CompileThresholdScaling=10",
                 "-XX:AOTCache=" + home.resolve("lib/hook.aot"), "-XX:AOTMode=on", "-cp",
                 home.resolve("lib/pullthrough-hook.jar").toString(), "dev.pullthrough.hook.HookMain", "--help"));
 
