@@ -61,9 +61,9 @@ locals {
 
   has_root_rule = anytrue([for rule in values(local.rules) : rule.ecr_repository_prefix == "ROOT"])
   share_with = var.share_with == null ? null : {
-    organization_ids          = sort(distinct([for value in var.share_with.organization_ids : trimspace(value)]))
-    organizational_unit_paths = sort(distinct([for value in var.share_with.organizational_unit_paths : trimspace(value)]))
-    account_ids               = sort(distinct([for value in var.share_with.account_ids : trimspace(value)]))
+    organization_ids          = sort(distinct([for value in try(startswith(jsonencode(var.share_with.organization_ids), "[") ? var.share_with.organization_ids : [], []) : trimspace(value)]))
+    organizational_unit_paths = sort(distinct([for value in try(startswith(jsonencode(var.share_with.organizational_unit_paths), "[") ? var.share_with.organizational_unit_paths : [], []) : trimspace(value)]))
+    account_ids               = sort(distinct([for value in try(startswith(jsonencode(var.share_with.account_ids), "[") ? var.share_with.account_ids : [], []) : trimspace(value)]))
   }
   shared                 = local.share_with == null ? false : length(local.share_with.organization_ids) + length(local.share_with.organizational_unit_paths) + length(local.share_with.account_ids) > 0
   shared_repository_arns = sort(distinct([for rule in values(local.rules) : "arn:${local.partition}:ecr:${local.region}:${local.account_id}:repository/${replace(rule.ecr_repository_prefix, "/[/]+$/", "")}/*"]))

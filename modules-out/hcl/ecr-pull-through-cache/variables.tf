@@ -221,30 +221,47 @@ variable "share_with" {
   description = <<-EOT
     Share this cache with runners in other accounts: organization_ids (o-...), organizational_unit_paths
     (o-.../r-.../ou-.../, optionally ending in *, as aws:PrincipalOrgPaths takes them) and account_ids
-    (12 digits), each optional. Adds the registry policy (first pull: ecr:CreateRepository and
-    ecr:BatchImportUpstreamImage on repository/<prefix>/* of each rule) and a repository policy on the
-    creation templates (pulls). Null (the default) or empty lists share nothing and change nothing.
+    (12 digits), each an optional list of strings; any other name is refused. Adds the registry policy
+    (first pull: ecr:CreateRepository and ecr:BatchImportUpstreamImage on repository/<prefix>/* of each
+    rule) and a repository policy on the creation templates (pulls). Null (the default) or empty lists
+    share nothing and change nothing.
   EOT
-  type = object({
-    organization_ids          = optional(list(string), [])
-    organizational_unit_paths = optional(list(string), [])
-    account_ids               = optional(list(string), [])
-  })
-  default = null
+  type        = any
+  default     = null
 
   validation {
-    condition     = var.share_with == null ? true : alltrue([for value in var.share_with.organization_ids : can(regex("^o-[a-z0-9]{10,32}$", trimspace(value)))])
-    error_message = var.share_with == null ? "" : join("\n", [for index, value in var.share_with.organization_ids : "share_with.organization_ids[${index}] = \"${try(trimspace(value), "null")}\": is not an AWS Organizations id (\"o-\" and 10 to 32 lowercase letters or digits). Use the id shown by 'aws organizations describe-organization', e.g. \"o-a1b2c3d4e5\"." if !can(regex("^o-[a-z0-9]{10,32}$", trimspace(value)))])
+    condition     = !(var.share_with != null && !startswith(jsonencode(var.share_with), "{"))
+    error_message = !(var.share_with != null && !startswith(jsonencode(var.share_with), "{")) ? "" : "share_with must be an object with fields account_ids, organization_ids, organizational_unit_paths, not ${startswith(jsonencode(var.share_with), "[") ? "array" : startswith(jsonencode(var.share_with), "\"") ? "string" : startswith(jsonencode(var.share_with), "{") ? "object" : startswith(jsonencode(var.share_with), "[") ? "array" : contains(["true", "false"], jsonencode(var.share_with)) ? "boolean" : "number"}"
   }
 
   validation {
-    condition     = var.share_with == null ? true : alltrue([for value in var.share_with.organizational_unit_paths : can(regex("^o-[a-z0-9]{10,32}/r-[0-9a-z]{4,32}/(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}/)*\\*?$", trimspace(value)))])
-    error_message = var.share_with == null ? "" : join("\n", [for index, value in var.share_with.organizational_unit_paths : "share_with.organizational_unit_paths[${index}] = \"${try(trimspace(value), "null")}\": is not an organization path (organization id, root id and OU ids, each followed by \"/\", optionally ending in \"*\"). Write it as aws:PrincipalOrgPaths expects, e.g. \"o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*\"." if !can(regex("^o-[a-z0-9]{10,32}/r-[0-9a-z]{4,32}/(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}/)*\\*?$", trimspace(value)))])
+    condition     = length([for name in try(keys(var.share_with), []) : name if !contains(["account_ids", "organization_ids", "organizational_unit_paths"], name)]) == 0
+    error_message = join("\n", [for name in [for name in try(keys(var.share_with), []) : name if !contains(["account_ids", "organization_ids", "organizational_unit_paths"], name)] : "share_with has unknown field \"${name}\"; allowed: account_ids, organization_ids, organizational_unit_paths (a misspelt name would share nothing)"])
   }
 
   validation {
-    condition     = var.share_with == null ? true : alltrue([for value in var.share_with.account_ids : can(regex("^[0-9]{12}$", trimspace(value)))])
-    error_message = var.share_with == null ? "" : join("\n", [for index, value in var.share_with.account_ids : "share_with.account_ids[${index}] = \"${try(trimspace(value), "null")}\": is not an AWS account id (12 digits). Give the 12-digit id of the account whose runners pull, e.g. \"123456789012\"." if !can(regex("^[0-9]{12}$", trimspace(value)))])
+    condition     = length([for name in try(keys(var.share_with), []) : { name = name, kind = startswith(jsonencode(try(var.share_with[name], null)), "\"") ? "string" : startswith(jsonencode(try(var.share_with[name], null)), "{") ? "object" : startswith(jsonencode(try(var.share_with[name], null)), "[") ? "array" : contains(["true", "false"], jsonencode(try(var.share_with[name], null))) ? "boolean" : "number" } if contains(["account_ids", "organization_ids", "organizational_unit_paths"], name) && jsonencode(try(var.share_with[name], null)) != "null" && !startswith(jsonencode(try(var.share_with[name], null)), "[")]) == 0
+    error_message = join("\n", [for bad in [for name in try(keys(var.share_with), []) : { name = name, kind = startswith(jsonencode(try(var.share_with[name], null)), "\"") ? "string" : startswith(jsonencode(try(var.share_with[name], null)), "{") ? "object" : startswith(jsonencode(try(var.share_with[name], null)), "[") ? "array" : contains(["true", "false"], jsonencode(try(var.share_with[name], null))) ? "boolean" : "number" } if contains(["account_ids", "organization_ids", "organizational_unit_paths"], name) && jsonencode(try(var.share_with[name], null)) != "null" && !startswith(jsonencode(try(var.share_with[name], null)), "[")] : "share_with.${bad.name} must be a list of strings, not ${bad.kind}, e.g. [\"123456789012\"]"])
+  }
+
+  validation {
+    condition     = length(flatten([[for index, entry in try(startswith(jsonencode(var.share_with.organization_ids), "[") ? var.share_with.organization_ids : [], []) : { name = "organization_ids", index = index, kind = (jsonencode(entry) == "null" ? "null" : startswith(jsonencode(entry), "{") ? "object" : startswith(jsonencode(entry), "[") ? "array" : contains(["true", "false"], jsonencode(entry)) ? "boolean" : "number") } if !startswith(jsonencode(entry), "\"")], [for index, entry in try(startswith(jsonencode(var.share_with.organizational_unit_paths), "[") ? var.share_with.organizational_unit_paths : [], []) : { name = "organizational_unit_paths", index = index, kind = (jsonencode(entry) == "null" ? "null" : startswith(jsonencode(entry), "{") ? "object" : startswith(jsonencode(entry), "[") ? "array" : contains(["true", "false"], jsonencode(entry)) ? "boolean" : "number") } if !startswith(jsonencode(entry), "\"")], [for index, entry in try(startswith(jsonencode(var.share_with.account_ids), "[") ? var.share_with.account_ids : [], []) : { name = "account_ids", index = index, kind = (jsonencode(entry) == "null" ? "null" : startswith(jsonencode(entry), "{") ? "object" : startswith(jsonencode(entry), "[") ? "array" : contains(["true", "false"], jsonencode(entry)) ? "boolean" : "number") } if !startswith(jsonencode(entry), "\"")]])) == 0
+    error_message = join("\n", [for bad in flatten([[for index, entry in try(startswith(jsonencode(var.share_with.organization_ids), "[") ? var.share_with.organization_ids : [], []) : { name = "organization_ids", index = index, kind = (jsonencode(entry) == "null" ? "null" : startswith(jsonencode(entry), "{") ? "object" : startswith(jsonencode(entry), "[") ? "array" : contains(["true", "false"], jsonencode(entry)) ? "boolean" : "number") } if !startswith(jsonencode(entry), "\"")], [for index, entry in try(startswith(jsonencode(var.share_with.organizational_unit_paths), "[") ? var.share_with.organizational_unit_paths : [], []) : { name = "organizational_unit_paths", index = index, kind = (jsonencode(entry) == "null" ? "null" : startswith(jsonencode(entry), "{") ? "object" : startswith(jsonencode(entry), "[") ? "array" : contains(["true", "false"], jsonencode(entry)) ? "boolean" : "number") } if !startswith(jsonencode(entry), "\"")], [for index, entry in try(startswith(jsonencode(var.share_with.account_ids), "[") ? var.share_with.account_ids : [], []) : { name = "account_ids", index = index, kind = (jsonencode(entry) == "null" ? "null" : startswith(jsonencode(entry), "{") ? "object" : startswith(jsonencode(entry), "[") ? "array" : contains(["true", "false"], jsonencode(entry)) ? "boolean" : "number") } if !startswith(jsonencode(entry), "\"")]]) : "share_with.${bad.name}[${bad.index}] must be a string, not ${bad.kind}"])
+  }
+
+  validation {
+    condition     = var.share_with == null ? true : alltrue([for value in try(startswith(jsonencode(var.share_with.organization_ids), "[") ? var.share_with.organization_ids : [], []) : can(regex("^o-[a-z0-9]{10,32}$", trimspace(value)))])
+    error_message = var.share_with == null ? "" : join("\n", [for index, value in try(startswith(jsonencode(var.share_with.organization_ids), "[") ? var.share_with.organization_ids : [], []) : "share_with.organization_ids[${index}] = \"${try(trimspace(value), "null")}\": is not an AWS Organizations id (\"o-\" and 10 to 32 lowercase letters or digits). Use the id shown by 'aws organizations describe-organization', e.g. \"o-a1b2c3d4e5\"." if !can(regex("^o-[a-z0-9]{10,32}$", trimspace(value)))])
+  }
+
+  validation {
+    condition     = var.share_with == null ? true : alltrue([for value in try(startswith(jsonencode(var.share_with.organizational_unit_paths), "[") ? var.share_with.organizational_unit_paths : [], []) : can(regex("^o-[a-z0-9]{10,32}/r-[0-9a-z]{4,32}/(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}/)*\\*?$", trimspace(value)))])
+    error_message = var.share_with == null ? "" : join("\n", [for index, value in try(startswith(jsonencode(var.share_with.organizational_unit_paths), "[") ? var.share_with.organizational_unit_paths : [], []) : "share_with.organizational_unit_paths[${index}] = \"${try(trimspace(value), "null")}\": is not an organization path (organization id, root id and OU ids, each followed by \"/\", optionally ending in \"*\"). Write it as aws:PrincipalOrgPaths expects, e.g. \"o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*\"." if !can(regex("^o-[a-z0-9]{10,32}/r-[0-9a-z]{4,32}/(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}/)*\\*?$", trimspace(value)))])
+  }
+
+  validation {
+    condition     = var.share_with == null ? true : alltrue([for value in try(startswith(jsonencode(var.share_with.account_ids), "[") ? var.share_with.account_ids : [], []) : can(regex("^[0-9]{12}$", trimspace(value)))])
+    error_message = var.share_with == null ? "" : join("\n", [for index, value in try(startswith(jsonencode(var.share_with.account_ids), "[") ? var.share_with.account_ids : [], []) : "share_with.account_ids[${index}] = \"${try(trimspace(value), "null")}\": is not an AWS account id (12 digits). Give the 12-digit id of the account whose runners pull, e.g. \"123456789012\"." if !can(regex("^[0-9]{12}$", trimspace(value)))])
   }
 }
 

@@ -159,3 +159,69 @@ run "rejects_bad_account_ids" {
 
   expect_failures = [var.share_with]
 }
+
+# Each name is optional: the others are empty lists.
+run "one_list_is_enough" {
+  command = plan
+
+  variables {
+    share_with = {
+      account_ids = ["222222222222"]
+    }
+  }
+
+  assert {
+    condition     = length(aws_ecr_registry_policy.this) == 1
+    error_message = "account_ids alone shares the cache"
+  }
+}
+
+# share_with has unknown field "account_id"; allowed: account_ids, organization_ids, organizational_unit_paths (a misspelt name would share nothing)
+run "rejects_misspelt_name" {
+  command = plan
+
+  variables {
+    share_with = {
+      account_id = ["222222222222"]
+    }
+  }
+
+  expect_failures = [var.share_with]
+}
+
+# share_with.account_ids must be a list of strings, not string, e.g. ["123456789012"]
+run "rejects_list_given_as_string" {
+  command = plan
+
+  variables {
+    share_with = {
+      account_ids = "222222222222"
+    }
+  }
+
+  expect_failures = [var.share_with]
+}
+
+# share_with.account_ids[0] must be a string, not number
+run "rejects_number_entry" {
+  command = plan
+
+  variables {
+    share_with = {
+      account_ids = [222222222222]
+    }
+  }
+
+  expect_failures = [var.share_with]
+}
+
+# share_with must be an object with fields account_ids, organization_ids, organizational_unit_paths, not array
+run "rejects_list_instead_of_object" {
+  command = plan
+
+  variables {
+    share_with = ["222222222222"]
+  }
+
+  expect_failures = [var.share_with]
+}

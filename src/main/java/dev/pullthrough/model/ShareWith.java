@@ -1,6 +1,7 @@
 package dev.pullthrough.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -104,6 +105,34 @@ public record ShareWith(List<String> organizationIds, List<String> organizationa
                 case ACCOUNT_IDS -> share.accountIds();
             };
         }
+    }
+
+    /** The names {@code share_with} may hold, sorted; any other is a typo that would share nothing. */
+    public static final List<String> FIELDS =
+            Arrays.stream(Field.values()).map(Field::inputName).sorted().toList();
+
+    /*
+     * The shape of share_with as the module takes it (type any, so that a misspelt name is refused rather than
+     * dropped by type conversion). The constructs take three typed lists and cannot get it wrong this way.
+     */
+
+    public static String notAnObject(String kind) {
+        return "share_with must be an object with fields " + String.join(", ", FIELDS) + ", not " + kind;
+    }
+
+    public static String unknownField(String name) {
+        return "share_with has unknown field \"" + name + "\"; allowed: " + String.join(", ", FIELDS)
+                + " (a misspelt name would share nothing)";
+    }
+
+    /** @param kind what it is instead, as JSON names it: string, number, boolean, object */
+    public static String notAList(String field, String kind) {
+        return "share_with." + field + " must be a list of strings, not " + kind + ", e.g. [\"123456789012\"]";
+    }
+
+    /** @param kind what it is instead, as JSON names it: number, boolean, object, array, null */
+    public static String notAString(String field, String index, String kind) {
+        return "share_with." + field + "[" + index + "] must be a string, not " + kind;
     }
 
     /** A ROOT rule can only be granted as repository/*: sharing it would share every repository of the hub. */

@@ -113,6 +113,32 @@ final class CacheSharingTests {
                     .expectFailures("var." + ShareWithVariable.VARIABLE)
                     .build());
         }
+        blocks.add(TestBlocks.run("one_list_is_enough")
+                .comment("Each name is optional: the others are empty lists.")
+                .command("plan")
+                .variables(Expression.object().put(ShareWithVariable.VARIABLE, Expression.object()
+                        .put(ShareWith.Field.ACCOUNT_IDS.inputName(), Expression.stringList(List.of(SPOKE))).build()).build())
+                .asserting("length(aws_ecr_registry_policy.this) == 1", "account_ids alone shares the cache")
+                .build());
+        Map<String, Expression> shapes = new LinkedHashMap<>();
+        shapes.put("rejects_misspelt_name", Expression.object().put("account_id", Expression.stringList(List.of(SPOKE))).build());
+        shapes.put("rejects_list_given_as_string", Expression.object().put(ShareWith.Field.ACCOUNT_IDS.inputName(), SPOKE).build());
+        shapes.put("rejects_number_entry", Expression.object().put(ShareWith.Field.ACCOUNT_IDS.inputName(),
+                Expression.tuple(Expression.number(Long.parseLong(SPOKE)))).build());
+        shapes.put("rejects_list_instead_of_object", Expression.stringList(List.of(SPOKE)));
+        List<String> comments = List.of(ShareWith.unknownField("account_id"),
+                ShareWith.notAList(ShareWith.Field.ACCOUNT_IDS.inputName(), "string"),
+                ShareWith.notAString(ShareWith.Field.ACCOUNT_IDS.inputName(), "0", "number"),
+                ShareWith.notAnObject("array"));
+        int i = 0;
+        for (Map.Entry<String, Expression> shape : shapes.entrySet()) {
+            blocks.add(TestBlocks.run(shape.getKey())
+                    .comment(comments.get(i++))
+                    .command("plan")
+                    .variables(Expression.object().put(ShareWithVariable.VARIABLE, shape.getValue()).build())
+                    .expectFailures("var." + ShareWithVariable.VARIABLE)
+                    .build());
+        }
         return new TestSuite("share_with",
                 "Sharing the cache with other accounts: nothing without share_with; the policies of the Java model with it; bad entries refused.",
                 blocks);

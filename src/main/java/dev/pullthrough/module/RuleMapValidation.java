@@ -205,8 +205,7 @@ final class RuleMapValidation {
         String unknown = "[for name in try(keys(raw), []) : name if !contains(" + fields + ", name)]";
         // A string's JSON starts with a quote; null is allowed (an absent optional attribute).
         String json = "jsonencode(raw[name])";
-        String kind = "startswith(" + json + ", \"{\") ? \"object\" : startswith(" + json + ", \"[\") ? \"array\""
-                + " : contains([\"true\", \"false\"], " + json + ") ? \"boolean\" : \"number\"";
+        String kind = jsonKind(json);
         String notStrings = "[for name in try(keys(raw), []) : { name = name, kind = " + kind + " } if contains(" + fields
                 + ", name) && " + json + " != \"null\" && !startswith(" + json + ", \"\\\"\")]";
         List<Validation> vs = new ArrayList<>();
@@ -226,8 +225,17 @@ final class RuleMapValidation {
         return vs;
     }
 
+    /**
+     * What a non-string, non-null value is, as JSON names it (object, array, boolean, number), from its
+     * {@code jsonencode}: an {@code any} input's type is only known per value.
+     */
+    static String jsonKind(String json) {
+        return "startswith(" + json + ", \"{\") ? \"object\" : startswith(" + json + ", \"[\") ? \"array\""
+                + " : contains([\"true\", \"false\"], " + json + ") ? \"boolean\" : \"number\"";
+    }
+
     /** An HCL string literal whose {@code ${...}} parts (plain references only) stay interpolations. */
-    private static String interpolated(String text) {
+    static String interpolated(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 

@@ -26,6 +26,10 @@ final class ConstructFace {
         } catch (InvalidCoordinatesException e) {
             return Decision.notExpressible("the Partition enum has no value \"" + c.partition() + "\"");
         }
+        if (!c.modelMessages().isEmpty()) {
+            return Decision.notExpressible("ShareWith takes three typed lists: a misspelt name, a non-list value or a"
+                    + " non-string entry cannot be written");
+        }
         TerraformStack stack = new TerraformStack(Synth.app(), "parity");
         AwsProvider.Builder.create(stack, "aws").region("us-east-1").build();
         try {

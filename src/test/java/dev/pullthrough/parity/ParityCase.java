@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param settings cache-module inputs ({@code expire_after_days} ...); a key with a null value is an explicit null
  * @param roleNames runner role names, or null when the case is about the cache, not the runner access
  * @param accepted whether every face must accept the input
+ * @param modelMessages the model's messages for a refused input, stated where fewer than two faces can express it
+ *     (the module's share_with shape: the constructs take typed lists, validate takes no settings); else empty
  */
 record ParityCase(String name, String about, Map<String, Map<String, String>> rules, Map<String, String> location,
-        Map<String, Object> settings, List<String> roleNames, boolean accepted) {
+        Map<String, Object> settings, List<String> roleNames, boolean accepted, List<String> modelMessages) {
 
     static final String REGISTRY_ACCOUNT_ID = "registry_account_id";
     static final String REGISTRY_REGION = "registry_region";
@@ -34,6 +36,12 @@ record ParityCase(String name, String about, Map<String, Map<String, String>> ru
         location = Collections.unmodifiableMap(new LinkedHashMap<>(location));
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         roleNames = roleNames == null ? null : List.copyOf(roleNames);
+        modelMessages = List.copyOf(modelMessages);
+    }
+
+    ParityCase(String name, String about, Map<String, Map<String, String>> rules, Map<String, String> location,
+            Map<String, Object> settings, List<String> roleNames, boolean accepted) {
+        this(name, about, rules, location, settings, roleNames, accepted, List.of());
     }
 
     RuleSet ruleSet() {

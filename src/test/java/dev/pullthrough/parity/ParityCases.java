@@ -1,5 +1,6 @@
 package dev.pullthrough.parity;
 
+import dev.pullthrough.model.ShareWith;
 import dev.pullthrough.module.RuleCase;
 import dev.pullthrough.module.RuleCases;
 import java.util.ArrayList;
@@ -111,6 +112,13 @@ final class ParityCases {
                 defaultLocation(), Map.of("share_with", shareWith(List.of(), List.of(), List.of(SPOKE))), null, false));
         cases.add(settings("share_with_without_templates", "spokes could fill the cache but never pull", Map.of(
                 "share_with", shareWith(List.of(ORGANIZATION), List.of(), List.of()), "create_repository_templates", false), false));
+        String accounts = ShareWith.Field.ACCOUNT_IDS.inputName();
+        cases.add(shareWithShape("share_with_misspelt_name", "account_id for account_ids: dropped by an object type",
+                Map.of("account_id", List.of(SPOKE)), ShareWith.unknownField("account_id")));
+        cases.add(shareWithShape("share_with_list_as_string", "one account id without the list brackets",
+                Map.of(accounts, SPOKE), ShareWith.notAList(accounts, "string")));
+        cases.add(shareWithShape("share_with_number_entry", "an account id as a number",
+                Map.of(accounts, List.of(Long.parseLong(SPOKE))), ShareWith.notAString(accounts, "0", "number")));
         cases.add(hub("registry_hub_valid", "a hub registry in another account and region", SPOKE, "us-east-2", true));
         cases.add(hub("registry_account_id_short", "a hub account id of five digits", "12345", null, false));
         cases.add(hub("registry_region_without_number", "a hub region without its number", null, "us-east", false));
@@ -179,6 +187,12 @@ final class ParityCases {
         location.put(ParityCase.REGISTRY_ACCOUNT_ID, SPOKE);
         location.put(ParityCase.REGISTRY_REGION, registryRegion);
         return new ParityCase(name, about, ecrPublic(), location, Map.of(), List.of(), accepted);
+    }
+
+    /** A share_with only the module can get wrong this way (the constructs take three typed lists). */
+    private static ParityCase shareWithShape(String name, String about, Map<String, Object> shareWith, String message) {
+        return new ParityCase(name, about, ecrPublic(), defaultLocation(), Map.of("share_with", shareWith), null, false,
+                List.of(message));
     }
 
     private static Map<String, List<String>> shareWith(List<String> organizations, List<String> paths,
