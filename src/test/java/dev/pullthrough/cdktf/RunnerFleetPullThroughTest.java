@@ -163,4 +163,16 @@ class RunnerFleetPullThroughTest {
         assertThatThrownBy(() -> fleet(Fixtures.stack(), Fixtures.named()).registryRegion("us-east").build())
                 .hasMessage("registry_region \"us-east\": " + RegistryCoordinates.REGION_PROBLEM + ".");
     }
+
+    @Test
+    void registryRegion_inAnotherPartitionThanTheCachesLocation_throwsTheModulesAndCliMessage() {
+        TerraformStack stack = Fixtures.stack();
+        EcrPullThroughCache cache = EcrPullThroughCache.Builder.create(stack, "cache").rules(Fixtures.named())
+                .accountId(Fixtures.ACCOUNT).region(Fixtures.REGION).build();
+
+        assertThatThrownBy(() -> RunnerFleetPullThrough.Builder.create(stack, "runners").cache(cache)
+                .registryAccountId(HUB_ACCOUNT).registryRegion("cn-north-1").build())
+                .isInstanceOf(InvalidCoordinatesException.class)
+                .hasMessage("registry_region \"cn-north-1\": " + RegistryCoordinates.hubInOtherPartition("aws-cn", "aws") + ".");
+    }
 }

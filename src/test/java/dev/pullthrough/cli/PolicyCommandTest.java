@@ -86,4 +86,14 @@ class PolicyCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("registry_region \"eu-west1\": " + RegistryCoordinates.REGION_PROBLEM + ".");
     }
+
+    @Test
+    void policy_hubInAnotherPartitionThanRegion_isRefusedWithTheModulesMessage() {
+        CliRun run = CliRun.of("policy", fixture("valid-docker-hub.json"), "--region", "us-east-1",
+                "--registry-account-id", "111111111111", "--registry-region", "cn-north-1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("registry_region \"cn-north-1\": "
+                + RegistryCoordinates.hubInOtherPartition("aws-cn", "aws") + ".");
+    }
 }
