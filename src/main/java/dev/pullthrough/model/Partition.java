@@ -10,24 +10,22 @@ import java.util.stream.Collectors;
  * <p>Where ECR pull-through cache exists (docs/DOMAIN.md, "Partitions"): every partition today. The 2021 launch
  * excluded the China and GovCloud regions; the ECR user guide for the China regions now documents the rules (registry
  * hosts under {@code amazonaws.com.cn}), and the GovCloud user guide lists pull-through cache among ECR's features
- * there, only limiting ECR-to-ECR rules to the same partition. The flag stays so that a partition AWS leaves out is
- * refused with one message on every face, instead of a host whose rules AWS would not create.
+ * there, only limiting ECR-to-ECR rules to the same partition. So every partition is accepted; a partition AWS left
+ * out again would need a refusal on every face (the parity table's rows for it).
  */
 public enum Partition {
-    AWS("aws", "amazonaws.com", "", true),
-    AWS_CN("aws-cn", "amazonaws.com.cn", "cn-", true),
-    AWS_US_GOV("aws-us-gov", "amazonaws.com", "us-gov-", true);
+    AWS("aws", "amazonaws.com", ""),
+    AWS_CN("aws-cn", "amazonaws.com.cn", "cn-"),
+    AWS_US_GOV("aws-us-gov", "amazonaws.com", "us-gov-");
 
     private final String id;
     private final String dnsSuffix;
     private final String regionPrefix;
-    private final boolean offersPullThroughCache;
 
-    Partition(String id, String dnsSuffix, String regionPrefix, boolean offersPullThroughCache) {
+    Partition(String id, String dnsSuffix, String regionPrefix) {
         this.id = id;
         this.dnsSuffix = dnsSuffix;
         this.regionPrefix = regionPrefix;
-        this.offersPullThroughCache = offersPullThroughCache;
     }
 
     /** How the names of this partition's regions start ({@code cn-}); empty for the commercial partition. */
@@ -43,14 +41,6 @@ public enum Partition {
     public String dnsSuffix() {
         return dnsSuffix;
     }
-
-    public boolean offersPullThroughCache() {
-        return offersPullThroughCache;
-    }
-
-    /** The reason a partition without pull-through cache is refused, the same on every face. */
-    public static final String NO_PULL_THROUGH_CACHE =
-            "ECR pull-through cache is not offered in this partition; use a region of a partition that offers it";
 
     /** The partition a region belongs to, from the region's name ({@code cn-north-1} is in {@code aws-cn}). */
     public static Partition ofRegion(String region) {

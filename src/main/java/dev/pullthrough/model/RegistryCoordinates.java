@@ -31,7 +31,6 @@ public record RegistryCoordinates(String accountId, String region, Partition par
             throw new InvalidCoordinatesException("partition", null, "a partition is required (aws)");
         }
         checkRegionInPartition(region, partition);
-        checkPullThroughCache(partition);
     }
 
     /** Rejects anything but 12 digits; for a value given on its own (the rest may be looked up later). */
@@ -67,8 +66,7 @@ public record RegistryCoordinates(String accountId, String region, Partition par
 
     /**
      * Checks the parts of a location that are known (null for unknown: looked up later, or a token), as every face
-     * does for its account/region/partition inputs: forms, the region in the given partition, and a partition that
-     * offers pull-through cache (given, or taken from the region's name).
+     * does for its account/region/partition inputs: forms, and the region in the given partition.
      *
      * @return the account and region, for the credential-location check
      */
@@ -82,24 +80,7 @@ public record RegistryCoordinates(String accountId, String region, Partition par
                 checkRegionInPartition(region, partition);
             }
         }
-        if (partition != null) {
-            checkPullThroughCache(partition);
-        } else if (region != null) {
-            checkRegionOffersPullThroughCache(region);
-        }
         return RegistryLocation.of(accountId, region);
-    }
-
-    /** Rejects a region of a partition without pull-through cache ({@code us-gov-west-1}). */
-    public static void checkRegionOffersPullThroughCache(String region) {
-        checkRegionOffersPullThroughCache("region", region);
-    }
-
-    private static void checkRegionOffersPullThroughCache(String field, String region) {
-        Partition partition = Partition.ofRegion(region);
-        if (!partition.offersPullThroughCache()) {
-            throw new InvalidCoordinatesException(field, region, regionWithoutPullThroughCache(partition));
-        }
     }
 
     /** The inputs naming a hub registry whose cache is shared with the caller's account. */
@@ -116,7 +97,6 @@ public record RegistryCoordinates(String accountId, String region, Partition par
         }
         if (region != null) {
             checkRegion(HUB_REGION, region);
-            checkRegionOffersPullThroughCache(HUB_REGION, region);
         }
     }
 
@@ -141,17 +121,6 @@ public record RegistryCoordinates(String accountId, String region, Partition par
         return "belongs to partition " + hubPartition + ", not the runners' partition " + partition
                 + "; a cache is shared only within one partition (IAM and ECR policies do not cross partitions): "
                 + "use a hub registry in a region of " + partition;
-    }
-
-    /** {@code belongs to partition aws-us-gov; ECR pull-through cache is not offered ...}: one text for every face. */
-    public static String regionWithoutPullThroughCache(Partition partition) {
-        return "belongs to partition " + partition.id() + "; " + Partition.NO_PULL_THROUGH_CACHE;
-    }
-
-    public static void checkPullThroughCache(Partition partition) {
-        if (!partition.offersPullThroughCache()) {
-            throw new InvalidCoordinatesException("partition", partition.id(), Partition.NO_PULL_THROUGH_CACHE);
-        }
     }
 
     /** Whether {@code region} is spelled like an AWS region name ({@link #REGION_PATTERN}). */

@@ -9,7 +9,6 @@ import dev.pullthrough.model.RegistryCoordinates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The optional {@code account_id}, {@code region} and {@code partition} inputs of a module, the data sources that look
@@ -22,30 +21,25 @@ final class Coordinates {
     static final String REGISTRY_REGION = RegistryCoordinates.HUB_REGION;
 
     private final boolean account;
-    private final boolean pullThroughOnly;
     private final boolean hubRegistry;
 
-    /**
-     * @param account whether the module needs the account id (registry hosts and ARNs do; endpoints do not)
-     * @param pullThroughOnly whether the partition must offer ECR pull-through cache
-     */
-    Coordinates(boolean account, boolean pullThroughOnly) {
-        this(account, pullThroughOnly, false);
+    /** @param account whether the module needs the account id (registry hosts and ARNs do; endpoints do not) */
+    Coordinates(boolean account) {
+        this(account, false);
     }
 
     /**
      * @param hubRegistry whether the registry may be a hub elsewhere ({@value #REGISTRY_ACCOUNT_ID} and
      *     {@value #REGISTRY_REGION}, which take precedence over {@code account_id} and {@code region})
      */
-    private Coordinates(boolean account, boolean pullThroughOnly, boolean hubRegistry) {
+    private Coordinates(boolean account, boolean hubRegistry) {
         this.account = account;
-        this.pullThroughOnly = pullThroughOnly;
         this.hubRegistry = hubRegistry;
     }
 
     /** For the runner-side modules: the registry may be a hub registry in another account or region. */
     static Coordinates ofRunners() {
-        return new Coordinates(true, true, true);
+        return new Coordinates(true, true);
     }
 
     /** An optional account id input, with the model's message (InvalidCoordinatesException's form). */
@@ -77,19 +71,9 @@ final class Coordinates {
         }
         vars.add(region("region",
                 "AWS region of the registry, e.g. us-east-1. Null uses the provider's region (aws_region data source)."));
-        List<String> allowed = Arrays.stream(Partition.values())
-                .filter(p -> !pullThroughOnly || p.offersPullThroughCache())
-                .map(Partition::id)
-                .toList();
-        String unknownReason = "unknown partition; use one of "
-                + Arrays.stream(Partition.values()).map(Partition::id).collect(Collectors.joining(", "));
-        // Terraform evaluates the message even when the condition holds: it must not fail on a null partition.
-        Expression message = pullThroughOnly && allowed.size() < Partition.values().length
-                ? Expression.raw("var.partition == null ? \"\" : contains(%s, var.partition) ? %s : %s",
-                        Expression.stringList(ids()),
-                        template("partition ${jsonencode(var.partition)}: " + Partition.NO_PULL_THROUGH_CACHE + "."),
-                        template("partition ${jsonencode(var.partition)}: " + unknownReason + "."))
-                : template("partition ${jsonencode(var.partition)}: " + unknownReason + ".");
+        List<String> allowed = ids();
+        Expression message = template("partition ${jsonencode(var.partition)}: unknown partition; use one of "
+                + String.join(", ", allowed) + ".");
         vars.add(Variable.builder("partition", TypeConstraint.STRING)
                 .description("AWS partition (" + String.join(", ", allowed)
                         + "). Null uses the provider's partition (aws_partition data source).")
@@ -109,33 +93,13 @@ final class Coordinates {
         return vars;
     }
 
-    /**
-     * A region name, and (where the module needs pull-through cache) not one of a partition without it: the model's
-     * {@link RegistryCoordinates#checkRegion} and {@link RegistryCoordinates#checkRegionOffersPullThroughCache}.
-     */
+    /** A region name: the model's {@link RegistryCoordinates#checkRegion}. */
     private Validation regionValidation(String name) {
         String v = "var." + name;
         Expression wellFormed = Expression.raw("can(regex(%s, " + v + "))", string("^" + RegistryCoordinates.REGION_PATTERN + "$"));
         Expression notARegion = template(name + " ${jsonencode(" + v + ")}: " + RegistryCoordinates.REGION_PROBLEM + ".");
-        List<Partition> without = Arrays.stream(Partition.values()).filter(p -> !p.offersPullThroughCache()).toList();
-        if (!pullThroughOnly || without.isEmpty()) {
-            return new Validation(Expression.raw(v + " == null || %s", wellFormed), notARegion,
-                    "a region name such as us-east-1, or null.");
-        }
-        StringBuilder inside = new StringBuilder();
-        Expression message = notARegion;
-        for (Partition p : without) {
-            // HCL evaluates both arms of a conditional: startswith must not see a null region.
-            String starts = "startswith(coalesce(" + v + ", \"-\"), \"" + p.regionPrefix() + "\")";
-            inside.append(inside.length() == 0 ? "" : " || ").append(starts);
-            message = Expression.raw("%s && " + starts + " ? %s : %s", wellFormed,
-                    template(name + " ${jsonencode(" + v + ")}: " + RegistryCoordinates.regionWithoutPullThroughCache(p) + "."),
-                    message);
-        }
-        // Terraform evaluates the message even when the condition holds: it must not fail on a null region.
-        return new Validation(Expression.raw(v + " == null || (%s && !(" + inside + "))", wellFormed),
-                Expression.raw(v + " == null ? \"\" : %s", message),
-                "a region name such as us-east-1 of a partition with pull-through cache, or null.");
+        return new Validation(Expression.raw(v + " == null || %s", wellFormed), notARegion,
+                "a region name such as us-east-1, or null.");
     }
 
     /**

@@ -19,7 +19,7 @@ final class EcrPrivateEndpointsModule {
     }
 
     static ModuleDefinition definition() {
-        Coordinates coordinates = new Coordinates(false, false);
+        Coordinates coordinates = new Coordinates(false);
         ModuleDefinition.Builder m = ModuleDefinition.builder(NAME)
                 .summary("""
                         VPC endpoints that let runners in private subnets pull through the ECR cache without a NAT gateway:

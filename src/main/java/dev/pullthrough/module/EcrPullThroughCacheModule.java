@@ -32,7 +32,7 @@ final class EcrPullThroughCacheModule {
 
     static ModuleDefinition definition() {
         RuleMapValidation validation = new RuleMapValidation(VARIABLE, ValidationMode.CREATE, true);
-        Coordinates coordinates = new Coordinates(true, true);
+        Coordinates coordinates = new Coordinates(true);
         ModuleDefinition.Builder m = ModuleDefinition.builder(NAME)
                 .summary("""
                         Creates ECR pull-through cache rules, one per entry of `rules`, and for each a repository creation
