@@ -160,8 +160,7 @@ public final class AccountLocation {
                 literalPartition == null ? null : Partition.fromId(literalPartition), literalOrNull(this.region)));
         AccountLocation hub = new AccountLocation(accountId != null ? accountId : this.accountId,
                 region != null ? region : this.region, partition, dnsSuffix, reverseDnsPrefix);
-        hub.known = RegistryLocation.of(accountId != null && isLiteral(accountId) ? accountId : null,
-                region != null && isLiteral(region) ? region : null);
+        hub.known = RegistryLocation.of(literalOrNull(accountId), literalOrNull(region));
         return hub;
     }
 
