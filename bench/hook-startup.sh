@@ -15,7 +15,8 @@
 #                    Its ratio to hook-start (today's `java -jar`) is paired run by run.
 #   dockerd-restart  lib/dockerd-restart.sh: SIGTERM dockerd, wait, start it, wait for /_ping (no containers
 #                    running: the best case for the naive hook; with containers it takes ~10 s and kills them).
-# Then the phases of one start (PULLTHROUGH_HOOK_TRACE), to see what dominates.
+# Then the phases of one start (PULLTHROUGH_HOOK_TRACE), to see what dominates: the hook's steps, the mirror's and
+# the script's own marks on one clock, counted from just before the launcher runs.
 #
 # Every start gets its token from the token API stand-in (the AWS SDK's call included), as on an ephemeral runner's
 # first and only start: the token `stop` keeps in the state dir (token.json) is removed between runs. TOKEN_CACHE=1
@@ -143,10 +144,13 @@ for variant in plain tuned tarball; do
     start_ns=$(date +%s%N)
     cmd=""
     [ "$variant" = tarball ] && cmd="$TARBALL_HOOK"
+    log_lines=$(cat "$runner/state/proxy.log" 2>/dev/null | wc -l)
     HOOK_CMD="$cmd" JAVA_TOOL_OPTIONS="$opts" PULLTHROUGH_HOOK_TRACE=1 READY_TRACE=1 "$ready" "$(bench_free_port)" > "$BENCH_TMP/trace.log" 2>&1 || true
     total_ms=$((($(date +%s%N) - start_ns) / 1000000))
+    # One clock for the hook's JVM, the mirror's JVM (its lines are in proxy.log) and the script's own marks.
+    tail -n "+$((log_lines + 1))" "$runner/state/proxy.log" 2>/dev/null | grep -o ' trace +[0-9]*ms [a-z ,]*' > "$BENCH_TMP/mirror-trace.log" || true
     stop_hook
-    echo "$variant run $i: total ${total_ms} ms; hook (from its first class): $(grep -o ' trace +[0-9]*ms [a-z ]*' "$BENCH_TMP/trace.log" | sed 's/ trace //' | paste -sd';' -); from the start: $(grep -o 'ready-trace +[0-9]*ms [a-zA-Z ]*' "$BENCH_TMP/trace.log" | sed 's/ready-trace //' | paste -sd';' -)"
+    echo "$variant run $i: total ${total_ms} ms; from the launcher: $( { grep -o ' trace +[0-9]*ms [a-z ,]*' "$BENCH_TMP/trace.log" || true; cat "$BENCH_TMP/mirror-trace.log"; grep -o 'ready-trace +[0-9]*ms [a-zA-Z ]*' "$BENCH_TMP/trace.log" || true; } | sed 's/^ *\(ready-\)\{0,1\}trace //' | sort -t+ -k2 -n | paste -sd';' -)"
   done
 done > "$RESULTS_DIR/phases.txt"
 # JVM start alone: the hook jar's --help (picocli, no SDK).

@@ -7,6 +7,8 @@
 set -euo pipefail
 port="$1"
 t0=$(date +%s%N)
+# The hook's trace lines (PULLTHROUGH_HOOK_TRACE) then count from the same instant as these marks, in both JVMs.
+[ -z "${PULLTHROUGH_HOOK_TRACE:-}" ] || export PULLTHROUGH_HOOK_TRACE=$((t0 / 1000000))
 mark() { [ -z "${READY_TRACE:-}" ] || echo "ready-trace +$((($(date +%s%N) - t0) / 1000000))ms $*" >&2; }
 if [ -n "${HOOK_CMD:-}" ]; then hook=("$HOOK_CMD"); else read -r -a hook <<< "java ${HOOK_JAVA_OPTS:-} -jar $HOOK_JAR"; fi
 "${hook[@]}" start --strict --registry "$ECR_HOST" --region us-east-1 --docker-hub-prefix docker-hub \

@@ -20,15 +20,27 @@ public record Console(PrintStream out, PrintStream err) {
         err.println(PREFIX + "warning: " + m);
     }
 
-    private static final boolean TRACE = System.getenv("PULLTHROUGH_HOOK_TRACE") != null;
-    private static final long T0 = ProcessHandle.current().info().startInstant()
-            .map(i -> System.nanoTime() - java.time.Duration.between(i, java.time.Instant.now()).toNanos())
-            .orElse(System.nanoTime());
+    private static final String TRACE = System.getenv("PULLTHROUGH_HOOK_TRACE");
+    /**
+     * The trace's origin. {@code PULLTHROUGH_HOOK_TRACE=<epoch milliseconds>} (e.g. {@code $(date +%s%3N)} just
+     * before the command) makes every line, in the hook's JVM and in the mirror's, count from that instant: a
+     * benchmark can then place both JVMs' steps on its own clock. Any other value counts from this process's start
+     * as the kernel reports it, which is only precise to a few hundred milliseconds: compare differences only.
+     */
+    private static final long ORIGIN_MS = traceOrigin(TRACE);
+
+    static long traceOrigin(String setting) {
+        if (setting != null && setting.matches("[0-9]{13}")) {
+            return Long.parseLong(setting);
+        }
+        return ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
+                .orElse(System.currentTimeMillis());
+    }
 
     /** Progress with elapsed milliseconds, only when PULLTHROUGH_HOOK_TRACE is set (for measuring start-up). */
     public void trace(String step) {
-        if (TRACE) {
-            err.println(PREFIX + "trace +" + (System.nanoTime() - T0) / 1_000_000 + "ms " + step);
+        if (TRACE != null) {
+            err.println(PREFIX + "trace +" + (System.currentTimeMillis() - ORIGIN_MS) + "ms " + step);
         }
     }
 

@@ -12,6 +12,7 @@ public final class HookMain {
     }
 
     public static void main(String[] args) throws Exception {
+        Console.system().trace("main " + (args.length > 0 ? args[0] : ""));
         if (args.length > 1 && args[0].equals("proxy") && !args[1].startsWith("-h") && !args[1].equals("--help")) {
             System.exit(ProxyCommand.runDirect(args));
         }

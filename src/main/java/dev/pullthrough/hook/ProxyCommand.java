@@ -81,6 +81,7 @@ public final class ProxyCommand implements Callable<Integer> {
             logger.accept("error: cannot listen on " + o.listen() + ": " + e.getMessage());
             return 1;
         }
+        Console.system().trace("mirror bound, waiting for the token");
         EcrToken first;
         try {
             first = readHandoff(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)));
@@ -106,6 +107,7 @@ public final class ProxyCommand implements Callable<Integer> {
         AtomicFiles.write(dir.pidFile(), (self.pid() + "\n").getBytes(StandardCharsets.US_ASCII), AtomicFiles.OWNER_ONLY);
         AtomicFiles.write(dir.addrFile(), (proxy.address().hostPort() + "\n").getBytes(StandardCharsets.US_ASCII),
                 AtomicFiles.OWNER_ONLY);
+        Console.system().trace("mirror serving");
         logger.accept("mirror listening on " + proxy.address() + " (" + proxy.threadKind() + " threads), forwarding to "
                 + o.registry() + " (upstreams " + String.join(", ", o.routes().specs()) + "), token expires "
                 + first.expiresAt());
