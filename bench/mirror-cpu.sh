@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Benchmark: the mirror's CPU per request, against nginx, for two settings of the mirror's JVM side by side.
+#
+# A registry without auth, nginx in front of it (the reference proxy) and the mirror from the release tarball
+# (`bin/pullthrough-hook start`, as a runner runs it). Each round starts a fresh mirror with setting A, then one with
+# setting B, and for each sends BURSTS bursts of `ab -n N -c C -i` manifest HEADs to nginx and then to the mirror
+# (two warm-up bursts first). Per burst: the p50 of each, and the CPU both proxies used (utime + stime from
+# /proc/<pid>/stat, summed over nginx's master and workers): CPU is the figure that moves least with other load.
+#
+# Env: OPTS_A (default "": the mirror as shipped), OPTS_B (unset: A only), e.g.
+#   OPTS_B="-Dpullthrough.proxy.threads=virtual" or OPTS_B="-XX:CompileThresholdScaling=1" (appended to the
+#   launcher's flags for the mirror's JVM, so they win), ROUNDS (3), BURSTS (7), C (200), N (C), BENCH_OUT.
+set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ROUNDS="${ROUNDS:-3}"
+BURSTS="${BURSTS:-7}"
+C="${C:-200}"
+N="${N:-$C}"
+
+bench_init mirror-cpu
+bench_need ab "apt-get install -y apache2-utils"
+tarball="$(ls "$ROOT"/target/pullthrough-hook-*-linux-x64.tar.gz 2>/dev/null | head -1)"
+[ -n "$tarball" ] || die "no target/pullthrough-hook-*-linux-x64.tar.gz: run 'mvn -DskipTests package' (needs a JDK 25)"
+mkdir -p "$BENCH_TMP/tarball" && tar -xzf "$tarball" -C "$BENCH_TMP/tarball"
+HOOK="$(ls -d "$BENCH_TMP"/tarball/pullthrough-hook-*)/bin/pullthrough-hook"
+
+say "registry, token API, nginx"
+bench_registry_start open ""
+OPEN="127.0.0.1:$REGISTRY_PORT"
+bench_seed_image "$OPEN" docker-hub/bench/app 1 1
+bench_token_standin "unused"
+bench_nginx_start nginx "${OPEN#*:}" "$(printf 'AWS:unused' | base64 -w0)" docker-hub
+NGINX="127.0.0.1:$NGINX_PORT"
+nginx_pid="$(cat "$NGINX_PID_FILE")"
+
+cpu_ticks() { # PID...: utime + stime of each and of its children, in clock ticks
+  local total=0 p q
+  for p in "$@"; do
+    for q in "$p" $(pgrep -P "$p"); do total=$((total + $(awk '{print $14 + $15}' "/proc/$q/stat"))); done
+  done
+  echo "$total"
+}
+tick_ms=$((1000 / $(getconf CLK_TCK)))
+burst() { # URL: prints the p50 in ms
+  ab -q -n "$N" -c "$C" -i -s 30 -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    -e "$BENCH_TMP/ab.csv" "$1" > "$BENCH_TMP/ab.txt" 2>&1 || true
+  local failed
+  failed="$(awk '/^Failed requests:/ {print $3}' "$BENCH_TMP/ab.txt")"
+  [ "${failed:-x}" = 0 ] || { cat "$BENCH_TMP/ab.txt" >&2; die "ab reported failed requests"; }
+  awk -F, '$1==50 {print $2}' "$BENCH_TMP/ab.csv"
+}
+
+rows="$RESULTS_DIR/bursts.tsv"
+printf 'round\tsetting\tburst\tnginx_p50_ms\tmirror_p50_ms\tnginx_cpu_ms\tmirror_cpu_ms\tmirror_hwm_kb\n' > "$rows"
+settings=(A)
+[ -n "${OPTS_B+x}" ] && settings+=(B)
+for ((r = 0; r < ROUNDS; r++)); do
+  for setting in "${settings[@]}"; do
+    opts="${OPTS_A:-}"
+    [ "$setting" = B ] && opts="$OPTS_B"
+    say "round $r, setting $setting: '${opts}'"
+    state="$BENCH_TMP/state-$r-$setting"
+    port="$(bench_free_port)"
+    PULLTHROUGH_HOOK_PROXY_JAVA_OPTS="$opts" "$HOOK" start --strict --registry "http://$OPEN" --region us-east-1 \
+      --docker-hub-prefix docker-hub --daemon-config none --docker-pid-file none --containerd-certs-dir none \
+      --buildkitd-config none --docker-config none --github-env none --listen "127.0.0.1:$port" \
+      --state-dir "$state" > "$BENCH_TMP/start.log" 2>&1 || { cat "$BENCH_TMP/start.log" >&2; die "hook start failed"; }
+    bench_on_exit "'$HOOK' stop --state-dir '$state'"
+    mirror_pid="$(cut -d' ' -f1 "$state/proxy.pid")"
+    for w in 1 2; do burst "http://$NGINX/v2/bench/app/manifests/1" > /dev/null; burst "http://127.0.0.1:$port/v2/bench/app/manifests/1" > /dev/null; done
+    for ((b = 0; b < BURSTS; b++)); do
+      n0="$(cpu_ticks "$nginx_pid")"; ng="$(burst "http://$NGINX/v2/bench/app/manifests/1")"; n1="$(cpu_ticks "$nginx_pid")"
+      m0="$(cpu_ticks "$mirror_pid")"; mi="$(burst "http://127.0.0.1:$port/v2/bench/app/manifests/1")"; m1="$(cpu_ticks "$mirror_pid")"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$setting" "$b" "$ng" "$mi" $(((n1 - n0) * tick_ms)) \
+        $(((m1 - m0) * tick_ms)) "$(awk '/^VmHWM:/ {print $2}' "/proc/$mirror_pid/status")" >> "$rows"
+    done
+    "$HOOK" stop --state-dir "$state" > /dev/null 2>&1 || true
+  done
+done
+
+{
+  echo "mirror CPU per burst of $N manifest HEADs, $C at once; A='${OPTS_A:-}'${OPTS_B+ B='$OPTS_B'}"
+  python3 - "$rows" <<'PY'
+import csv, statistics, sys
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+for setting in sorted({r["setting"] for r in rows}):
+    rs = [r for r in rows if r["setting"] == setting]
+    per_round = {}
+    for r in rs:
+        per_round.setdefault(r["round"], []).append(r)
+    diff = [statistics.median(float(r["mirror_p50_ms"]) - float(r["nginx_p50_ms"]) for r in v) for v in per_round.values()]
+    cpu = [statistics.mean(float(r["mirror_cpu_ms"]) for r in v) for v in per_round.values()]
+    ncpu = [statistics.mean(float(r["nginx_cpu_ms"]) for r in v) for v in per_round.values()]
+    hwm = max(int(r["mirror_hwm_kb"]) for r in rs) / 1024
+    print(f"setting {setting}: mirror - nginx p50 per round (median of its bursts): {', '.join(f'{d:+.2f}' for d in diff)} ms; "
+          f"mirror CPU per burst: {', '.join(f'{c:.0f}' for c in cpu)} ms (nginx {', '.join(f'{c:.0f}' for c in ncpu)}); "
+          f"mirror peak RSS {hwm:.0f} MiB")
+PY
+} | tee "$RESULTS_DIR/summary.txt"
