@@ -7,6 +7,9 @@
 # (two warm-up bursts first). Per burst: the p50 of each, and the CPU both proxies used (utime + stime from
 # /proc/<pid>/stat, summed over nginx's master and workers): CPU is the figure that moves least with other load.
 #
+# NETTY=1 adds setting N: the bench-only Netty relay (bench/server-candidates/netty-relay, built here with Maven), one
+# event loop, on the tarball's runtime with the mirror's memory and compiler flags (NETTY_OPTS adds more).
+#
 # Env: OPTS_A (default "": the mirror as shipped), OPTS_B (unset: A only), e.g.
 #   OPTS_B="-Dpullthrough.proxy.threads=virtual" or OPTS_B="-XX:CompileThresholdScaling=1" (appended to the
 #   launcher's flags for the mirror's JVM, so they win), ROUNDS (3), BURSTS (7), C (200), N (C), BENCH_OUT.
@@ -55,19 +58,40 @@ rows="$RESULTS_DIR/bursts.tsv"
 printf 'round\tsetting\tburst\tnginx_p50_ms\tmirror_p50_ms\tnginx_cpu_ms\tmirror_cpu_ms\tmirror_hwm_kb\n' > "$rows"
 settings=(A)
 [ -n "${OPTS_B+x}" ] && settings+=(B)
+if [ "${NETTY:-0}" = 1 ]; then
+  say "building the Netty relay (bench/server-candidates/netty-relay)"
+  (cd "$BENCH_DIR/server-candidates/netty-relay" && mvn -B -q -DskipTests package >&2) || die "the Netty relay did not build"
+  RELAY_JAR="$BENCH_DIR/server-candidates/netty-relay/target/relay.jar"
+  # The mirror's heap, GC and compiler flags; native access lets Netty 4.2 free its buffers without falling back to a
+  # slower path (blobs ran at 0.56-0.79x nginx's rate without it).
+  RELAY_FLAGS="-Xms8m -Xmx24m -Xss256k -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
+-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -XX:ReservedCodeCacheSize=24m -XX:MaxDirectMemorySize=32m \
+-Dio.netty.leakDetection.level=disabled --enable-native-access=ALL-UNNAMED ${NETTY_OPTS:-}"
+  settings+=(N)
+fi
 for ((r = 0; r < ROUNDS; r++)); do
   for setting in "${settings[@]}"; do
     opts="${OPTS_A:-}"
     [ "$setting" = B ] && opts="$OPTS_B"
+    [ "$setting" = N ] && opts="Netty relay"
     say "round $r, setting $setting: '${opts}'"
     state="$BENCH_TMP/state-$r-$setting"
     port="$(bench_free_port)"
-    PULLTHROUGH_HOOK_PROXY_JAVA_OPTS="$opts" "$HOOK" start --strict --registry "http://$OPEN" --region us-east-1 \
-      --docker-hub-prefix docker-hub --daemon-config none --docker-pid-file none --containerd-certs-dir none \
-      --buildkitd-config none --docker-config none --github-env none --listen "127.0.0.1:$port" \
-      --state-dir "$state" > "$BENCH_TMP/start.log" 2>&1 || { cat "$BENCH_TMP/start.log" >&2; die "hook start failed"; }
-    bench_on_exit "'$HOOK' stop --state-dir '$state'"
-    mirror_pid="$(cut -d' ' -f1 "$state/proxy.pid")"
+    if [ "$setting" = N ]; then
+      # shellcheck disable=SC2086
+      "$(dirname "$HOOK")/../runtime/bin/java" $RELAY_FLAGS -jar "$RELAY_JAR" --listen "127.0.0.1:$port" --upstream "$OPEN" \
+        --prefix docker-hub --user-pass AWS:unused --threads 1 > "$BENCH_TMP/relay-$r.log" 2>&1 < /dev/null &
+      mirror_pid=$!
+      bench_on_exit "kill $mirror_pid"
+      bench_wait_http "http://127.0.0.1:$port/v2/" || die "the Netty relay did not start (see $BENCH_TMP/relay-$r.log)"
+    else
+      PULLTHROUGH_HOOK_PROXY_JAVA_OPTS="$opts" "$HOOK" start --strict --registry "http://$OPEN" --region us-east-1 \
+        --docker-hub-prefix docker-hub --daemon-config none --docker-pid-file none --containerd-certs-dir none \
+        --buildkitd-config none --docker-config none --github-env none --listen "127.0.0.1:$port" \
+        --state-dir "$state" > "$BENCH_TMP/start.log" 2>&1 || { cat "$BENCH_TMP/start.log" >&2; die "hook start failed"; }
+      bench_on_exit "'$HOOK' stop --state-dir '$state'"
+      mirror_pid="$(cut -d' ' -f1 "$state/proxy.pid")"
+    fi
     for w in 1 2; do burst "http://$NGINX/v2/bench/app/manifests/1" > /dev/null; burst "http://127.0.0.1:$port/v2/bench/app/manifests/1" > /dev/null; done
     for ((b = 0; b < BURSTS; b++)); do
       n0="$(cpu_ticks "$nginx_pid")"; ng="$(burst "http://$NGINX/v2/bench/app/manifests/1")"; n1="$(cpu_ticks "$nginx_pid")"
@@ -75,12 +99,13 @@ for ((r = 0; r < ROUNDS; r++)); do
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$setting" "$b" "$ng" "$mi" $(((n1 - n0) * tick_ms)) \
         $(((m1 - m0) * tick_ms)) "$(awk '/^VmHWM:/ {print $2}' "/proc/$mirror_pid/status")" >> "$rows"
     done
-    "$HOOK" stop --state-dir "$state" > /dev/null 2>&1 || true
+    if [ "$setting" = N ]; then kill "$mirror_pid"; wait "$mirror_pid" 2>/dev/null || true
+    else "$HOOK" stop --state-dir "$state" > /dev/null 2>&1 || true; fi
   done
 done
 
 {
-  echo "mirror CPU per burst of $N manifest HEADs, $C at once; A='${OPTS_A:-}'${OPTS_B+ B='$OPTS_B'}"
+  echo "mirror CPU per burst of $N manifest HEADs, $C at once; A='${OPTS_A:-}'${OPTS_B+ B='$OPTS_B'}${RELAY_FLAGS:+ N=Netty relay, $RELAY_FLAGS}"
   python3 - "$rows" <<'PY'
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
