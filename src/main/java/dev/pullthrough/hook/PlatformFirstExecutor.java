@@ -10,11 +10,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs each task on one of a few cached platform threads while one is free, and on a virtual thread otherwise.
- * Measured on the mirror (docs/PERFORMANCE.md): one request at a time, a platform thread answered ~0.3 ms sooner and
- * used ~30% less CPU than a virtual one (a blocking read parks the thread in the kernel instead of going through the
- * virtual-thread poller and a carrier hand-off), while 200 connections at once on platform threads took ~20 MiB more
- * memory (each holds its own native stack). So the first {@code platform} connections at a time, the usual load of
- * one CI job, get platform threads, and a burst beyond them gets virtual ones.
+ * Measured on the mirror ({@code bench/mirror-cpu.sh}, docs/PERFORMANCE.md): one request at a time, a platform
+ * thread answered ~0.2 ms sooner and used ~40% less CPU than a virtual one (a blocking read parks the thread in the
+ * kernel instead of going through the virtual-thread poller, a carrier hand-off and a continuation), while 200
+ * connections at once on platform threads took ~20 MiB more memory (each holds its own native stack) for no gain in
+ * latency. So the first few connections at a time, the usual load of one CI job, get platform threads, and a burst
+ * beyond them gets virtual ones.
  */
 final class PlatformFirstExecutor extends AbstractExecutorService {
     private final ThreadPoolExecutor platform;

@@ -23,12 +23,11 @@ public final class ProxyProcess {
      * A small heap: the mirror only copies streams. 24 MB holds the per-connection state of the server's 256
      * connections (~55 KB each: buffers, the upstream connection, a virtual thread's stack) with room for garbage;
      * 16 MB ran out of memory at 300 (docs/PERFORMANCE.md). The rest of the JVM (runtime, code, archive) is ~45 MB.
-     */
-    /*
-     * CompileThresholdScaling=0.1: C1 compiles a method after a tenth of the usual calls. The request path then runs
+     *
+     * <p>CompileThresholdScaling=0.1: C1 compiles a method after a tenth of the usual calls, so the request path runs
      * compiled from the first few dozen requests instead of the first few hundred: 200 concurrent manifest HEADs on a
      * fresh mirror used ~25% less of its CPU (74-77 vs 93-104 ms per burst, 3 alternating runs of 7 bursts) and one
-     * request at a time ~20% less, for ~10 ms more compiling while the mirror starts (docs/PERFORMANCE.md).
+     * request at a time ~20% less, for ~10 ms more compiling while the mirror starts ({@code bench/mirror-cpu.sh}).
      */
     static final List<String> JVM_FLAGS = List.of("-Xms8m", "-Xmx24m", "-Xss256k", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1",
