@@ -235,6 +235,7 @@ public final class HookStart {
 
     private void verify(ListenAddress bound, String upstream) throws HookException {
         int status;
+        Optional<String> reason;
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(bound.mirrorUrl() + "/v2/"
                     + (upstream.equals(UpstreamRoutes.DEFAULT_UPSTREAM) ? "" : "?ns=" + upstream)).toURL().openConnection();
@@ -242,6 +243,7 @@ public final class HookStart {
             c.setReadTimeout(20000);
             c.setInstanceFollowRedirects(false);
             status = c.getResponseCode();
+            reason = status >= 500 ? MirrorError.message(c.getErrorStream()) : Optional.empty();
             c.disconnect();
         } catch (IOException e) {
             throw new HookException("the mirror at " + bound + " does not answer: " + e.getMessage(), e);
@@ -251,7 +253,8 @@ public final class HookStart {
         }
         if (status != 200) {
             throw new HookException("the mirror cannot serve " + upstream + " from " + s.registry()
-                    + " (GET /v2/ answered HTTP " + status + (status == 502 ? ": registry unreachable" : "") + ")");
+                    + " (GET /v2/ answered HTTP " + status + reason.or(() -> status == 502
+                            ? Optional.of("registry unreachable") : Optional.empty()).map(r -> ": " + r).orElse("") + ")");
         }
     }
 

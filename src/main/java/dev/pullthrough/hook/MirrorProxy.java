@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 
 /**
  * The loopback registry mirror. Serves the Docker Registry v2 read API to local clients without authentication and
@@ -260,12 +261,14 @@ public final class MirrorProxy implements AutoCloseable {
             counters.upstreamErrors.incrementAndGet();
             upstreamCounters.errors.incrementAndGet();
             boolean timedOut = e instanceof SocketTimeoutException;
+            boolean tls = e instanceof SSLException;
             if (!response.aborted()) {
-                refuse(response, timedOut ? 504 : 502, "UNAVAILABLE", timedOut
-                        ? "the registry did not answer in time" : "the registry could not be reached");
+                refuse(response, timedOut ? 504 : 502, "UNAVAILABLE", timedOut ? "the registry did not answer in time"
+                        : tls ? untrustedRegistry(e) : "the registry could not be reached");
             }
             log.accept(method + " " + request.rawPath() + " -> " + upstreamPath + " " + (timedOut ? "504 upstream timed out"
-                    : "502 upstream unreachable") + " (" + e.getClass().getSimpleName() + ")");
+                    : tls ? "502 upstream TLS handshake failed" : "502 upstream unreachable")
+                    + " (" + e.getClass().getSimpleName() + ")");
             return;
         }
         int status = upstream.status();
@@ -433,6 +436,17 @@ public final class MirrorProxy implements AutoCloseable {
             return sb.toString();
         }
         return value;
+    }
+
+    /**
+     * A TLS failure is not an unreachable registry: it says what the runtime refused and how to make it trust the
+     * registry's CA (a corporate CA, a TLS-inspecting network). The JDK's reason is short and holds no secret.
+     */
+    static String untrustedRegistry(IOException e) {
+        String reason = printable(String.valueOf(e.getMessage())).replaceAll("[\"\\\\]", "'");
+        return "the registry's TLS certificate was not accepted (" + (reason.length() > 160 ? reason.substring(0, 160)
+                + "..." : reason) + "); the mirror trusts the CAs of its Java runtime: for another CA, give its JVM a trust"
+                + " store holding it with -Djavax.net.ssl.trustStore=FILE in PULLTHROUGH_HOOK_PROXY_JAVA_OPTS";
     }
 
     private void refuse(ResponseWriter response, int status, String code, String message) throws IOException {

@@ -363,7 +363,7 @@ class HookStartStopTest {
 
         assertThat(start(settings("http://127.0.0.1:" + FreePorts.unused(), false))).isZero();
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("registry unreachable");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("HTTP 502: the registry could not be reached");
         assertUnchanged(before);
     }
 

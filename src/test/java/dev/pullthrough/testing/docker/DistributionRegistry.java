@@ -39,14 +39,16 @@ public final class DistributionRegistry implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Optional<Path> htpasswd;
+    private final boolean tls;
     private final LogFile accessLog;
     private final LogFile applicationLog;
 
-    private DistributionRegistry(ScratchDir dir, Process process, int port, Optional<Path> htpasswd) {
+    private DistributionRegistry(ScratchDir dir, Process process, int port, Optional<Path> htpasswd, boolean tls) {
         this.dir = dir;
         this.process = process;
         this.port = port;
         this.htpasswd = htpasswd;
+        this.tls = tls;
         this.accessLog = new LogFile(dir.resolve("access.log"));
         this.applicationLog = new LogFile(dir.resolve("registry.log"));
     }
@@ -56,7 +58,7 @@ public final class DistributionRegistry implements AutoCloseable {
         ScratchDir dir = ScratchDir.create();
         int port = FreePort.onLoopback();
         String config = baseConfig(dir, port);
-        return start(dir, port, config, Optional.empty());
+        return start(dir, port, config, Optional.empty(), false);
     }
 
     /**
@@ -64,18 +66,33 @@ public final class DistributionRegistry implements AutoCloseable {
      * {@code initialToken} as password (written before start: without the file distribution provisions a random user).
      */
     public static DistributionRegistry ecr(DistributionRegistry upstream, String initialToken) {
+        return startEcr(upstream, initialToken, "");
+    }
+
+    /**
+     * The ECR stand-in served over HTTPS with {@code certificate} and {@code key} (PEM), as the real ECR is: the
+     * mirror's TLS client (trust, host name check) is then part of what a test exercises.
+     */
+    public static DistributionRegistry ecrOverTls(DistributionRegistry upstream, String initialToken, Path certificate,
+            Path key) {
+        return startEcr(upstream, initialToken, "  tls:\n    certificate: " + certificate + "\n    key: " + key + "\n");
+    }
+
+    /** The ECR stand-in; {@code tls} is the {@code http.tls} section, empty for plain HTTP. */
+    private static DistributionRegistry startEcr(DistributionRegistry upstream, String initialToken, String tls) {
         ScratchDir dir = ScratchDir.create();
         int port = FreePort.onLoopback();
         Path htpasswd = dir.resolve("htpasswd");
         writeHtpasswd(htpasswd, initialToken);
         String config = baseConfig(dir, port)
+                + tls
                 + "auth:\n"
                 + "  htpasswd:\n"
                 + "    realm: pt-ecr-stand-in\n"
                 + "    path: " + htpasswd + "\n"
                 + "proxy:\n"
                 + "  remoteurl: " + upstream.url() + "\n";
-        return start(dir, port, config, Optional.of(htpasswd));
+        return start(dir, port, config, Optional.of(htpasswd), !tls.isEmpty());
     }
 
     private static String baseConfig(ScratchDir dir, int port) {
@@ -96,7 +113,8 @@ public final class DistributionRegistry implements AutoCloseable {
                 + "  secret: pullthrough-test-only\n";
     }
 
-    private static DistributionRegistry start(ScratchDir dir, int port, String config, Optional<Path> htpasswd) {
+    private static DistributionRegistry start(ScratchDir dir, int port, String config, Optional<Path> htpasswd,
+            boolean tls) {
         Path binary = RequiredTool.DISTRIBUTION.path();
         try {
             Path configFile = dir.resolve("config.yml");
@@ -106,7 +124,7 @@ public final class DistributionRegistry implements AutoCloseable {
                     .redirectError(dir.resolve("registry.log").toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .start();
-            DistributionRegistry registry = new DistributionRegistry(dir, process, port, htpasswd);
+            DistributionRegistry registry = new DistributionRegistry(dir, process, port, htpasswd, tls);
             registry.awaitReady();
             return registry;
         } catch (IOException e) {
@@ -130,6 +148,10 @@ public final class DistributionRegistry implements AutoCloseable {
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200 || response.statusCode() == 401) {
                     return;
+                }
+            } catch (javax.net.ssl.SSLException answeredTls) {
+                if (tls) {
+                    return; // listening and speaking TLS with a certificate this client does not trust: ready
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -184,9 +206,9 @@ public final class DistributionRegistry implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    /** {@code http://127.0.0.1:PORT}. */
+    /** {@code http://127.0.0.1:PORT}, or {@code https://} for {@link #ecrOverTls}. */
     public String url() {
-        return "http://" + hostPort();
+        return (tls ? "https://" : "http://") + hostPort();
     }
 
     /**

@@ -1,0 +1,125 @@
+package dev.pullthrough.hook.e2e;
+
+import dev.pullthrough.testing.docker.DistributionRegistry;
+import dev.pullthrough.testing.docker.EcrTokenStandIn;
+import dev.pullthrough.testing.docker.FreePort;
+import dev.pullthrough.testing.docker.LogFile;
+import dev.pullthrough.testing.docker.RegistryApiSeeder;
+import dev.pullthrough.testing.docker.ScratchDir;
+import dev.pullthrough.testing.process.ProcessResult;
+import dev.pullthrough.testing.process.ProcessRunner;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The mirror against a registry over HTTPS, as the real ECR is: a distribution registry with a certificate made for
+ * 127.0.0.1 by this test. The mirror's client (HttpURLConnection) must check the chain and the host name; with the
+ * test's CA trusted (through the mirror's JVM flags) a pull is served, without it the hook fails open.
+ */
+class HookTlsUpstreamIT {
+    private static final String REPOSITORY = "library/tls-hello";
+    private static ScratchDir certs;
+    private static DistributionRegistry dockerHub;
+    private static DistributionRegistry ecr;
+    private static EcrTokenStandIn tokenApi;
+    private static Path trustStore;
+    private HookProcess hook;
+
+    @BeforeAll
+    static void registryOverTls() throws IOException {
+        certs = ScratchDir.create();
+        Path key = certs.resolve("key.pem");
+        Path cert = certs.resolve("cert.pem");
+        run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(), "-out", cert.toString()));
+        trustStore = certs.resolve("trust.p12");
+        run(List.of("keytool", "-importcert", "-noprompt", "-alias", "stand-in", "-file", cert.toString(),
+                "-keystore", trustStore.toString(), "-storetype", "PKCS12", "-storepass", "changeit"));
+        dockerHub = DistributionRegistry.dockerHub();
+        // Distribution cannot strip the rule's prefix when it proxies: the upstream holds the prefixed name too.
+        new RegistryApiSeeder(dockerHub).pushImage("docker-hub/" + REPOSITORY, "1");
+        String password = EcrTokenStandIn.newPassword();
+        ecr = DistributionRegistry.ecrOverTls(dockerHub, password, cert, key);
+        tokenApi = EcrTokenStandIn.start(ecr, password);
+    }
+
+    @AfterAll
+    static void closeAll() {
+        for (AutoCloseable c : new AutoCloseable[] {tokenApi, ecr, dockerHub, certs}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception ignored) {
+                // Closing the rest anyway.
+            }
+        }
+    }
+
+    @AfterEach
+    void stopHook() {
+        if (hook != null) {
+            hook.stop();
+            hook.killLeftoverProxy();
+        }
+    }
+
+    @Test
+    void start_registryCertificateTrusted_servesAManifestOverTls() throws Exception {
+        hook = hookFor(ecr.url(), "-Djavax.net.ssl.trustStore=" + trustStore
+                + " -Djavax.net.ssl.trustStorePassword=changeit -Djavax.net.ssl.trustStoreType=PKCS12");
+        LogFile.Mark mark = ecr.accessLog().mark();
+
+        ProcessResult start = hook.start("--strict");
+
+        assertThat(start.exitCode()).as("%s", start).isZero();
+        HttpResponse<Void> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://" + hook.files().listen() + "/v2/" + REPOSITORY + "/manifests/1"))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .header("Accept", RegistryApiSeeder.OCI_MANIFEST).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Docker-Content-Digest")).isPresent();
+        assertThat(ecr.accessEntriesSince(mark)).extracting(e -> e.path())
+                .contains("/v2/docker-hub/" + REPOSITORY + "/manifests/1");
+    }
+
+    @Test
+    void start_registryCertificateNotTrusted_failsOpenSayingTheCertificateWasRefused() {
+        hook = hookFor(ecr.url(), "");
+
+        ProcessResult start = hook.start("--strict");
+
+        assertThat(start.exitCode()).as("%s", start).isEqualTo(1);
+        assertThat(start.stderr()).contains(ecr.url(), "TLS certificate was not accepted", "javax.net.ssl.trustStore",
+                "everything the hook changed was put back").doesNotContain("could not be reached");
+        assertThat(hook.proxyPid()).isEmpty();
+    }
+
+    private static HookProcess hookFor(String registryUrl, String mirrorJavaOpts) {
+        Path none = Path.of("none");
+        Path state = certs.resolve("state-" + System.nanoTime());
+        HookFiles files = new HookFiles(registryUrl, EcrTokenStandIn.REGION, "docker-hub", none, none, none, none, none,
+                none, state, "127.0.0.1:" + FreePort.onLoopback());
+        Map<String, String> env = new java.util.LinkedHashMap<>(tokenApi.clientEnvironment());
+        env.put("PULLTHROUGH_HOOK_PROXY_JAVA_OPTS", mirrorJavaOpts);
+        return new HookProcess(files, env);
+    }
+
+    private static void run(List<String> command) {
+        ProcessResult r = ProcessRunner.inheritingEnvironment().run(command);
+        assertThat(r.exitCode()).as("%s", r).isZero();
+    }
+}
