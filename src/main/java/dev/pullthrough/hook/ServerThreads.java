@@ -32,17 +32,15 @@ final class ServerThreads {
 
     static ExecutorService forConnections(String name, int max) {
         String chosen = System.getProperty("pullthrough.proxy.threads", "platform-first");
-        if (!"platform".equals(chosen)) {
-            ExecutorService virtual = virtualPerTask(name + "v-");
-            if (virtual != null && "virtual".equals(chosen)) {
-                return virtual;
-            }
-            if (virtual != null) {
-                int first = Integer.getInteger("pullthrough.proxy.platform-threads", DEFAULT_PLATFORM_FIRST);
-                return new PlatformFirstExecutor(platformPool(name, Math.max(1, Math.min(first, max))), virtual);
-            }
+        ExecutorService virtual = "platform".equals(chosen) ? null : virtualPerTask(name + "v-");
+        if (virtual == null) {
+            return platformPool(name, max);
         }
-        return platformPool(name, max);
+        if ("virtual".equals(chosen)) {
+            return virtual;
+        }
+        int first = Integer.getInteger("pullthrough.proxy.platform-threads", DEFAULT_PLATFORM_FIRST);
+        return new PlatformFirstExecutor(platformPool(name, Math.max(1, Math.min(first, max))), virtual);
     }
 
     private static ThreadPoolExecutor platformPool(String name, int max) {
