@@ -443,7 +443,7 @@ public final class MirrorProxy implements AutoCloseable {
      * registry's CA (a corporate CA, a TLS-inspecting network). The JDK's reason is short and holds no secret.
      */
     static String untrustedRegistry(IOException e) {
-        String reason = printable(String.valueOf(e.getMessage())).replaceAll("[\"\\\\]", "'");
+        String reason = printable(String.valueOf(e.getMessage()));
         return "the registry's TLS certificate was not accepted (" + (reason.length() > 160 ? reason.substring(0, 160)
                 + "..." : reason) + "); the mirror trusts the CAs of its Java runtime: for another CA, give its JVM a trust"
                 + " store holding it with -Djavax.net.ssl.trustStore=FILE in PULLTHROUGH_HOOK_PROXY_JAVA_OPTS";
@@ -453,9 +453,18 @@ public final class MirrorProxy implements AutoCloseable {
         if (status != 502 && status != 504) {
             counters.refused.incrementAndGet();
         }
-        byte[] body = ("{\"errors\":[{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}]}\n")
+        response.send(status, "application/json", errorBody(code, message));
+    }
+
+    /**
+     * The registry API's error form. Messages are text, some quoting what a client sent (an upstream name) or what
+     * the JDK said (a TLS reason): anything outside printable ASCII becomes '?', quotes and backslashes apostrophes,
+     * so the body stays valid JSON without loading a JSON library into the long-running mirror.
+     */
+    static byte[] errorBody(String code, String message) {
+        String text = message.replaceAll("[^\\x20-\\x7e]", "?").replace('"', '\'').replace('\\', '\'');
+        return ("{\"errors\":[{\"code\":\"" + code + "\",\"message\":\"" + text + "\"}]}\n")
                 .getBytes(StandardCharsets.UTF_8);
-        response.send(status, "application/json", body);
     }
 
     static boolean hostIsLoopback(String hostHeader) {

@@ -27,7 +27,19 @@ class MirrorErrorTest {
         String text = MirrorProxy.untrustedRegistry(new IOException("PKIX path building failed: \"x\" \\ y"));
 
         assertThat(text).contains("TLS certificate was not accepted", "PKIX path building failed",
-                "-Djavax.net.ssl.trustStore=FILE", "PULLTHROUGH_HOOK_PROXY_JAVA_OPTS").doesNotContain("\"", "\\");
+                "-Djavax.net.ssl.trustStore=FILE", "PULLTHROUGH_HOOK_PROXY_JAVA_OPTS");
+        String body = new String(MirrorProxy.errorBody("UNAVAILABLE", text), StandardCharsets.UTF_8);
+        assertThat(body.substring(body.indexOf("PKIX"))).doesNotContain("\\").contains("'x' ' y");
+        assertThat(MirrorError.message(stream(body))).hasValueSatisfying(m -> assertThat(m).startsWith(
+                "the registry's TLS certificate was not accepted (PKIX path building failed: 'x' ' y)"));
+    }
+
+    @Test
+    void errorBody_messageQuotingAClient_staysValidJson() {
+        String body = new String(MirrorProxy.errorBody("NAME_UNKNOWN", "no rule for upstream a\"b\\c\u00e9"),
+                StandardCharsets.UTF_8);
+
+        assertThat(MirrorError.message(stream(body))).contains("no rule for upstream a'b'c?");
     }
 
     private static ByteArrayInputStream stream(String s) {
