@@ -150,6 +150,11 @@ resource "aws_ecr_pull_through_cache_rule" "this" {
       condition     = each.value.credential_arn == null ? true : try(split(":", each.value.credential_arn)[3] == local.region && split(":", each.value.credential_arn)[4] == local.account_id, true)
       error_message = "rule \"${each.key}\": credential_arn = \"${each.value.credential_arn == null ? "" : each.value.credential_arn}\": must be a secret in the registry's own account and region: AWS rejects a credential from another one. Create the secret ecr-pullthroughcache/<name> in the account and region of the rule, and use its ARN."
     }
+
+    precondition {
+      condition     = !try(split(".", each.value.upstream_registry_url)[1] == "dkr" && split(".", each.value.upstream_registry_url)[2] == "ecr", false) ? true : (startswith(coalesce(split(".", each.value.upstream_registry_url)[3], "-"), "cn-") ? "aws-cn" : startswith(coalesce(split(".", each.value.upstream_registry_url)[3], "-"), "us-gov-") ? "aws-us-gov" : "aws") == (var.partition != null ? var.partition : var.region != null ? (startswith(coalesce(var.region, "-"), "cn-") ? "aws-cn" : startswith(coalesce(var.region, "-"), "us-gov-") ? "aws-us-gov" : "aws") : local.partition)
+      error_message = "rule \"${each.key}\": upstream_registry_url = \"${each.value.upstream_registry_url}\": is an ECR registry in another partition than the rule's registry: ECR-to-ECR pull-through cache stays within one partition (${!try(split(".", each.value.upstream_registry_url)[1] == "dkr" && split(".", each.value.upstream_registry_url)[2] == "ecr", false) ? "" : (startswith(coalesce(split(".", each.value.upstream_registry_url)[3], "-"), "cn-") ? "aws-cn" : startswith(coalesce(split(".", each.value.upstream_registry_url)[3], "-"), "us-gov-") ? "aws-us-gov" : "aws")}, not ${(var.partition != null ? var.partition : var.region != null ? (startswith(coalesce(var.region, "-"), "cn-") ? "aws-cn" : startswith(coalesce(var.region, "-"), "us-gov-") ? "aws-us-gov" : "aws") : local.partition)}). Use an upstream ECR registry in a region of the rule's own partition (aws, aws-cn or aws-us-gov, as the rule's region)."
+    }
   }
 }
 

@@ -164,9 +164,12 @@ public final class AccountLocation {
         return hub;
     }
 
-    /** The literal account and region, for checks that need them (credentials in the same account and region). */
+    /**
+     * The literal account and region, and the partition given or that of the literal region, for the checks that need
+     * them (a credential in the rule's account and region, an ECR upstream in its partition).
+     */
     static RegistryLocation known(Given given) {
-        return RegistryLocation.of(literalOrNull(given.accountId()), literalOrNull(given.region()));
+        return RegistryLocation.of(literalOrNull(given.accountId()), literalOrNull(given.region()), given.partition());
     }
 
     private static Partition partitionOf(Given given) {

@@ -68,7 +68,7 @@ public record RegistryCoordinates(String accountId, String region, Partition par
      * Checks the parts of a location that are known (null for unknown: looked up later, or a token), as every face
      * does for its account/region/partition inputs: forms, and the region in the given partition.
      *
-     * @return the account and region, for the credential-location check
+     * @return the account, region and partition, for the credential and ECR-upstream location checks
      */
     public static RegistryLocation checkKnown(String accountId, String region, Partition partition) {
         if (accountId != null) {
@@ -80,7 +80,7 @@ public record RegistryCoordinates(String accountId, String region, Partition par
                 checkRegionInPartition(region, partition);
             }
         }
-        return RegistryLocation.of(accountId, region);
+        return RegistryLocation.of(accountId, region, partition);
     }
 
     /** The inputs naming a hub registry whose cache is shared with the caller's account. */

@@ -3,26 +3,39 @@ package dev.pullthrough.model;
 import java.util.Optional;
 
 /**
- * What is known, when rules are validated, about where their registry lives: the account and the region, each
- * possibly unknown (a value looked up at plan time, a cdktf token, a CLI run without {@code --account-id}). A
- * credential must live in the rule's own account and region; that is checked for whichever part is known.
+ * What is known, when rules are validated, about where their registry lives: the account, the region and the
+ * partition, each possibly unknown (a value looked up at plan time, a cdktf token, a CLI run without
+ * {@code --account-id}). A credential must live in the rule's own account and region, and an ECR upstream in the
+ * rule's own partition; each is checked for whichever part is known.
  *
  * <p>Not validated here: {@link RegistryCoordinates} checks the forms. Later inputs that move the registry (another
  * account or region than the caller's) only change which location is passed in.
  */
-public record RegistryLocation(Optional<String> accountId, Optional<String> region) {
+public record RegistryLocation(Optional<String> accountId, Optional<String> region, Optional<Partition> partition) {
     public RegistryLocation {
         accountId = accountId == null ? Optional.empty() : accountId.map(String::trim).filter(v -> !v.isEmpty());
         region = region == null ? Optional.empty() : region.map(String::trim).filter(v -> !v.isEmpty());
+        partition = partition == null ? Optional.empty() : partition;
     }
 
     public static RegistryLocation unknown() {
-        return new RegistryLocation(Optional.empty(), Optional.empty());
+        return new RegistryLocation(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** From values that may be null (unknown). */
+    /** From values that may be null (unknown); the partition is that of the region when the region is a name. */
     public static RegistryLocation of(String accountId, String region) {
-        return new RegistryLocation(Optional.ofNullable(accountId), Optional.ofNullable(region));
+        return of(accountId, region, null);
+    }
+
+    /**
+     * From values that may be null (unknown). A null partition is taken from the region when that is a region name,
+     * as every face decides the partition: the one given, else the region's.
+     */
+    public static RegistryLocation of(String accountId, String region, Partition partition) {
+        Partition p = partition != null ? partition
+                : RegistryCoordinates.isRegionName(region == null ? null : region.trim()) ? Partition.ofRegion(region.trim())
+                : null;
+        return new RegistryLocation(Optional.ofNullable(accountId), Optional.ofNullable(region), Optional.ofNullable(p));
     }
 
     /**

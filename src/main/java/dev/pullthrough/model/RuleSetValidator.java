@@ -54,6 +54,9 @@ final class RuleSetValidator {
         // reports everything the user has to fix.
         kind.or(() -> UpstreamKind.suggestionFor(rule.upstreamRegistryUrl()).flatMap(UpstreamKind::classify))
                 .ifPresent(k -> checkCredential(rule, k));
+        if (mode == ValidationMode.CREATE) {
+            kind.filter(UpstreamKind::isEcr).ifPresent(k -> checkEcrUpstreamPartition(key, rule.upstreamRegistryUrl()));
+        }
         rule.upstreamRepositoryPrefix().ifPresent(p -> {
             if (rule.isRoot()) {
                 errors.add(Problem.error(key, "upstream_repository_prefix", p, UPSTREAM_PREFIX_WITH_ROOT,
@@ -76,6 +79,20 @@ final class RuleSetValidator {
         if (rule.isRoot()) {
             warnings.add(Problem.warning(key, "ecr_repository_prefix", rule.ecrRepositoryPrefix(), ROOT_BREADTH,
                     ROOT_BREADTH_FIX));
+        }
+    }
+
+    /**
+     * ECR-to-ECR rules stay inside one partition (AWS refuses the rule otherwise): the upstream's region, read from its
+     * host, must be in the partition of the rule's registry, where that is known. Only for rules about to be
+     * created: a rule that exists (the runner side) passed this check at AWS.
+     */
+    private void checkEcrUpstreamPartition(String key, String url) {
+        Optional<Partition> upstream = RegistryCoordinates.parseHost(url).map(RegistryCoordinates::partition);
+        if (upstream.isPresent() && location.partition().isPresent() && upstream.get() != location.partition().get()) {
+            errors.add(Problem.error(key, "upstream_registry_url", url, ECR_UPSTREAM_OTHER_PARTITION + " ("
+                    + upstream.get().id() + ", not " + location.partition().get().id() + ")",
+                    ECR_UPSTREAM_OTHER_PARTITION_FIX));
         }
     }
 

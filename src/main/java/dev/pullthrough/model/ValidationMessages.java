@@ -47,7 +47,13 @@ public final class ValidationMessages {
             "Use \"registry-1.docker.io\" for Docker Hub (\"docker.io\" is the image name prefix, not the registry AWS pulls from).";
     public static final String ECR_HOST_MALFORMED = "is not a well-formed private ECR registry host";
     public static final String ECR_HOST_MALFORMED_FIX =
-            "Write it as <12-digit account>.dkr.ecr.<region>.amazonaws.com (commercial partition).";
+            "Write it as <12-digit account>.dkr.ecr.<region>.amazonaws.com, or .amazonaws.com.cn for a China region"
+                    + " (cn-north-1, cn-northwest-1).";
+    /** An ECR upstream in another partition than the rule's registry: AWS refuses the rule when it is created. */
+    public static final String ECR_UPSTREAM_OTHER_PARTITION =
+            "is an ECR registry in another partition than the rule's registry: ECR-to-ECR pull-through cache stays within one partition";
+    public static final String ECR_UPSTREAM_OTHER_PARTITION_FIX =
+            "Use an upstream ECR registry in a region of the rule's own partition (aws, aws-cn or aws-us-gov, as the rule's region).";
 
     public static final String CREDENTIAL_REQUIRED =
             "is required for this upstream: AWS rejects the rule with UnsupportedUpstreamRegistryException"

@@ -116,7 +116,7 @@ final class Coordinates {
     }
 
     /** {@link Partition#ofRegion} in HCL: the partition a region's name puts it in (null-safe, "aws" for null). */
-    private static String partitionOf(String region) {
+    static String partitionOf(String region) {
         StringBuilder of = new StringBuilder("(");
         for (Partition p : Partition.values()) {
             if (!p.regionPrefix().isEmpty()) {

@@ -151,6 +151,7 @@ final class EcrPullThroughCacheModule {
                 .attr("depends_on", Expression.tuple(ref("aws_ecr_repository_creation_template.this")))
                 .block(Block.of("lifecycle")
                         .block(RuleMapValidation.credentialLocation().toBlock("precondition"))
+                        .block(RuleMapValidation.ecrUpstreamPartition().toBlock("precondition"))
                         .build())
                 .build());
         m.resource(Block.of("resource", "aws_ecr_repository_creation_template", "this")

@@ -348,6 +348,26 @@ final class RuleMapValidation {
     }
 
     /**
+     * An ECR upstream in the registry's own partition: {@code partition} when given, else that of {@code region},
+     * else the provider's, as the constructs and the CLI decide (the partition given, else the region's). A precondition of the rule resource, like
+     * {@link #credentialLocation()}: it reads a local that may come from a data source. The validations have passed
+     * by then, so a URL with {@code .dkr.ecr.} after its first label is a well-formed ECR host.
+     */
+    static Validation ecrUpstreamPartition() {
+        String url = "each.value.upstream_registry_url";
+        String isEcr = "try(split(\".\", " + url + ")[1] == \"dkr\" && split(\".\", " + url + ")[2] == \"ecr\", false)";
+        String upstream = Coordinates.partitionOf("split(\".\", " + url + ")[3]");
+        String registry = "(var.partition != null ? var.partition : var.region != null ? "
+                + Coordinates.partitionOf("var.region") + " : local.partition)";
+        return new Validation(
+                ref("!" + isEcr + " ? true : " + upstream + " == " + registry),
+                new Expression.Template(List.of("rule \"", ref("each.key"), "\": upstream_registry_url = \"", ref(url),
+                        "\": " + ECR_UPSTREAM_OTHER_PARTITION + " (", ref("!" + isEcr + " ? \"\" : " + upstream),
+                        ", not ", ref(registry), "). " + ECR_UPSTREAM_OTHER_PARTITION_FIX)),
+                "an ECR upstream is in the registry's own partition.");
+    }
+
+    /**
      * Warnings: a ROOT rule's breadth; a credential an upstream does not use. Unlike validations, checks may read
      * {@code local.rules} (already trimmed, absent values null), and they only run once the validations passed, so
      * every URL there is one AWS accepts.

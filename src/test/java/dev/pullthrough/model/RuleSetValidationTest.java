@@ -187,6 +187,20 @@ class RuleSetValidationTest {
     }
 
     @Test
+    void validate_ecrUpstreamInOtherPartition_refusedOnlyWhenTheRuleIsCreatedAndThePartitionKnown() {
+        RuleSet rules = RuleSet.of(PullThroughRule.builder("gov").ecrRepositoryPrefix("gov")
+                .upstreamRegistryUrl("210987654321.dkr.ecr.us-gov-west-1.amazonaws.com").build());
+
+        assertThat(rules.validate(ValidationMode.CREATE, RegistryLocation.of(null, "eu-west-1")).errors())
+                .singleElement().satisfies(p -> assertThat(p.message())
+                        .contains(ValidationMessages.ECR_UPSTREAM_OTHER_PARTITION + " (aws-us-gov, not aws)"));
+        assertThat(rules.validate(ValidationMode.CREATE, RegistryLocation.of(null, null, Partition.AWS_US_GOV)).isValid())
+                .isTrue();
+        assertThat(rules.validate(ValidationMode.CREATE, RegistryLocation.unknown()).isValid()).isTrue();
+        assertThat(rules.validate(ValidationMode.EXISTING, RegistryLocation.of(null, "eu-west-1")).isValid()).isTrue();
+    }
+
+    @Test
     void requireValid_invalidSet_throwsWithEveryProblem() {
         RuleSet rules = RuleSet.of(rule("gh", "ghcr", "ghcr.io"), rule("q", "Q", "quay.io"));
 

@@ -60,6 +60,19 @@ final class ParityCases {
                 ecrPublic(), false));
         cases.add(at("partition_unknown", "a partition that does not exist", null, "aws-moon", ecrPublic(), false));
         cases.add(at("region_not_in_partition", "a China region in the commercial partition", "cn-north-1", "aws", ecrPublic(), false));
+        // ECR-to-ECR stays within one partition; a China ECR registry's host ends in amazonaws.com.cn.
+        cases.add(rules("ecr_upstream_in_govcloud", "a GovCloud ECR upstream for a commercial registry",
+                ecrUpstream("210987654321.dkr.ecr.us-gov-west-1.amazonaws.com", "aws"), false));
+        cases.add(at("ecr_upstream_commercial_for_govcloud", "a commercial ECR upstream for a GovCloud registry",
+                "us-gov-west-1", "aws-us-gov", ecrUpstream(UPSTREAM_ECR, "aws-us-gov"), false));
+        cases.add(at("ecr_upstream_govcloud_in_govcloud", "ECR-to-ECR inside GovCloud", "us-gov-west-1", "aws-us-gov",
+                ecrUpstream("210987654321.dkr.ecr.us-gov-east-1.amazonaws.com", "aws-us-gov"), true));
+        cases.add(at("ecr_upstream_china_in_china", "ECR-to-ECR inside China, hosts under amazonaws.com.cn",
+                "cn-north-1", null, ecrUpstream("210987654321.dkr.ecr.cn-northwest-1.amazonaws.com.cn", "aws-cn"), true));
+        cases.add(at("ecr_upstream_china_host_without_cn", "a China region under amazonaws.com is no registry host",
+                "cn-north-1", null, ecrUpstream("210987654321.dkr.ecr.cn-northwest-1.amazonaws.com", "aws-cn"), false));
+        cases.add(rules("ecr_upstream_commercial_host_with_cn", "a commercial region under amazonaws.com.cn",
+                ecrUpstream("210987654321.dkr.ecr.eu-west-1.amazonaws.com.cn", "aws"), false));
         cases.add(located("account_11_digits", "one digit short", Map.of("account_id", "12345678901", "region", REGION),
                 ecrPublic(), false));
 
@@ -224,6 +237,12 @@ final class ParityCases {
     private static Map<String, Map<String, String>> ecrToEcr(String roleArn) {
         return Map.of("platform", Map.of("ecr_repository_prefix", "platform", "upstream_registry_url", UPSTREAM_ECR,
                 "custom_role_arn", roleArn));
+    }
+
+    /** An ECR-to-ECR rule from {@code host}, with a role of {@code partition} (the upstream is another account). */
+    private static Map<String, Map<String, String>> ecrUpstream(String host, String partition) {
+        return Map.of("platform", Map.of("ecr_repository_prefix", "platform", "upstream_registry_url", host,
+                "custom_role_arn", "arn:" + partition + ":iam::" + ACCOUNT + ":role/ecr-upstream"));
     }
 
     /** {@code arn:aws:iam::<account>:role/aaa...} of exactly {@code length} characters. */
