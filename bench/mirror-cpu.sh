@@ -9,6 +9,9 @@
 #
 # NETTY=1 adds setting N: the bench-only Netty relay (bench/server-candidates/netty-relay, built here with Maven), one
 # event loop, on the tarball's runtime with the mirror's memory and compiler flags (NETTY_OPTS adds more).
+# NIO=1 adds setting J: the bench-only JDK-only relay (bench/server-candidates/nio-relay/Relay.java: one java.nio
+# Selector thread, no libraries), compiled here with the JDK 25's javac, run on the tarball's runtime with the same
+# flags as the Netty relay minus its Netty-only ones (NIO_OPTS adds more).
 #
 # Env: OPTS_A (default "": the mirror as shipped), OPTS_B (unset: A only), e.g.
 #   OPTS_B="-Dpullthrough.proxy.threads=virtual" or OPTS_B="-XX:CompileThresholdScaling=1" (appended to the
@@ -69,11 +72,23 @@ if [ "${NETTY:-0}" = 1 ]; then
 -Dio.netty.leakDetection.level=disabled --enable-native-access=ALL-UNNAMED ${NETTY_OPTS:-}"
   settings+=(N)
 fi
+if [ "${NIO:-0}" = 1 ]; then
+  say "compiling the JDK-only relay (bench/server-candidates/nio-relay)"
+  NIO_JAVAC=/usr/lib/jvm/temurin-25-jdk-amd64/bin/javac
+  bench_need "$NIO_JAVAC" "install a JDK 25 (Temurin 25) at /usr/lib/jvm/temurin-25-jdk-amd64"
+  "$NIO_JAVAC" --release 17 -d "$BENCH_TMP/nio-relay" "$BENCH_DIR/server-candidates/nio-relay/Relay.java" >&2 \
+    || die "the JDK-only relay did not compile"
+  NIO_FLAGS="-Xms8m -Xmx24m -Xss256k -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
+-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -XX:ReservedCodeCacheSize=24m -XX:MaxDirectMemorySize=32m \
+${NIO_OPTS:-}"
+  settings+=(J)
+fi
 for ((r = 0; r < ROUNDS; r++)); do
   for setting in "${settings[@]}"; do
     opts="${OPTS_A:-}"
     [ "$setting" = B ] && opts="$OPTS_B"
     [ "$setting" = N ] && opts="Netty relay"
+    [ "$setting" = J ] && opts="JDK-only relay"
     say "round $r, setting $setting: '${opts}'"
     state="$BENCH_TMP/state-$r-$setting"
     port="$(bench_free_port)"
@@ -84,6 +99,14 @@ for ((r = 0; r < ROUNDS; r++)); do
       mirror_pid=$!
       bench_on_exit "kill $mirror_pid"
       bench_wait_http "http://127.0.0.1:$port/v2/" || die "the Netty relay did not start (see $BENCH_TMP/relay-$r.log)"
+    elif [ "$setting" = J ]; then
+      # shellcheck disable=SC2086
+      "$(dirname "$HOOK")/../runtime/bin/java" $NIO_FLAGS -cp "$BENCH_TMP/nio-relay" bench.niorelay.Relay \
+        --listen "127.0.0.1:$port" --upstream "$OPEN" --prefix docker-hub --user-pass AWS:unused \
+        > "$BENCH_TMP/nio-relay-$r.log" 2>&1 < /dev/null &
+      mirror_pid=$!
+      bench_on_exit "kill $mirror_pid"
+      bench_wait_http "http://127.0.0.1:$port/v2/" || die "the JDK-only relay did not start (see $BENCH_TMP/nio-relay-$r.log)"
     else
       PULLTHROUGH_HOOK_PROXY_JAVA_OPTS="$opts" "$HOOK" start --strict --registry "http://$OPEN" --region us-east-1 \
         --docker-hub-prefix docker-hub --daemon-config none --docker-pid-file none --containerd-certs-dir none \
@@ -99,13 +122,13 @@ for ((r = 0; r < ROUNDS; r++)); do
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$setting" "$b" "$ng" "$mi" $(((n1 - n0) * tick_ms)) \
         $(((m1 - m0) * tick_ms)) "$(awk '/^VmHWM:/ {print $2}' "/proc/$mirror_pid/status")" >> "$rows"
     done
-    if [ "$setting" = N ]; then kill "$mirror_pid"; wait "$mirror_pid" 2>/dev/null || true
+    if [ "$setting" = N ] || [ "$setting" = J ]; then kill "$mirror_pid"; wait "$mirror_pid" 2>/dev/null || true
     else "$HOOK" stop --state-dir "$state" > /dev/null 2>&1 || true; fi
   done
 done
 
 {
-  echo "mirror CPU per burst of $N manifest HEADs, $C at once; A='${OPTS_A:-}'${OPTS_B+ B='$OPTS_B'}${RELAY_FLAGS:+ N=Netty relay, $RELAY_FLAGS}"
+  echo "mirror CPU per burst of $N manifest HEADs, $C at once; A='${OPTS_A:-}'${OPTS_B+ B='$OPTS_B'}${RELAY_FLAGS:+ N=Netty relay, $RELAY_FLAGS}${NIO_FLAGS:+ J=JDK-only relay, $NIO_FLAGS}"
   python3 - "$rows" <<'PY'
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
