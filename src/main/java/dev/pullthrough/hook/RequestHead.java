@@ -17,6 +17,42 @@ public record RequestHead(String method, String rawPath, String rawQuery, String
         headers = List.copyOf(headers);
     }
 
+    /**
+     * Parses a request line and its headers (the text up to the blank line); null when malformed: not HTTP/1.0 or
+     * 1.1, a target that is not a path, a header without a name, obsolete line folding, or space before a colon.
+     */
+    static RequestHead parse(String text, InetAddress peer) {
+        String[] lines = text.split("\r?\n");
+        int firstLine = 0;
+        while (firstLine < lines.length && lines[firstLine].isEmpty()) {
+            firstLine++; // a stray CRLF before a request is allowed
+        }
+        if (firstLine >= lines.length) {
+            return null;
+        }
+        String[] parts = lines[firstLine].split(" ", -1);
+        if (parts.length != 3 || parts[0].isEmpty() || !parts[1].startsWith("/")
+                || !(parts[2].equals("HTTP/1.1") || parts[2].equals("HTTP/1.0"))) {
+            return null;
+        }
+        List<String[]> headers = new ArrayList<>();
+        for (int i = firstLine + 1; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isEmpty()) {
+                break;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0 || line.charAt(0) == ' ' || line.charAt(0) == '\t' || line.charAt(colon - 1) == ' ') {
+                return null;
+            }
+            headers.add(new String[] {line.substring(0, colon), line.substring(colon + 1).trim()});
+        }
+        String target = parts[1];
+        int q = target.indexOf('?');
+        return new RequestHead(parts[0], q < 0 ? target : target.substring(0, q), q < 0 ? null : target.substring(q + 1),
+                parts[2], headers, peer);
+    }
+
     /** The first value of a header, by name in any case, or null. */
     public String first(String name) {
         for (String[] h : headers) {

@@ -1,0 +1,183 @@
+package dev.pullthrough.hook;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.function.BiConsumer;
+import javax.net.ssl.SSLContext;
+
+/**
+ * One connection to the registry, on the event loop: connected and (for HTTPS) through its TLS handshake by itself,
+ * then lent to one exchange at a time, or idle in the {@link UpstreamPool}. While idle, a readable socket means the
+ * registry closed it (or sent what nobody asked for): it is dropped.
+ */
+final class UpstreamConnection implements LoopChannel {
+    private enum State { CONNECTING, HANDSHAKING, READY, CLOSED }
+
+    private final MirrorLoop loop;
+    private final UpstreamPool pool;
+    private final SocketChannel channel;
+    private final SelectionKey key;
+    private State state = State.CONNECTING;
+    private UpstreamTransport transport;
+    private BiConsumer<UpstreamConnection, IOException> whenReady;
+    private long deadline;
+    private LoopChannel owner;
+    long idleSince;
+
+    private UpstreamConnection(MirrorLoop loop, UpstreamPool pool, SocketChannel channel) throws ClosedChannelException {
+        this.loop = loop;
+        this.pool = pool;
+        this.channel = channel;
+        this.key = loop.register(channel, 0, this);
+    }
+
+    /**
+     * Starts connecting; {@code whenReady} gets the connection once it can carry a request, or the reason it cannot
+     * (a {@link SocketTimeoutException} past the connect timeout or, for the handshake, the stall timeout).
+     */
+    static void open(MirrorLoop loop, UpstreamPool pool, InetSocketAddress address,
+            BiConsumer<UpstreamConnection, IOException> whenReady) {
+        SocketChannel ch = null;
+        try {
+            ch = SocketChannel.open();
+            ch.configureBlocking(false);
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            UpstreamConnection c = new UpstreamConnection(loop, pool, ch);
+            c.whenReady = whenReady;
+            c.deadline = loop.now() + loop.limits().connectTimeout().toNanos();
+            pool.preparing(c);
+            if (ch.connect(address)) {
+                c.connected();
+            } else {
+                c.interest(SelectionKey.OP_CONNECT);
+            }
+        } catch (IOException e) {
+            if (ch != null) {
+                try {
+                    ch.close();
+                } catch (IOException ignored) {
+                    // Failing anyway.
+                }
+            }
+            whenReady.accept(null, e);
+        }
+    }
+
+    UpstreamTransport transport() {
+        return transport;
+    }
+
+    /** Lends the connection to an exchange: readiness goes to {@code owner} from now on. */
+    void lendTo(LoopChannel owner) {
+        this.owner = owner;
+        interest(0);
+    }
+
+    /** Back from an exchange into the pool (or closed when the pool is full). */
+    void returned() {
+        owner = null;
+        idleSince = loop.now();
+        interest(SelectionKey.OP_READ); // the registry closing an idle connection shows as readable
+    }
+
+    boolean open() {
+        return state != State.CLOSED && channel.isOpen();
+    }
+
+    void interest(int ops) {
+        if (key.isValid()) {
+            key.interestOps(ops);
+        }
+    }
+
+    @Override
+    public void ready(int readyOps) {
+        switch (state) {
+            case CONNECTING -> {
+                try {
+                    if (channel.finishConnect()) {
+                        connected();
+                    }
+                } catch (IOException e) {
+                    failPreparing(e);
+                }
+            }
+            case HANDSHAKING -> handshake();
+            case READY -> {
+                if (owner != null) {
+                    owner.ready(readyOps);
+                } else {
+                    pool.dropIdle(this); // idle and readable: closed by the registry
+                }
+            }
+            default -> {
+                // Closed: a late readiness from before the close.
+            }
+        }
+    }
+
+    private void connected() throws IOException {
+        SSLContext tls = pool.tlsContext();
+        transport = tls == null ? new PlainTransport(channel)
+                : TlsTransport.client(channel, tls, pool.endpoint().host(), pool.endpoint().port());
+        state = State.HANDSHAKING;
+        deadline = loop.now() + loop.limits().stallTimeout().toNanos();
+        handshake();
+    }
+
+    private void handshake() {
+        try {
+            if (transport.handshake() && transport.flush()) {
+                state = State.READY;
+                pool.prepared(this);
+                interest(0);
+                BiConsumer<UpstreamConnection, IOException> done = whenReady;
+                whenReady = null;
+                done.accept(this, null);
+            } else {
+                interest(transport.interestOps() == 0 ? SelectionKey.OP_READ : transport.interestOps());
+            }
+        } catch (IOException | RuntimeException e) {
+            failPreparing(e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    /** Past the connect or handshake deadline while still preparing. */
+    void checkDeadline(long now) {
+        if ((state == State.CONNECTING || state == State.HANDSHAKING) && now - deadline > 0) {
+            failPreparing(new SocketTimeoutException(state == State.CONNECTING ? "connect timed out"
+                    : "TLS handshake timed out"));
+        }
+    }
+
+    private void failPreparing(IOException e) {
+        close();
+        pool.prepared(this);
+        BiConsumer<UpstreamConnection, IOException> done = whenReady;
+        whenReady = null;
+        if (done != null) {
+            done.accept(null, e);
+        }
+    }
+
+    /** Closes at once; a connection that is mid-answer is never reused. */
+    void close() {
+        state = State.CLOSED;
+        owner = null;
+        key.cancel();
+        if (transport != null) {
+            transport.close();
+        } else {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Closed already.
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.pullthrough.hook;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The mirror's connections to the registry: idle keep-alive ones kept for the next request (a TLS handshake to ECR
+ * costs far more than a request), new ones opened without blocking the loop. The registry's name is resolved off the
+ * loop, at bind and then every {@value #RESOLVE_EVERY_SECONDS} s (as the JDK caches a lookup for 30 s), so a slow
+ * DNS answer never holds every other connection.
+ */
+final class UpstreamPool {
+    static final int RESOLVE_EVERY_SECONDS = 15;
+    /** Idle connections kept: a burst's connections are reused by the next burst. */
+    static final int MAX_IDLE = 64;
+    /** Less than registries' own keep-alive timeouts, so the mirror is the one that closes an idle connection. */
+    static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(20);
+
+    private final MirrorLoop loop;
+    private final RegistryEndpoint endpoint;
+    private final ArrayDeque<UpstreamConnection> idle = new ArrayDeque<>();
+    private final Set<UpstreamConnection> preparing = new HashSet<>();
+    private volatile InetSocketAddress address;
+    private volatile IOException unresolved;
+    private SSLContext tls;
+
+    UpstreamPool(MirrorLoop loop, RegistryEndpoint endpoint) {
+        this.loop = loop;
+        this.endpoint = endpoint;
+        resolve();
+        loop.background().scheduleWithFixedDelay(this::resolve, RESOLVE_EVERY_SECONDS, RESOLVE_EVERY_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    RegistryEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** The JDK's default context (so {@code -Djavax.net.ssl.trustStore} works as for any Java client); null for http. */
+    SSLContext tlsContext() throws IOException {
+        if (!endpoint.scheme().equals("https")) {
+            return null;
+        }
+        if (tls == null) {
+            try {
+                tls = SSLContext.getDefault();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IOException("no TLS in this Java runtime", e);
+            }
+        }
+        return tls;
+    }
+
+    private void resolve() {
+        String host = endpoint.host().startsWith("[") ? endpoint.host().substring(1, endpoint.host().length() - 1)
+                : endpoint.host();
+        try {
+            address = new InetSocketAddress(InetAddress.getByName(host), endpoint.port());
+            unresolved = null;
+        } catch (UnknownHostException e) {
+            if (address == null) {
+                unresolved = e; // keep the last good address through a DNS hiccup
+            }
+        }
+    }
+
+    /** An idle connection (reused), or null when none is left. */
+    UpstreamConnection pollIdle() {
+        UpstreamConnection c;
+        while ((c = idle.pollLast()) != null) {
+            if (c.open()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Opens a new connection; {@code whenReady} is told on the loop. */
+    void open(BiConsumer<UpstreamConnection, IOException> whenReady) {
+        InetSocketAddress a = address;
+        if (a == null) {
+            whenReady.accept(null, unresolved != null ? unresolved : new UnknownHostException(endpoint.host()));
+            return;
+        }
+        UpstreamConnection.open(loop, this, a, whenReady);
+    }
+
+    /** Opens one connection ahead of the first request (TCP and TLS), and keeps it idle. */
+    void warmUp() {
+        open((c, error) -> {
+            if (c != null) {
+                release(c);
+            }
+        });
+    }
+
+    /** A connection whose exchange ended cleanly: kept for the next request, or closed when enough are kept. */
+    void release(UpstreamConnection c) {
+        if (!c.open() || idle.size() >= MAX_IDLE) {
+            c.close();
+            return;
+        }
+        c.returned();
+        idle.addLast(c);
+    }
+
+    void dropIdle(UpstreamConnection c) {
+        idle.remove(c);
+        c.close();
+    }
+
+    void preparing(UpstreamConnection c) {
+        preparing.add(c);
+    }
+
+    void prepared(UpstreamConnection c) {
+        preparing.remove(c);
+    }
+
+    /** Times out connects and handshakes; closes connections idle for too long. */
+    void checkDeadlines(long now) {
+        if (!preparing.isEmpty()) {
+            for (UpstreamConnection c : List.copyOf(preparing)) {
+                c.checkDeadline(now);
+            }
+        }
+        while (!idle.isEmpty() && now - idle.peekFirst().idleSince > IDLE_NANOS) {
+            idle.pollFirst().close();
+        }
+    }
+
+    void closeAll() {
+        List<UpstreamConnection> all = new ArrayList<>(idle);
+        all.addAll(preparing);
+        idle.clear();
+        preparing.clear();
+        all.forEach(UpstreamConnection::close);
+    }
+}
