@@ -128,9 +128,9 @@ public final class MirrorProxy implements AutoCloseable {
         return loop.healthy();
     }
 
-    /** How connections are served, for the log: one event-loop thread. */
+    /** How connections are served, for the log. */
     public String threadKind() {
-        return "one event-loop";
+        return "one event-loop thread";
     }
 
     /** The bound address (the real port when 0 was asked for). */

@@ -108,7 +108,7 @@ public final class ProxyCommand implements Callable<Integer> {
         AtomicFiles.write(dir.addrFile(), (proxy.address().hostPort() + "\n").getBytes(StandardCharsets.US_ASCII),
                 AtomicFiles.OWNER_ONLY);
         Console.system().trace("mirror serving");
-        logger.accept("mirror listening on " + proxy.address() + " (" + proxy.threadKind() + " threads), forwarding to "
+        logger.accept("mirror listening on " + proxy.address() + " (" + proxy.threadKind() + "), forwarding to "
                 + o.registry() + " (upstreams " + String.join(", ", o.routes().specs()) + "), token expires "
                 + first.expiresAt());
 

@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProxyProcess {
     /**
-     * A small heap: the mirror only copies streams. 24 MB holds the per-connection state of the server's 256
-     * connections (~55 KB each: buffers, the upstream connection, a virtual thread's stack) with room for garbage;
-     * 16 MB ran out of memory at 300 (docs/PERFORMANCE.md). The rest of the JVM (runtime, code, archive) is ~45 MB.
+     * A small heap: the mirror only copies streams, on one event-loop thread. 24 MB holds the state of the server's
+     * 256 client connections and their registry connections (buffers of a few KB, 64 KiB while a blob streams, and
+     * TLS buffers per registry connection) with room for garbage (docs/PERFORMANCE.md).
      *
      * <p>CompileThresholdScaling=0.1: C1 compiles a method after a tenth of the usual calls, so the request path runs
      * compiled from the first few dozen requests instead of the first few hundred: 200 concurrent manifest HEADs on a
@@ -33,7 +33,7 @@ public final class ProxyProcess {
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1",
             "-XX:CompileThresholdScaling=0.1",
             "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", "-XX:MaxDirectMemorySize=32m",
-            "-Djdk.nio.maxCachedBufferSize=262144", "-XX:+ExitOnOutOfMemoryError", "-Dhttp.maxConnections=64");
+            "-Djdk.nio.maxCachedBufferSize=262144", "-XX:+ExitOnOutOfMemoryError");
 
     private final Process process;
     private final StateDir dir;

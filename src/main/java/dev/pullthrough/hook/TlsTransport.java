@@ -23,6 +23,13 @@ import javax.net.ssl.SSLParameters;
  * before (the runtime's trust store, the host name against the certificate), so moving the mirror onto the loop
  * changes nothing about which registries it trusts.
  *
+ * <p>For the event loop: during the handshake call handshake() on any readiness, with interestOps() as the key's
+ * interest. Once it returns true, the client's last flight may still wait in the transport (interestOps() then has
+ * OP_WRITE; write() and flush() send it first). hasBufferedInput() is also true while whole records already taken
+ * from the socket wait to be decrypted: read() then progresses without readiness, possibly returning 0 (a session
+ * ticket), after which it is false. Check it after flush() too: a KeyUpdate answer that did not fit the socket holds
+ * back further reads until flush() has sent it.
+ *
  * <p>The three buffers are kept filled from index 0 to their position, except appIn, which between calls holds the
  * decrypted bytes not yet handed out from its position to its limit (so small reads do not compact it each time).
  */

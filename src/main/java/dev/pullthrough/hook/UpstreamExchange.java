@@ -51,6 +51,7 @@ final class UpstreamExchange implements LoopChannel {
     private ByteBuffer decoded;
     private int leftoverFrom;
     private String outcome = "";
+    private int idleReads;
 
     UpstreamExchange(MirrorLoop loop, MirrorProxy proxy, ClientConnection client, RequestHead request,
             MirrorDecision.Forward forward, UpstreamCounters upstreamCounters, long started) {
@@ -189,9 +190,14 @@ final class UpstreamExchange implements LoopChannel {
                 throw new EOFException("the registry closed the connection without an answer");
             }
             if (n == 0) {
+                if (t.hasBufferedInput() && ++idleReads < 4) {
+                    continue; // a TLS record read but not yet decrypted (after a session ticket)
+                }
+                idleReads = 0;
                 conn.interest(SelectionKey.OP_READ | t.interestOps());
                 return;
             }
+            idleReads = 0;
             headLen += n;
             int end = UpstreamResponseHead.endOfHead(headBuf, headLen);
             if (end >= 0) {
@@ -309,10 +315,15 @@ final class UpstreamExchange implements LoopChannel {
                 complete(false); // a close-delimited body ends here
                 return;
             }
-            if (n == 0 && !(remaining == 0)) {
+            if (n == 0 && remaining != 0) {
+                if (t.hasBufferedInput() && ++idleReads < 4) {
+                    continue; // a TLS record read but not yet decrypted
+                }
+                idleReads = 0;
                 conn.interest(SelectionKey.OP_READ | t.interestOps());
                 return;
             }
+            idleReads = 0;
             deadline = loop.now() + loop.limits().stallTimeout().toNanos();
             body.flip();
             ByteBuffer toClient = body;

@@ -23,7 +23,7 @@ import javax.net.ssl.SSLContext;
 final class UpstreamPool {
     static final int RESOLVE_EVERY_SECONDS = 15;
     /** Idle connections kept: a burst's connections are reused by the next burst. */
-    static final int MAX_IDLE = 64;
+    static final int MAX_IDLE = 128;
     /** Less than registries' own keep-alive timeouts, so the mirror is the one that closes an idle connection. */
     static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(20);
 

@@ -35,7 +35,7 @@ record UpstreamResponseHead(int status, List<String[]> headers, long contentLeng
 
     /** Parses a complete head; throws when it is not HTTP/1.x with a numeric status and well-formed headers. */
     static UpstreamResponseHead parse(byte[] buf, int length) throws MalformedHead {
-        String[] lines = new String(buf, 0, length, StandardCharsets.ISO_8859_1).split("\r?\n");
+        String[] lines = RequestHead.lines(new String(buf, 0, length, StandardCharsets.ISO_8859_1));
         String statusLine = lines.length > 0 ? lines[0] : "";
         if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12 || statusLine.charAt(8) != ' ') {
             throw new MalformedHead("status line");

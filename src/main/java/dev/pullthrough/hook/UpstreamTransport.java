@@ -19,7 +19,7 @@ interface UpstreamTransport extends AutoCloseable {
     /** Sends what write() or the handshake left pending; true when nothing is pending any more. */
     boolean flush() throws java.io.IOException;
 
-    /** Application bytes already decrypted and buffered inside the transport: read() returns them without any socket readiness (the selector will not fire for them). TLS: also true while whole records read from the socket wait to be decrypted; read() then makes progress without readiness but may return 0 (a post-handshake message), after which this turns false. Plain: always false. */
+    /** Application bytes already decrypted and buffered inside the transport: read() returns them without any socket readiness (the selector will not fire for them). Plain: always false. */
     boolean hasBufferedInput();
 
     /** The SelectionKey interest ops (OP_READ and/or OP_WRITE) the transport itself needs to make progress with the handshake or with pending output; 0 when it needs nothing. The caller ORs in what it wants for application data. */

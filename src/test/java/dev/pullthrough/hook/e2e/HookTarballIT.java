@@ -84,12 +84,12 @@ class HookTarballIT {
 
     @Test
     @Order(1)
-    void mirror_onTheBundledRuntime_runsPlatformFirstThreadsAndTheLaunchersFlags() throws IOException {
+    void mirror_onTheBundledRuntime_runsItsEventLoopAndTheLaunchersFlags() throws IOException {
         // Both are measured choices (docs/PERFORMANCE.md): without the exit flag every start waited 0.3 s at exit.
         List<String> args = List.of(hook.proxyProcess().orElseThrow().info().arguments().orElseThrow());
 
         assertThat(args).contains("-XX:UserThreadWaitAttemptsAtExit=0", "-XX:CompileThresholdScaling=0.1");
-        assertThat(Files.readString(hook.proxyLog())).contains("(platform-first threads)");
+        assertThat(Files.readString(hook.proxyLog())).contains("(one event-loop thread)");
         assertThat(Files.readString(HookTarball.launcher())).contains(
                 "-XX:CompileThresholdScaling=10 -XX:UserThreadWaitAttemptsAtExit=0 $aot");
     }

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The mirror against a registry over HTTPS, as the real ECR is: a distribution registry with a certificate made for
- * 127.0.0.1 by this test. The mirror's client (HttpURLConnection) must check the chain and the host name; with the
+ * 127.0.0.1 by this test. The mirror's TLS (the JDK's SSLEngine on its event loop, TlsTransport) must check the chain and the host name; with the
  * test's CA trusted (through the mirror's JVM flags) a pull is served, without it the hook fails open.
  */
 class HookTlsUpstreamIT {

@@ -14,27 +14,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The mirror's HTTP/1.1 server on its own: framing, keep-alive, and that a failing handler never stops it. */
-class LoopbackHttpServerTest {
+/** The mirror's event loop on its own: request framing, keep-alive, and that a failing handler never stops it. */
+class MirrorLoopTest {
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final List<Throwable> fatal = new CopyOnWriteArrayList<>();
-    private LoopbackHttpServer server;
+    private MirrorLoop loop;
 
     @AfterEach
     void tearDown() {
-        if (server != null) {
-            server.close();
+        if (loop != null) {
+            loop.close();
         }
     }
 
-    private void start(LoopbackHttpServer.Handler handler) throws IOException {
-        server = LoopbackHttpServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), ServerLimits.DEFAULT,
+    private void start(MirrorLoop.Handler handler) throws IOException {
+        loop = MirrorLoop.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), ServerLimits.DEFAULT,
                 handler, log::add);
-        server.start(fatal::add);
+        // No registry behind it: the warm-up connection fails quietly and no request here is forwarded.
+        loop.start(new UpstreamPool(loop, new RegistryEndpoint("http", "127.0.0.1", FreePorts.unused())));
+        loop.accept(fatal::add);
     }
 
     private String exchange(String requests) throws IOException {
-        try (Socket s = new Socket(server.address().getAddress(), server.address().getPort())) {
+        try (Socket s = new Socket(loop.address().getAddress(), loop.address().getPort())) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
             out.write(requests.getBytes(StandardCharsets.US_ASCII));
@@ -43,26 +45,30 @@ class LoopbackHttpServerTest {
         }
     }
 
+    private static void text(ClientConnection c, String body) {
+        c.respond(200, List.<String[]>of(new String[] {"Content-Type", "text/plain"}),
+                body.getBytes(StandardCharsets.US_ASCII));
+    }
+
     @Test
-    void handle_stackOverflowInHandler_500OneLineLoggedAndTheServerKeepsServing() throws Exception {
-        start((request, response) -> {
+    void handle_stackOverflowInHandler_500OneLineLoggedAndTheLoopKeepsServing() throws Exception {
+        start((request, connection) -> {
             if (request.rawPath().equals("/deep")) {
                 recurse(0);
             }
-            response.send(200, "text/plain", "ok".getBytes(StandardCharsets.US_ASCII));
+            text(connection, "ok");
         });
 
         assertThat(exchange("GET /deep HTTP/1.1\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 500 ");
         assertThat(exchange("GET /fine HTTP/1.1\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200 ").endsWith("ok");
         assertThat(log).containsExactly("GET -> failed: StackOverflowError");
-        assertThat(server.healthy()).isTrue();
+        assertThat(loop.healthy()).isTrue();
         assertThat(fatal).isEmpty();
     }
 
     @Test
     void handle_pipelinedKeepAliveRequests_answeredInOrderOnOneConnection() throws Exception {
-        start((request, response) -> response.send(200, "text/plain",
-                request.rawPath().getBytes(StandardCharsets.US_ASCII)));
+        start((request, connection) -> text(connection, request.rawPath()));
 
         String answers = exchange("GET /one HTTP/1.1\r\n\r\nHEAD /two HTTP/1.1\r\n\r\nGET /three?q=1 HTTP/1.1\r\n"
                 + "Connection: close\r\n\r\n");
@@ -73,25 +79,35 @@ class LoopbackHttpServerTest {
     }
 
     @Test
-    void handle_unknownLengthOnHttp11_chunkedAndOnHttp10_closeDelimited() throws Exception {
-        start((request, response) -> {
-            OutputStream body = response.sendHeaders(200, -1);
-            body.write("abc".getBytes(StandardCharsets.US_ASCII));
-        });
+    void handle_http10WithoutKeepAlive_answeredAsHttp10AndClosed() throws Exception {
+        start((request, connection) -> text(connection, "abc"));
 
-        assertThat(exchange("GET / HTTP/1.1\r\nConnection: close\r\n\r\n"))
-                .contains("Transfer-Encoding: chunked").endsWith("\r\n\r\n3\r\nabc\r\n0\r\n\r\n");
         assertThat(exchange("GET / HTTP/1.0\r\n\r\n")).startsWith("HTTP/1.0 200 ").contains("Connection: close")
-                .doesNotContain("chunked").endsWith("\r\n\r\nabc");
+                .endsWith("\r\n\r\nabc");
     }
 
     @Test
     void read_malformedRequestLine_400AndClosed() throws Exception {
-        start((request, response) -> response.send(200, "text/plain", new byte[0]));
+        start((request, connection) -> text(connection, ""));
 
         assertThat(exchange("GARBAGE\r\n\r\n")).startsWith("HTTP/1.1 400 ");
         assertThat(exchange("GET http://elsewhere/ HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 400 ");
         assertThat(exchange("GET / HTTP/1.1\r\n folded: header\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+    }
+
+    @Test
+    void close_portFreeWhenCloseReturns() throws Exception {
+        start((request, connection) -> text(connection, "ok"));
+        InetSocketAddress address = loop.address();
+
+        loop.close();
+
+        try (java.net.ServerSocket again = new java.net.ServerSocket()) {
+            again.setReuseAddress(true);
+            again.bind(address);
+            assertThat(again.isBound()).isTrue();
+        }
+        assertThat(fatal).isEmpty();
     }
 
     private static int recurse(int depth) {

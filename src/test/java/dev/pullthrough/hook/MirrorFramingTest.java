@@ -1,0 +1,138 @@
+package dev.pullthrough.hook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * How the mirror re-frames a registry body it cannot pass on byte for byte: chunks go to an HTTP/1.1 client as they
+ * are and de-chunked to an HTTP/1.0 one; a body that ends with the registry's connection ends the client's too.
+ * The registry here is a raw socket that answers every request with one canned response.
+ */
+@Timeout(30)
+class MirrorFramingTest {
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private ServerSocket registry;
+    private Thread registryThread;
+    private MirrorProxy proxy;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (registry != null) {
+            registry.close();
+            registryThread.join(5000);
+        }
+    }
+
+    /** A registry answering every request with {@code response}; {@code close} ends each connection after it. */
+    private void startRegistry(String response, boolean close) throws Exception {
+        registry = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        registryThread = new Thread(() -> {
+            while (!registry.isClosed()) {
+                try (Socket s = registry.accept()) {
+                    InputStream in = s.getInputStream();
+                    while (readHead(in)) {
+                        s.getOutputStream().write(response.getBytes(StandardCharsets.ISO_8859_1));
+                        s.getOutputStream().flush();
+                        if (close) {
+                            break;
+                        }
+                    }
+                } catch (IOException closed) {
+                    // Next connection, or the test is over.
+                }
+            }
+        }, "canned-registry");
+        registryThread.setDaemon(true);
+        registryThread.start();
+        RefreshingToken token = new RefreshingToken(() -> EcrToken.of("AWS", "pw", Instant.now().plusSeconds(3600),
+                Instant.now()), EcrToken.of("AWS", "pw", Instant.now().plusSeconds(3600), Instant.now()),
+                Clock.systemUTC(), log::add);
+        proxy = MirrorProxy.start(new MirrorProxy.Config(ListenAddress.parse("127.0.0.1:0"),
+                new RegistryEndpoint("http", "127.0.0.1", registry.getLocalPort()), "docker-hub"), token, log::add);
+    }
+
+    private static boolean readHead(InputStream in) throws IOException {
+        int newlines = 0;
+        int b;
+        while ((b = in.read()) >= 0) {
+            if (b == '\n') {
+                if (++newlines == 2) {
+                    return true;
+                }
+            } else if (b != '\r') {
+                newlines = 0;
+            }
+        }
+        return false;
+    }
+
+    private String exchange(String request) throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), proxy.address().port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            s.getInputStream().transferTo(all);
+            return all.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void chunkedBody_passedAsChunksToHttp11AndDechunkedForHttp10() throws Exception {
+        startRegistry("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "3\r\nabc\r\n4;ext=1\r\ndefg\r\n0\r\nX-Trailer: t\r\n\r\n", false);
+
+        String http11 = exchange("GET /v2/library/a/tags/list HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        String http10 = exchange("GET /v2/library/a/tags/list HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
+
+        assertThat(http11).startsWith("HTTP/1.1 200 ").contains("Transfer-Encoding: chunked\r\n")
+                .endsWith("\r\n\r\n3\r\nabc\r\n4;ext=1\r\ndefg\r\n0\r\nX-Trailer: t\r\n\r\n");
+        assertThat(http10).startsWith("HTTP/1.0 200 ").contains("Connection: close").doesNotContain("chunked")
+                .endsWith("\r\n\r\nabcdefg");
+    }
+
+    @Test
+    void chunkedBody_upstreamConnectionReusedForTheNextRequest() throws Exception {
+        startRegistry("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n", false);
+
+        String answers = exchange("GET /v2/a/tags/list HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                + "GET /v2/b/tags/list HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(answers.split("HTTP/1.1 200 ", -1)).hasSize(3);
+        assertThat(answers).endsWith("2\r\nok\r\n0\r\n\r\n");
+    }
+
+    @Test
+    void closeDelimitedBody_relayedToTheEndAndTheClientConnectionClosed() throws Exception {
+        startRegistry("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nall of it", true);
+
+        String answer = exchange("GET /v2/a/tags/list HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 200 ").contains("Connection: close\r\n").endsWith("\r\n\r\nall of it");
+    }
+
+    @Test
+    void malformedUpstreamHead_502() throws Exception {
+        startRegistry("NOT HTTP AT ALL\r\n\r\n", true);
+
+        String answer = exchange("GET /v2/a/manifests/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 502 ").contains("UNAVAILABLE");
+    }
+}
