@@ -14,7 +14,7 @@
 # flags as the Netty relay minus its Netty-only ones (NIO_OPTS adds more).
 #
 # Env: OPTS_A (default "": the mirror as shipped), OPTS_B (unset: A only), e.g.
-#   OPTS_B="-Dpullthrough.proxy.threads=virtual" or OPTS_B="-XX:CompileThresholdScaling=1" (appended to the
+#   OPTS_B="-Xmx16m" or OPTS_B="-XX:CompileThresholdScaling=1" (appended to the
 #   launcher's flags for the mirror's JVM, so they win), ROUNDS (3), BURSTS (7), C (200), N (C), BENCH_OUT.
 set -euo pipefail
 # shellcheck source=bench/lib.sh

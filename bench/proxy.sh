@@ -16,10 +16,10 @@
 #
 # Env: RUNS (default 5), WARMUP (1), IMAGE_LAYERS_MB ("5 10 15 20"), BLOB_MB (200), HEADS (200), BENCH_OUT,
 # PULLS=0 (skip the docker pulls and the private dockerd), HOOK_JAVA (the java that runs `hook start`, and so the
-# mirror: e.g. a Java 25 runtime, where the mirror uses virtual threads), TARBALL=1 (start and stop the hook with
+# mirror: e.g. a Java 25 runtime), TARBALL=1 (start and stop the hook with
 # the release tarball's launcher, target/pullthrough-hook-*-linux-x64.tar.gz unpacked here: the mirror as shipped,
 # on the bundled JDK 25 runtime with its own AOT cache; HOOK_JAVA is then not used), PULLTHROUGH_HOOK_PROXY_JAVA_OPTS
-# (extra flags for the mirror's JVM, e.g. -Dpullthrough.proxy.threads=platform).
+# (extra flags for the mirror's JVM, e.g. -XX:AOTMode=off).
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

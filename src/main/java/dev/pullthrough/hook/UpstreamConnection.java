@@ -38,7 +38,8 @@ final class UpstreamConnection implements LoopChannel {
 
     /**
      * Starts connecting; {@code whenReady} gets the connection once it can carry a request, or the reason it cannot
-     * (a {@link SocketTimeoutException} past the connect timeout or, for the handshake, the stall timeout).
+     * (past the connect timeout a {@link java.net.ConnectException}; past the stall timeout in the TLS handshake a
+     * {@link SocketTimeoutException}).
      */
     static void open(MirrorLoop loop, UpstreamPool pool, InetSocketAddress address,
             BiConsumer<UpstreamConnection, IOException> whenReady) {
@@ -150,8 +151,10 @@ final class UpstreamConnection implements LoopChannel {
     /** Past the connect or handshake deadline while still preparing. */
     void checkDeadline(long now) {
         if ((state == State.CONNECTING || state == State.HANDSHAKING) && now - deadline > 0) {
-            failPreparing(new SocketTimeoutException(state == State.CONNECTING ? "connect timed out"
-                    : "TLS handshake timed out"));
+            // A connect that never completes is an unreachable registry (502), a handshake that stops one that
+            // does not answer (504), as docs/HOOK.md's timeout table says.
+            failPreparing(state == State.CONNECTING ? new java.net.ConnectException("connect timed out")
+                    : new SocketTimeoutException("TLS handshake timed out"));
         }
     }
 
