@@ -214,6 +214,7 @@ final class UpstreamExchange implements LoopChannel {
             throw new IOException(e.getMessage());
         }
         headEnd = end;
+        leftoverFrom = end; // bytes after the head are the body's (none for HEAD, 204 and 304)
         if (head.status() == 401 && !retried401) {
             EcrToken used = token;
             state = State.REFRESHING;
@@ -287,7 +288,6 @@ final class UpstreamExchange implements LoopChannel {
         if (chunks != null && !client.http11()) {
             decoded = ByteBuffer.allocate(body.capacity());
         }
-        leftoverFrom = headEnd;
         state = State.BODY;
         deadline = loop.now() + loop.limits().stallTimeout().toNanos();
         relay();
@@ -376,7 +376,8 @@ final class UpstreamExchange implements LoopChannel {
         state = State.DONE;
         loop.untrack(this);
         if (conn != null) {
-            if (reusable && !head.close() && (leftoverFrom >= headLen)) {
+            // Reused only when the answer ended exactly where it said: no bytes of it left unread, none beyond it.
+            if (reusable && !head.close() && leftoverFrom >= headLen) {
                 loop.pool().release(conn);
             } else {
                 conn.close();

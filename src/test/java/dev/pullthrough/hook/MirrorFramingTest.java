@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class MirrorFramingTest {
     private final List<String> log = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger registryConnections = new java.util.concurrent.atomic.AtomicInteger();
     private ServerSocket registry;
     private Thread registryThread;
     private MirrorProxy proxy;
@@ -46,6 +47,7 @@ class MirrorFramingTest {
         registryThread = new Thread(() -> {
             while (!registry.isClosed()) {
                 try (Socket s = registry.accept()) {
+                    registryConnections.incrementAndGet();
                     InputStream in = s.getInputStream();
                     while (readHead(in)) {
                         s.getOutputStream().write(response.getBytes(StandardCharsets.ISO_8859_1));
@@ -116,6 +118,20 @@ class MirrorFramingTest {
 
         assertThat(answers.split("HTTP/1.1 200 ", -1)).hasSize(3);
         assertThat(answers).endsWith("2\r\nok\r\n0\r\n\r\n");
+    }
+
+    @Test
+    void headAnswers_oneRegistryConnectionServesManyClientsInTurn() throws Exception {
+        // A HEAD answer has a length and no body: the connection is clean afterwards and goes back to the pool.
+        startRegistry("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 427\r\n\r\n", false);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(exchange("HEAD /v2/a/manifests/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"))
+                    .startsWith("HTTP/1.1 200 ").contains("Content-Length: 427\r\n");
+        }
+
+        // The warm-up's connection, and one more when the first request came before the warm-up had connected.
+        assertThat(registryConnections.get()).as("connections the registry accepted").isBetween(1, 2);
     }
 
     @Test
