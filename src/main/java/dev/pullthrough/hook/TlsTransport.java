@@ -52,9 +52,30 @@ final class TlsTransport implements UpstreamTransport {
         this.ch = ch;
         this.engine = engine;
         this.startFailure = startFailure;
+        takeBuffers();
+    }
+
+    private void takeBuffers() {
         netIn = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
         netOut = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
         appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize()).flip();
+    }
+
+    /** After {@link #idle()} gave the buffers back: takes new ones before any bytes move. */
+    private void ensureBuffers() {
+        if (netIn == null) {
+            takeBuffers();
+        }
+    }
+
+    /** Gives the buffers back when nothing is held in them (an idle pooled connection). */
+    @Override
+    public void idle() {
+        if (netIn != null && netIn.position() == 0 && netOut.position() == 0 && !appIn.hasRemaining()) {
+            netIn = null;
+            netOut = null;
+            appIn = null;
+        }
     }
 
     /**
@@ -96,6 +117,7 @@ final class TlsTransport implements UpstreamTransport {
 
     @Override
     public boolean handshake() throws IOException {
+        ensureBuffers();
         if (handshakeDone) {
             return true;
         }
@@ -154,6 +176,7 @@ final class TlsTransport implements UpstreamTransport {
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
+        ensureBuffers();
         if (!handshake()) {
             return 0;
         }
@@ -214,6 +237,7 @@ final class TlsTransport implements UpstreamTransport {
 
     @Override
     public int write(ByteBuffer src) throws IOException {
+        ensureBuffers();
         if (!handshake()) {
             return 0;
         }
@@ -246,6 +270,7 @@ final class TlsTransport implements UpstreamTransport {
 
     @Override
     public boolean flush() throws IOException {
+        ensureBuffers();
         if (!flushNet()) {
             return false;
         }
@@ -258,6 +283,7 @@ final class TlsTransport implements UpstreamTransport {
 
     @Override
     public boolean hasBufferedInput() {
+        ensureBuffers();
         return appIn.hasRemaining()
                 || !inboundDone && wholeRecordInNetIn() && engine.getHandshakeStatus() != HandshakeStatus.NEED_WRAP;
     }
@@ -270,6 +296,7 @@ final class TlsTransport implements UpstreamTransport {
 
     @Override
     public int interestOps() {
+        ensureBuffers();
         int ops = netOut.position() > 0 ? SelectionKey.OP_WRITE : 0;
         HandshakeStatus status = engine.getHandshakeStatus();
         if (status == HandshakeStatus.NEED_WRAP) {
@@ -284,6 +311,9 @@ final class TlsTransport implements UpstreamTransport {
     @Override
     public void close() {
         try {
+            if (netOut == null) {
+                throw new IOException("idle: no courtesy close_notify, not worth new buffers");
+            }
             // A courtesy close_notify if the socket takes it at once; the loop never waits for the peer's.
             engine.closeOutbound();
             engine.wrap(EMPTY, netOut);

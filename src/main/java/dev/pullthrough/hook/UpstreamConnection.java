@@ -82,6 +82,7 @@ final class UpstreamConnection implements LoopChannel {
     /** Back from an exchange into the pool (or closed when the pool is full). */
     void returned() {
         owner = null;
+        transport.idle();
         idleSince = loop.now();
         interest(SelectionKey.OP_READ); // the registry closing an idle connection shows as readable
     }

@@ -22,6 +22,13 @@ interface UpstreamTransport extends AutoCloseable {
     /** Application bytes already decrypted and buffered inside the transport: read() returns them without any socket readiness (the selector will not fire for them). Plain: always false. */
     boolean hasBufferedInput();
 
+    /**
+     * The connection now waits in the pool with nothing in flight: buffers may be given back (TLS keeps ~50 KB per
+     * connection otherwise, and the pool holds up to 128). The next call that moves bytes takes them again.
+     */
+    default void idle() {
+    }
+
     /** The SelectionKey interest ops (OP_READ and/or OP_WRITE) the transport itself needs to make progress with the handshake or with pending output; 0 when it needs nothing. The caller ORs in what it wants for application data. */
     int interestOps();
 

@@ -317,6 +317,33 @@ class TlsTransportTest {
     }
 
     @Test
+    void idle_betweenExchanges_buffersGivenBackAndTheNextExchangeStillWorks() throws Exception {
+        byte[] first = randomBytes(50_000);
+        byte[] second = randomBytes(70_000);
+        int port = serve("TLSv1.3", 0, (tls, tcp) -> {
+            OneConnectionServer.readLine(tls.getInputStream());
+            tls.getOutputStream().write(first);
+            tls.getOutputStream().flush();
+            OneConnectionServer.readLine(tls.getInputStream());
+            tls.getOutputStream().write(second);
+            tls.getOutputStream().flush();
+        });
+        UpstreamTransport t = connect(port, trusting, "127.0.0.1", 0);
+        driver.handshake(t);
+        driver.writeAll(t, "first\r\n".getBytes(US_ASCII));
+        TransportDriver.Received one = driver.readUpTo(t, first.length, 4096);
+
+        t.idle(); // as a pooled connection between two requests
+
+        assertThat(t.hasBufferedInput()).isFalse();
+        driver.writeAll(t, "second\r\n".getBytes(US_ASCII));
+        TransportDriver.Received two = driver.readUpTo(t, second.length, 4096);
+        server.awaitDone();
+        assertThat(Arrays.mismatch(one.bytes(), first)).as("first differing byte, first answer").isEqualTo(-1);
+        assertThat(Arrays.mismatch(two.bytes(), second)).as("first differing byte, second answer").isEqualTo(-1);
+    }
+
+    @Test
     void handshake_certificateNotTrusted_throwsNamingTheTrustProblem() throws Exception {
         AtomicReference<Exception> serverSaw = new AtomicReference<>();
         int port = serveFailingHandshake(serverSaw);
