@@ -402,12 +402,7 @@ final class UpstreamExchange implements LoopChannel {
             acquire(false);
             return;
         }
-        state = State.DONE;
-        loop.untrack(this);
-        if (conn != null) {
-            conn.close();
-            conn = null;
-        }
+        endWithoutReuse();
         proxy.counters().upstreamErrors.incrementAndGet();
         upstreamCounters.errors.incrementAndGet();
         boolean timedOut = e instanceof SocketTimeoutException;
@@ -433,13 +428,18 @@ final class UpstreamExchange implements LoopChannel {
         if (state == State.DONE) {
             return;
         }
+        endWithoutReuse();
+        logOutcome();
+    }
+
+    /** Ends the exchange and drops its registry connection: it is mid-answer, never to be reused. */
+    private void endWithoutReuse() {
         state = State.DONE;
         loop.untrack(this);
         if (conn != null) {
             conn.close();
             conn = null;
         }
-        logOutcome();
     }
 
     private void logOutcome() {
