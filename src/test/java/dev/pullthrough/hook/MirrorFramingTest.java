@@ -43,16 +43,29 @@ class MirrorFramingTest {
 
     /** A registry answering every request with {@code response}; {@code close} ends each connection after it. */
     private void startRegistry(String response, boolean close) throws Exception {
+        startRegistry(response, close ? 1 : Integer.MAX_VALUE, false);
+    }
+
+    /**
+     * A registry answering {@code answers} requests per connection with {@code response}, then ending it: at once,
+     * or ({@code dropNextRequest}) only after reading the next request, as a registry whose keep-alive timeout ran out
+     * just as the mirror reused the connection.
+     */
+    private void startRegistry(String response, int answers, boolean dropNextRequest) throws Exception {
         registry = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         registryThread = new Thread(() -> {
             while (!registry.isClosed()) {
                 try (Socket s = registry.accept()) {
                     registryConnections.incrementAndGet();
                     InputStream in = s.getInputStream();
+                    int answered = 0;
                     while (readHead(in)) {
+                        if (answered == answers) {
+                            break; // dropNextRequest: read, not answered
+                        }
                         s.getOutputStream().write(response.getBytes(StandardCharsets.ISO_8859_1));
                         s.getOutputStream().flush();
-                        if (close) {
+                        if (++answered == answers && !dropNextRequest) {
                             break;
                         }
                     }
@@ -132,6 +145,18 @@ class MirrorFramingTest {
 
         // The warm-up's connection, and one more when the first request came before the warm-up had connected.
         assertThat(registryConnections.get()).as("connections the registry accepted").isBetween(1, 2);
+    }
+
+    @Test
+    void pooledConnectionClosedByTheRegistryAsItIsReused_requestRetriedOnceOnANewConnection() throws Exception {
+        startRegistry("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}", 1, true);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(exchange("GET /v2/a/manifests/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"))
+                    .as("request %d", i).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\n{}");
+        }
+
+        assertThat(proxy.counters().snapshot()).containsEntry("upstreamErrors", 0L);
     }
 
     @Test
