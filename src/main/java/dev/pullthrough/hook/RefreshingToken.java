@@ -59,7 +59,27 @@ public final class RefreshingToken {
 
     /** The token to use now: never waits while the current one is valid; a due refresh starts in the background. */
     public EcrToken current() {
+        EcrToken now = currentWithoutWaiting();
+        if (now != null) {
+            return now;
+        }
         CompletableFuture<Void> pending;
+        synchronized (this) {
+            pending = inFlight;
+        }
+        if (pending != null) {
+            await(pending); // expired: nothing valid to serve with until the fetch answers
+        }
+        synchronized (this) {
+            return current;
+        }
+    }
+
+    /**
+     * As {@link #current()}, but null instead of waiting when the token has expired and its refresh is still running:
+     * the mirror's event loop must not block, so it waits for {@link #current()} on another thread then.
+     */
+    public EcrToken currentWithoutWaiting() {
         synchronized (this) {
             Instant now = clock.instant();
             if (!now.isBefore(current.refreshAt()) && !now.isBefore(nextAttempt)) {
@@ -68,11 +88,7 @@ public final class RefreshingToken {
             if (now.isBefore(current.expiresAt()) || inFlight == null || inFlight.isDone()) {
                 return current;
             }
-            pending = inFlight;
-        }
-        await(pending); // expired: nothing valid to serve with until the fetch answers
-        synchronized (this) {
-            return current;
+            return null;
         }
     }
 

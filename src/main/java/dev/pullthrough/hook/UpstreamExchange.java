@@ -65,10 +65,23 @@ final class UpstreamExchange implements LoopChannel {
     }
 
     void start() {
-        token = proxy.token().current(); // waits only when the token has expired and its refresh is still running
         client.onGone(this::clientGone);
         loop.track(this);
-        acquire(true);
+        token = proxy.token().currentWithoutWaiting();
+        if (token != null) {
+            acquire(true);
+            return;
+        }
+        // The token expired and its refresh is still running: wait for it off the loop, this request alone.
+        loop.background().execute(() -> {
+            EcrToken waited = proxy.token().current();
+            loop.execute(() -> {
+                if (state == State.ACQUIRING && conn == null) {
+                    token = waited;
+                    acquire(true);
+                }
+            });
+        });
     }
 
     @Override

@@ -76,9 +76,12 @@ class MirrorFramingTest {
         }, "canned-registry");
         registryThread.setDaemon(true);
         registryThread.start();
-        RefreshingToken token = new RefreshingToken(() -> EcrToken.of("AWS", "pw", Instant.now().plusSeconds(3600),
+        startMirror(new RefreshingToken(() -> EcrToken.of("AWS", "pw", Instant.now().plusSeconds(3600),
                 Instant.now()), EcrToken.of("AWS", "pw", Instant.now().plusSeconds(3600), Instant.now()),
-                Clock.systemUTC(), log::add);
+                Clock.systemUTC(), log::add));
+    }
+
+    private void startMirror(RefreshingToken token) throws Exception {
         proxy = MirrorProxy.start(new MirrorProxy.Config(ListenAddress.parse("127.0.0.1:0"),
                 new RegistryEndpoint("http", "127.0.0.1", registry.getLocalPort()), "docker-hub"), token, log::add);
     }
@@ -157,6 +160,39 @@ class MirrorFramingTest {
         }
 
         assertThat(proxy.counters().snapshot()).containsEntry("upstreamErrors", 0L);
+    }
+
+    @Test
+    void expiredTokenWhileItsRefreshHangs_otherRequestsAnsweredAtOnce() throws Exception {
+        startRegistry("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}", false);
+        proxy.close();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        TokenSource hanging = () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return EcrToken.of("AWS", "new", Instant.now().plusSeconds(3600), Instant.now());
+        };
+        startMirror(new RefreshingToken(hanging, EcrToken.of("AWS", "old", Instant.now().minusSeconds(1),
+                Instant.now().minusSeconds(3600)), Clock.systemUTC(), log::add));
+        try (Socket waiting = new Socket(InetAddress.getLoopbackAddress(), proxy.address().port())) {
+            waiting.getOutputStream().write("GET /v2/a/manifests/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+
+            // The forwarded request waits for the token; the event loop does not.
+            assertThat(exchange("POST /v2/a/blobs/uploads/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"))
+                    .startsWith("HTTP/1.1 405 ");
+
+            release.countDown();
+            waiting.setSoTimeout(10_000);
+            byte[] answer = new byte[12];
+            assertThat(waiting.getInputStream().readNBytes(answer, 0, 12)).isEqualTo(12);
+            assertThat(new String(answer, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test

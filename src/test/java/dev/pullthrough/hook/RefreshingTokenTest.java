@@ -74,6 +74,23 @@ class RefreshingTokenTest {
     }
 
     @Test
+    void currentWithoutWaiting_tokenExpiredWhileItsRefreshRuns_nullAtOnceThenTheFreshToken() throws Exception {
+        TokenTest.MutableClock clock = new TokenTest.MutableClock();
+        clock.now = T0.plusSeconds(3601);
+        RefreshingToken token = new RefreshingToken(hangingSource(clock), EcrToken.of("AWS", "old", T0.plusSeconds(3600), T0),
+                clock, log::add, runnable -> new Thread(runnable).start(), Duration.ofSeconds(30));
+        CountDownLatch refreshed = new CountDownLatch(1);
+        token.onRefresh((previous, fresh) -> refreshed.countDown());
+
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThat(token.currentWithoutWaiting()).isNull());
+        assertThat(fetchStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        release.countDown();
+        assertThat(refreshed.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(token.currentWithoutWaiting().password()).isEqualTo("new");
+    }
+
+    @Test
     void current_tokenExpiredAndTokenApiHangs_waitsAtMostTheDeadlineThenPausesRetries() throws Exception {
         TokenTest.MutableClock clock = new TokenTest.MutableClock();
         clock.now = T0.plusSeconds(3601);
