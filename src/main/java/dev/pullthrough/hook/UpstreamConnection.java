@@ -44,11 +44,12 @@ final class UpstreamConnection implements LoopChannel {
     static void open(MirrorLoop loop, UpstreamPool pool, InetSocketAddress address,
             BiConsumer<UpstreamConnection, IOException> whenReady) {
         SocketChannel ch = null;
+        UpstreamConnection c = null;
         try {
             ch = SocketChannel.open();
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            UpstreamConnection c = new UpstreamConnection(loop, pool, ch);
+            c = new UpstreamConnection(loop, pool, ch);
             c.whenReady = whenReady;
             c.deadline = loop.now() + loop.limits().connectTimeout().toNanos();
             pool.preparing(c);
@@ -58,6 +59,10 @@ final class UpstreamConnection implements LoopChannel {
                 c.interest(SelectionKey.OP_CONNECT);
             }
         } catch (IOException e) {
+            if (c != null) {
+                c.failPreparing(e); // out of the pool's list, closed, and told once
+                return;
+            }
             if (ch != null) {
                 try {
                     ch.close();
