@@ -330,7 +330,14 @@ final class ClientConnection implements LoopChannel {
         String response = "HTTP/1.1 " + status + " " + HttpStatus.reason(status)
                 + "\r\nContent-Length: 0\r\nConnection: close\r\nRetry-After: 1\r\n\r\n";
         try (ch) {
+            // What the client already sent is read first: closing a socket with unread input sends a reset, which
+            // can reach the client before it has read the 503.
+            ByteBuffer sink = ByteBuffer.allocate(4096);
+            for (int i = 0; i < 16 && ch.read(sink) > 0; i++) {
+                sink.clear();
+            }
             ch.write(ByteBuffer.wrap(response.getBytes(StandardCharsets.US_ASCII)));
+            ch.shutdownOutput();
         } catch (IOException ignored) {
             // The client is gone anyway.
         }

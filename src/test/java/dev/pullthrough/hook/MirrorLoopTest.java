@@ -28,8 +28,11 @@ class MirrorLoopTest {
     }
 
     private void start(MirrorLoop.Handler handler) throws IOException {
-        loop = MirrorLoop.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), ServerLimits.DEFAULT,
-                handler, log::add);
+        start(handler, ServerLimits.DEFAULT);
+    }
+
+    private void start(MirrorLoop.Handler handler, ServerLimits limits) throws IOException {
+        loop = MirrorLoop.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), limits, handler, log::add);
         // No registry behind it: the warm-up connection fails quietly and no request here is forwarded.
         loop.start(new UpstreamPool(loop, new RegistryEndpoint("http", "127.0.0.1", FreePorts.unused())));
         loop.accept(fatal::add);
@@ -93,6 +96,35 @@ class MirrorLoopTest {
         assertThat(exchange("GARBAGE\r\n\r\n")).startsWith("HTTP/1.1 400 ");
         assertThat(exchange("GET http://elsewhere/ HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 400 ");
         assertThat(exchange("GET / HTTP/1.1\r\n folded: header\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+    }
+
+    @Test
+    void accept_overTheConnectionCap_503WithRetryAfterAndTheOthersKept() throws Exception {
+        List<Integer> refused = new CopyOnWriteArrayList<>();
+        start(new MirrorLoop.Handler() {
+            @Override
+            public void handle(RequestHead request, ClientConnection connection) {
+                text(connection, "ok");
+            }
+
+            @Override
+            public void refusedByServer(int status) {
+                refused.add(status);
+            }
+        }, ServerLimits.DEFAULT.withMaxConnections(2));
+        try (Socket first = new Socket(loop.address().getAddress(), loop.address().getPort());
+                Socket second = new Socket(loop.address().getAddress(), loop.address().getPort())) {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (loop.openConnections() < 2 && System.nanoTime() < deadline) {
+                Thread.onSpinWait(); // until the loop has admitted both
+            }
+
+            assertThat(exchange("GET / HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 503 ").contains("Retry-After: 1\r\n");
+            assertThat(refused).containsExactly(503);
+            first.getOutputStream().write("GET / HTTP/1.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            first.setSoTimeout(10_000);
+            assertThat(new String(first.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).endsWith("ok");
+        }
     }
 
     @Test
