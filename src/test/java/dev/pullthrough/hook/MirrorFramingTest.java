@@ -82,8 +82,12 @@ class MirrorFramingTest {
     }
 
     private void startMirror(RefreshingToken token) throws Exception {
+        startMirror(token, ServerLimits.DEFAULT);
+    }
+
+    private void startMirror(RefreshingToken token, ServerLimits limits) throws Exception {
         proxy = MirrorProxy.start(new MirrorProxy.Config(ListenAddress.parse("127.0.0.1:0"),
-                new RegistryEndpoint("http", "127.0.0.1", registry.getLocalPort()), "docker-hub"), token, log::add);
+                new RegistryEndpoint("http", "127.0.0.1", registry.getLocalPort()), "docker-hub", limits), token, log::add);
     }
 
     private static boolean readHead(InputStream in) throws IOException {
@@ -192,6 +196,43 @@ class MirrorFramingTest {
             assertThat(new String(answer, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
         } finally {
             release.countDown();
+        }
+    }
+
+    @Test
+    void clientStopsReadingABlob_connectionResetAfterTwiceTheStallTimeout() throws Exception {
+        int size = 32 * 1024 * 1024;
+        startRegistry("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " + size
+                + "\r\n\r\n" + "x".repeat(size), false);
+        proxy.close();
+        startMirror(new RefreshingToken(() -> EcrToken.of("AWS", "pw", Instant.now().plusSeconds(3600), Instant.now()),
+                EcrToken.of("AWS", "pw", Instant.now().plusSeconds(3600), Instant.now()), Clock.systemUTC(), log::add),
+                ServerLimits.DEFAULT.withTimeouts(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10),
+                        java.time.Duration.ofMillis(300)));
+        try (Socket stalled = new Socket(InetAddress.getLoopbackAddress(), proxy.address().port())) {
+            stalled.setReceiveBufferSize(64 * 1024);
+            stalled.getOutputStream().write("GET /v2/a/blobs/sha256:1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (proxy.counters().snapshot().get("timeouts") == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait(); // until the watchdog cuts the connection that stopped reading
+            }
+
+            assertThat(proxy.counters().snapshot()).containsEntry("timeouts", 1L).containsEntry("upstreamErrors", 0L);
+            stalled.setSoTimeout(10_000);
+            InputStream in = stalled.getInputStream();
+            long read = 0;
+            try {
+                byte[] buf = new byte[65536];
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    read += n;
+                }
+            } catch (IOException reset) {
+                // The reset: the client learns at once that the body is incomplete.
+            }
+            assertThat(read).as("bytes the client got before the reset").isLessThan(size);
         }
     }
 
