@@ -20,7 +20,10 @@ import java.util.List;
 final class ClientConnection implements LoopChannel {
     enum Framing { LENGTH, CHUNKED, CLOSE, NONE }
 
-    private enum Phase { HEADER, IDLE, HANDLING, CLOSED }
+    private enum Phase { HEADER, IDLE, HANDLING, LINGER, CLOSED }
+
+    /** How long a closing connection keeps reading what the client still sends (see {@link #linger}). */
+    private static final long LINGER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
 
     private static final byte[] INTERNAL_ERROR =
             "{\"errors\":[{\"code\":\"UNKNOWN\",\"message\":\"internal error\"}]}\n".getBytes(StandardCharsets.UTF_8);
@@ -38,6 +41,7 @@ final class ClientConnection implements LoopChannel {
     private boolean http11;
     private boolean committed;
     private boolean closeWhenFlushed;
+    private boolean unreadInput;
     private boolean aborted;
     private Runnable onDrained;
     private Runnable onGone;
@@ -55,6 +59,10 @@ final class ClientConnection implements LoopChannel {
 
     @Override
     public void ready(int readyOps) {
+        if (phase == Phase.LINGER) {
+            drain();
+            return;
+        }
         if ((readyOps & SelectionKey.OP_WRITE) != 0) {
             flush();
         }
@@ -217,7 +225,7 @@ final class ClientConnection implements LoopChannel {
             return;
         }
         switch (phase) {
-            case IDLE -> close();
+            case IDLE, LINGER -> close();
             case HEADER -> {
                 loop.handler().timedOut("header");
                 close(); // nothing was asked yet: a plain close
@@ -297,6 +305,7 @@ final class ClientConnection implements LoopChannel {
         phase = Phase.HANDLING;
         progress();
         keepAlive = request.wantsKeepAlive() && !request.hasBody();
+        unreadInput = request.hasBody(); // never read: the answer must not be lost to a reset (see linger)
         headRequest = request.method().equals("HEAD");
         http11 = request.version().equals("HTTP/1.1");
         committed = false;
@@ -319,6 +328,7 @@ final class ClientConnection implements LoopChannel {
         progress();
         http11 = true;
         keepAlive = false;
+        unreadInput = true; // the rest of a bad request may still be coming
         sendHead(status, List.of(), 0, Framing.LENGTH);
         closeWhenFlushed = true;
         flush();
@@ -369,7 +379,11 @@ final class ClientConnection implements LoopChannel {
             return;
         }
         if (closeWhenFlushed) {
-            close();
+            if (unreadInput) {
+                linger();
+            } else {
+                close();
+            }
             return;
         }
         updateInterest();
@@ -377,6 +391,41 @@ final class ClientConnection implements LoopChannel {
         onDrained = null;
         if (drained != null) {
             drained.run();
+        }
+    }
+
+    /**
+     * Closing a socket that still has unread input sends a reset, and a reset can reach the client before it has read
+     * the answer (a 405 for a push, a 431): so the answer's side is shut first and what the client still sends is
+     * read and dropped until it is done, for at most {@link #LINGER_NANOS}.
+     */
+    private void linger() {
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            close();
+            return;
+        }
+        phase = Phase.LINGER;
+        deadline = loop.now() + LINGER_NANOS;
+        if (key != null && key.isValid()) {
+            key.interestOps(SelectionKey.OP_READ);
+        }
+        drain();
+    }
+
+    private void drain() {
+        ByteBuffer sink = in.clear();
+        try {
+            int n;
+            while ((n = channel.read(sink)) > 0) {
+                sink.clear();
+            }
+            if (n < 0) {
+                close();
+            }
+        } catch (IOException e) {
+            close();
         }
     }
 

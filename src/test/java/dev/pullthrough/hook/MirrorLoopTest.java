@@ -128,6 +128,26 @@ class MirrorLoopTest {
     }
 
     @Test
+    void handle_requestWithABodyItDoesNotRead_clientCanSendItAllAndThenReadTheAnswer() throws Exception {
+        start((request, connection) -> connection.respond(405, List.<String[]>of(new String[] {"Allow", "GET, HEAD"}),
+                "read-only".getBytes(StandardCharsets.US_ASCII)));
+        byte[] body = new byte[4 * 1024 * 1024];
+
+        try (Socket s = new Socket(loop.address().getAddress(), loop.address().getPort())) {
+            s.setSoTimeout(10_000);
+            // As a client that sends its whole upload before it reads: more than the socket buffers hold, so the
+            // mirror must keep reading after its answer, or this write fails with a reset.
+            s.getOutputStream().write(("POST /v2/a/blobs/uploads/ HTTP/1.1\r\nContent-Length: " + body.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().write(body);
+            s.shutdownOutput();
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(answer).startsWith("HTTP/1.1 405 ").contains("Connection: close").endsWith("read-only");
+        }
+    }
+
+    @Test
     void close_portFreeWhenCloseReturns() throws Exception {
         start((request, connection) -> text(connection, "ok"));
         InetSocketAddress address = loop.address();
