@@ -97,6 +97,34 @@ class HookTlsUpstreamIT {
     }
 
     @Test
+    void mirror_100ConcurrentManifestRequestsOverTls_allAnsweredWithTheSameDigest() throws Exception {
+        hook = hookFor(ecr.url(), "-Djavax.net.ssl.trustStore=" + trustStore
+                + " -Djavax.net.ssl.trustStorePassword=changeit -Djavax.net.ssl.trustStoreType=PKCS12");
+        ProcessResult start = hook.start("--strict");
+        assertThat(start.exitCode()).as("%s", start).isZero();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest head = HttpRequest.newBuilder(
+                        URI.create("http://" + hook.files().listen() + "/v2/" + REPOSITORY + "/manifests/1"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("Accept", RegistryApiSeeder.OCI_MANIFEST).build();
+
+        // Many registry connections at once, each with its own TLS handshake, pooled afterwards.
+        List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            answers.add(client.sendAsync(head, HttpResponse.BodyHandlers.discarding()));
+        }
+        java.util.Set<String> digests = new java.util.HashSet<>();
+        for (var answer : answers) {
+            HttpResponse<Void> r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(r.statusCode()).isEqualTo(200);
+            digests.add(r.headers().firstValue("Docker-Content-Digest").orElse("none"));
+        }
+
+        assertThat(digests).hasSize(1).noneMatch(d -> d.equals("none"));
+        HttpResponse<Void> again = client.send(head, HttpResponse.BodyHandlers.discarding());
+        assertThat(again.statusCode()).as("a request after the burst, on a pooled TLS connection").isEqualTo(200);
+    }
+
+    @Test
     void start_registryCertificateNotTrusted_failsOpenSayingTheCertificateWasRefused() {
         hook = hookFor(ecr.url(), "");
 
