@@ -90,8 +90,8 @@ variable "region" {
   default     = null
 
   validation {
-    condition     = var.region == null || can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.region))
-    error_message = "region ${jsonencode(var.region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."
+    condition     = var.region == null || (can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.region)) && !can(regex("^[a-z]{2}-iso[a-z]?-[a-z]+-[0-9]{1,2}$", var.region)))
+    error_message = can(regex("^[a-z]{2}-iso[a-z]?-[a-z]+-[0-9]{1,2}$", var.region)) ? "region ${jsonencode(var.region)}: a region of an isolated AWS partition (aws-iso, aws-iso-b, ...), which Pullthrough does not support: its registry hosts and ARNs differ and pull-through cache is not documented there; use a region of aws, aws-cn or aws-us-gov." : "region ${jsonencode(var.region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."
   }
 }
 

@@ -282,8 +282,8 @@ variable "region" {
   default     = null
 
   validation {
-    condition     = var.region == null || can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.region))
-    error_message = "region ${jsonencode(var.region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."
+    condition     = var.region == null || (can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", var.region)) && !can(regex("^[a-z]{2}-iso[a-z]?-[a-z]+-[0-9]{1,2}$", var.region)))
+    error_message = can(regex("^[a-z]{2}-iso[a-z]?-[a-z]+-[0-9]{1,2}$", var.region)) ? "region ${jsonencode(var.region)}: a region of an isolated AWS partition (aws-iso, aws-iso-b, ...), which Pullthrough does not support: its registry hosts and ARNs differ and pull-through cache is not documented there; use a region of aws, aws-cn or aws-us-gov." : "region ${jsonencode(var.region)}: not an AWS region name; use a region such as us-east-1 or eu-west-1."
   }
 }
 
@@ -306,7 +306,7 @@ locals {
   # An ecr_repository_prefix (and upstream_repository_prefix): '/'-separated lowercase parts, or ROOT.
   repository_prefix_pattern = "^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*/?|ROOT)$"
   # Every upstream registry host ECR pull-through cache accepts.
-  upstream_host_pattern = "^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev|[0-9]{12}\\.dkr\\.ecr\\.(?:cn-[a-z]+-[0-9]{1,2}\\.amazonaws\\.com\\.cn|(?:[a-bd-z][a-z]|c[a-mo-z])(?:-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}\\.amazonaws\\.com))$"
+  upstream_host_pattern = "^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev|[0-9]{12}\\.dkr\\.ecr\\.(?:cn-[a-z]+-[0-9]{1,2}\\.amazonaws\\.com\\.cn|(?:[a-bd-z][a-z]|c[a-mo-z])(?:-gov)?-[a-z]+-[0-9]{1,2}\\.amazonaws\\.com))$"
   # The accepted upstream hosts that are not private ECR (which alone take an upstream prefix or role).
   non_ecr_upstream_host_pattern = "^(?:registry-1\\.docker\\.io|public\\.ecr\\.aws|registry\\.k8s\\.io|quay\\.io|ghcr\\.io|registry\\.gitlab\\.com|[a-z0-9]{5,50}\\.azurecr\\.io|cgr\\.dev)$"
   # The upstream hosts AWS requires a credential_arn for.

@@ -23,6 +23,16 @@ public record RegistryCoordinates(String accountId, String region, Partition par
 
     public static final String ACCOUNT_ID_PROBLEM = "an AWS account id is exactly 12 digits";
     public static final String REGION_PROBLEM = "not an AWS region name; use a region such as us-east-1 or eu-west-1";
+    /**
+     * The regions of the isolated partitions (aws-iso, aws-iso-b, ...): spelled like any region, but their registry
+     * hosts and ARNs are not the ones {@link Partition} knows, and pull-through cache is not documented there, so
+     * every face refuses them rather than build hosts and ARNs that point nowhere.
+     */
+    public static final String ISOLATED_REGION_PATTERN = "[a-z]{2}-iso[a-z]?-[a-z]+-[0-9]{1,2}";
+    public static final String ISOLATED_REGION_PROBLEM = "a region of an isolated AWS partition (aws-iso, aws-iso-b, ...),"
+            + " which Pullthrough does not support: its registry hosts and ARNs differ and pull-through cache is not"
+            + " documented there; use a region of aws, aws-cn or aws-us-gov";
+    private static final Pattern ISOLATED_REGION = Pattern.compile(ISOLATED_REGION_PATTERN);
 
     public RegistryCoordinates {
         checkAccountId(accountId);
@@ -54,6 +64,9 @@ public record RegistryCoordinates(String accountId, String region, Partition par
     public static void checkRegion(String field, String region) {
         if (region == null || !REGION.matcher(region).matches()) {
             throw new InvalidCoordinatesException(field, region, REGION_PROBLEM);
+        }
+        if (ISOLATED_REGION.matcher(region).matches()) {
+            throw new InvalidCoordinatesException(field, region, ISOLATED_REGION_PROBLEM);
         }
     }
 

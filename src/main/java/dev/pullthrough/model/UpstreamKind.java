@@ -28,12 +28,13 @@ public enum UpstreamKind {
     public static final String AZURE_HOST_PATTERN = "[a-z0-9]{5,50}\\.azurecr\\.io";
     /**
      * A private ECR registry host whose DNS suffix fits its region's partition: {@code amazonaws.com.cn} for a China
-     * region, {@code amazonaws.com} for every other (GovCloud included). Spelled without lookahead ("a region not
+     * region, {@code amazonaws.com} for every other (GovCloud included; not the isolated partitions, see
+     * {@link RegistryCoordinates#ISOLATED_REGION_PATTERN}). Spelled without lookahead ("a region not
      * starting with cn-" as two letter classes) because Terraform's RE2 has none and the modules use it as it is.
      */
     public static final String ECR_HOST_PATTERN = "[0-9]{12}\\.dkr\\.ecr\\.(?:"
             + "cn-[a-z]+-[0-9]{1,2}\\.amazonaws\\.com\\.cn"
-            + "|(?:[a-bd-z][a-z]|c[a-mo-z])(?:-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}\\.amazonaws\\.com)";
+            + "|(?:[a-bd-z][a-z]|c[a-mo-z])(?:-gov)?-[a-z]+-[0-9]{1,2}\\.amazonaws\\.com)";
     /** Looks like someone meant an ECR host: worth a more specific message than "unsupported upstream". */
     public static final String ECR_LIKE_PATTERN = ".*\\.dkr\\.ecr\\..*|.*\\.ecr\\..*amazonaws.*";
     static final Pattern AZURE_HOST = Pattern.compile(AZURE_HOST_PATTERN);

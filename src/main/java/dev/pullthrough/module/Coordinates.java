@@ -97,9 +97,14 @@ final class Coordinates {
     private Validation regionValidation(String name) {
         String v = "var." + name;
         Expression wellFormed = Expression.raw("can(regex(%s, " + v + "))", string("^" + RegistryCoordinates.REGION_PATTERN + "$"));
+        Expression isolated = Expression.raw("can(regex(%s, " + v + "))",
+                string("^" + RegistryCoordinates.ISOLATED_REGION_PATTERN + "$"));
         Expression notARegion = template(name + " ${jsonencode(" + v + ")}: " + RegistryCoordinates.REGION_PROBLEM + ".");
-        return new Validation(Expression.raw(v + " == null || %s", wellFormed), notARegion,
-                "a region name such as us-east-1, or null.");
+        Expression isolatedRegion = template(name + " ${jsonencode(" + v + ")}: "
+                + RegistryCoordinates.ISOLATED_REGION_PROBLEM + ".");
+        return new Validation(Expression.raw(v + " == null || (%s && !%s)", wellFormed, isolated),
+                Expression.raw("%s ? %s : %s", isolated, isolatedRegion, notARegion),
+                "a region name such as us-east-1 (not of an isolated partition), or null.");
     }
 
     /**

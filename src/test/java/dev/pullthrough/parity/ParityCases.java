@@ -58,6 +58,10 @@ final class ParityCases {
                 true));
         cases.add(at("region_govcloud_in_aws", "a GovCloud region in the commercial partition", "us-gov-west-1", "aws",
                 ecrPublic(), false));
+        cases.add(at("region_isolated_partition", "an aws-iso region: hosts and ARNs Pullthrough cannot build", "us-iso-east-1",
+                null, ecrPublic(), false));
+        cases.add(rules("ecr_upstream_isolated_partition", "an ECR upstream in an aws-iso region",
+                ecrUpstream("210987654321.dkr.ecr.us-iso-east-1.amazonaws.com", "aws"), false));
         cases.add(at("partition_unknown", "a partition that does not exist", null, "aws-moon", ecrPublic(), false));
         cases.add(at("region_not_in_partition", "a China region in the commercial partition", "cn-north-1", "aws", ecrPublic(), false));
         // ECR-to-ECR stays within one partition; a China ECR registry's host ends in amazonaws.com.cn.
