@@ -329,10 +329,10 @@ final class ClientConnection implements LoopChannel {
         http11 = true;
         keepAlive = false;
         unreadInput = true; // the rest of a bad request may still be coming
+        loop.handler().refusedByServer(status); // counted before the client can see the answer
         sendHead(status, List.of(), 0, Framing.LENGTH);
         closeWhenFlushed = true;
         flush();
-        loop.handler().refusedByServer(status);
     }
 
     /** For a connection over the limit: a 503 with {@code Retry-After}, written without waiting, then closed. */

@@ -282,8 +282,8 @@ final class MirrorLoop implements AutoCloseable {
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             if (open.size() >= limits.maxConnections()) {
+                handler.refusedByServer(503); // counted before the client can see the answer
                 ClientConnection.refuseBare(ch, 503);
-                handler.refusedByServer(503);
                 return;
             }
             ClientConnection c = new ClientConnection(this, ch);
