@@ -123,15 +123,7 @@ public final class AccountLocation {
      */
     static void checkRegistry(Given own, String registryAccountId, String registryRegion) {
         RegistryCoordinates.checkHubRegistry(literalOrNull(registryAccountId), literalOrNull(registryRegion),
-                runnersPartition(own.partition(), literalOrNull(own.region())));
-    }
-
-    /** The runners' partition: the one given, else that of their literal region; null when neither is known. */
-    private static Partition runnersPartition(Partition given, String literalRegion) {
-        if (given != null) {
-            return given;
-        }
-        return RegistryCoordinates.isRegionName(literalRegion) ? Partition.ofRegion(literalRegion) : null;
+                Partition.givenOrOfRegion(own.partition(), literalOrNull(own.region())));
     }
 
     /**
@@ -156,7 +148,7 @@ public final class AccountLocation {
             return this;
         }
         String literalPartition = literalOrNull(partition);
-        RegistryCoordinates.checkHubRegistry(null, literalOrNull(region), runnersPartition(
+        RegistryCoordinates.checkHubRegistry(null, literalOrNull(region), Partition.givenOrOfRegion(
                 literalPartition == null ? null : Partition.fromId(literalPartition), literalOrNull(this.region)));
         AccountLocation hub = new AccountLocation(accountId != null ? accountId : this.accountId,
                 region != null ? region : this.region, partition, dnsSuffix, reverseDnsPrefix);

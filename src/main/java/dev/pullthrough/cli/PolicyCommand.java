@@ -59,9 +59,6 @@ final class PolicyCommand implements Callable<Integer> {
 
     /** The runners' partition: --partition, else that of --region; null when neither is given. */
     private Partition runnersPartition() {
-        if (input.partitionOrNull() != null) {
-            return input.partitionOrNull();
-        }
-        return RegistryCoordinates.isRegionName(input.region) ? Partition.ofRegion(input.region) : null;
+        return Partition.givenOrOfRegion(input.partitionOrNull(), input.region);
     }
 }

@@ -42,7 +42,6 @@ final class ClientConnection implements LoopChannel {
     private boolean committed;
     private boolean closeWhenFlushed;
     private boolean unreadInput;
-    private boolean aborted;
     private Runnable onDrained;
     private Runnable onGone;
 
@@ -85,10 +84,6 @@ final class ClientConnection implements LoopChannel {
 
     boolean closed() {
         return phase == Phase.CLOSED;
-    }
-
-    boolean aborted() {
-        return aborted;
     }
 
     /** Runs once everything queued has reached the socket (the exchange then reuses its buffer and reads on). */
@@ -188,7 +183,6 @@ final class ClientConnection implements LoopChannel {
 
     /** Resets the connection (TCP RST): the client's next read fails at once. */
     void abort() {
-        aborted = true;
         try {
             channel.setOption(StandardSocketOptions.SO_LINGER, 0);
         } catch (IOException ignored) {
@@ -280,7 +274,7 @@ final class ClientConnection implements LoopChannel {
     }
 
     private void tryRequest() {
-        int end = UpstreamResponseHead.endOfHead(in.array(), in.position());
+        int end = MessageHead.end(in.array(), in.position());
         int max = loop.limits().maxHeaderBytes();
         if (end < 0 ? in.position() >= max : end > max) {
             refuse(431);

@@ -53,19 +53,6 @@ public record RequestHead(String method, String rawPath, String rawQuery, String
                 parts[2], headers, peer);
     }
 
-    /** The lines of a message head, without their CR LF (or bare LF): split by hand, as no regex is needed. */
-    static String[] lines(String text) {
-        List<String> lines = new ArrayList<>(16);
-        int from = 0;
-        while (from < text.length()) {
-            int nl = text.indexOf('\n', from);
-            int end = nl < 0 ? text.length() : nl;
-            lines.add(text.substring(from, end > from && text.charAt(end - 1) == '\r' ? end - 1 : end));
-            from = end + 1;
-        }
-        return lines.toArray(new String[0]);
-    }
-
     /** The first value of a header, by name in any case, or null. */
     public String first(String name) {
         for (String[] h : headers) {

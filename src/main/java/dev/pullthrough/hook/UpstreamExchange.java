@@ -203,21 +203,33 @@ final class UpstreamExchange implements LoopChannel {
                 throw new EOFException("the registry closed the connection without an answer");
             }
             if (n == 0) {
-                if (t.hasBufferedInput() && ++idleReads < 4) {
-                    continue; // a TLS record read but not yet decrypted (after a session ticket)
+                if (readAgainAtOnce(t)) {
+                    continue;
                 }
-                idleReads = 0;
-                conn.interest(SelectionKey.OP_READ | t.interestOps());
                 return;
             }
             idleReads = 0;
             headLen += n;
-            int end = UpstreamResponseHead.endOfHead(headBuf, headLen);
+            int end = MessageHead.end(headBuf, headLen);
             if (end >= 0) {
                 onHead(end);
                 return;
             }
         }
+    }
+
+    /**
+     * After a read that gave nothing: true to read again at once, when the transport holds a TLS record it has read
+     * but not yet decrypted (after a session ticket; the selector would not fire for it), a few times at most; else
+     * waits for the socket.
+     */
+    private boolean readAgainAtOnce(UpstreamTransport t) {
+        if (t.hasBufferedInput() && ++idleReads < 4) {
+            return true;
+        }
+        idleReads = 0;
+        conn.interest(SelectionKey.OP_READ | t.interestOps());
+        return false;
     }
 
     private void onHead(int end) throws IOException {
@@ -329,11 +341,9 @@ final class UpstreamExchange implements LoopChannel {
                 return;
             }
             if (n == 0 && remaining != 0) {
-                if (t.hasBufferedInput() && ++idleReads < 4) {
-                    continue; // a TLS record read but not yet decrypted
+                if (readAgainAtOnce(t)) {
+                    continue;
                 }
-                idleReads = 0;
-                conn.interest(SelectionKey.OP_READ | t.interestOps());
                 return;
             }
             idleReads = 0;

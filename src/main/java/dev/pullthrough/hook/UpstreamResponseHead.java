@@ -18,24 +18,9 @@ record UpstreamResponseHead(int status, List<String[]> headers, long contentLeng
         headers = List.copyOf(headers);
     }
 
-    /** Where the head ends in {@code buf[0, limit)}: the index after the blank line, or -1 when not complete yet. */
-    static int endOfHead(byte[] buf, int limit) {
-        for (int i = 0; i < limit; i++) {
-            if (buf[i] == '\n') {
-                if (i + 1 < limit && buf[i + 1] == '\n') {
-                    return i + 2;
-                }
-                if (i + 2 < limit && buf[i + 1] == '\r' && buf[i + 2] == '\n') {
-                    return i + 3;
-                }
-            }
-        }
-        return -1;
-    }
-
     /** Parses a complete head; throws when it is not HTTP/1.x with a numeric status and well-formed headers. */
     static UpstreamResponseHead parse(byte[] buf, int length) throws MalformedHead {
-        String[] lines = RequestHead.lines(new String(buf, 0, length, StandardCharsets.ISO_8859_1));
+        String[] lines = MessageHead.lines(new String(buf, 0, length, StandardCharsets.ISO_8859_1));
         String statusLine = lines.length > 0 ? lines[0] : "";
         if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12 || statusLine.charAt(8) != ' ') {
             throw new MalformedHead("status line");
@@ -89,16 +74,6 @@ record UpstreamResponseHead(int status, List<String[]> headers, long contentLeng
             throw new MalformedHead("informational status " + status); // never asked for (no Expect, no upgrade)
         }
         return new UpstreamResponseHead(status, headers, chunked ? -1 : contentLength, chunked, close);
-    }
-
-    /** The first value of a header, by name in any case, or null. */
-    String first(String name) {
-        for (String[] h : headers) {
-            if (h[0].equalsIgnoreCase(name)) {
-                return h[1];
-            }
-        }
-        return null;
     }
 
     /** Whether the answer has a body on the wire: never for HEAD, 204 or 304. */

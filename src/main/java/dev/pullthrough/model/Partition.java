@@ -50,6 +50,18 @@ public enum Partition {
                 .orElse(AWS);
     }
 
+    /**
+     * How every face decides a partition: the one given, else that of the region when it is a region name; null when
+     * neither is known (a token, a value looked up at plan time).
+     */
+    public static Partition givenOrOfRegion(Partition given, String region) {
+        if (given != null) {
+            return given;
+        }
+        String r = region == null ? null : region.trim();
+        return RegistryCoordinates.isRegionName(r) ? ofRegion(r) : null;
+    }
+
     public static Partition fromId(String id) {
         String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values())

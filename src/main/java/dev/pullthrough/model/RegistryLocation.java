@@ -27,15 +27,10 @@ public record RegistryLocation(Optional<String> accountId, Optional<String> regi
         return of(accountId, region, null);
     }
 
-    /**
-     * From values that may be null (unknown). A null partition is taken from the region when that is a region name,
-     * as every face decides the partition: the one given, else the region's.
-     */
+    /** From values that may be null (unknown); the partition as {@link Partition#givenOrOfRegion} decides it. */
     public static RegistryLocation of(String accountId, String region, Partition partition) {
-        Partition p = partition != null ? partition
-                : RegistryCoordinates.isRegionName(region == null ? null : region.trim()) ? Partition.ofRegion(region.trim())
-                : null;
-        return new RegistryLocation(Optional.ofNullable(accountId), Optional.ofNullable(region), Optional.ofNullable(p));
+        return new RegistryLocation(Optional.ofNullable(accountId), Optional.ofNullable(region),
+                Optional.ofNullable(Partition.givenOrOfRegion(partition, region)));
     }
 
     /**

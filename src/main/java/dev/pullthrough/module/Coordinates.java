@@ -120,6 +120,15 @@ final class Coordinates {
                 "the region is in the partition");
     }
 
+    /**
+     * {@link Partition#givenOrOfRegion} in HCL: {@code partition} when given, else that of {@code region}, else the
+     * provider's ({@code local.partition}).
+     */
+    static String givenPartition() {
+        return "(var.partition != null ? var.partition : var.region != null ? " + partitionOf("var.region")
+                + " : local.partition)";
+    }
+
     /** {@link Partition#ofRegion} in HCL: the partition a region's name puts it in (null-safe, "aws" for null). */
     static String partitionOf(String region) {
         StringBuilder of = new StringBuilder("(");
@@ -141,8 +150,7 @@ final class Coordinates {
     static Validation hubRegionInPartition() {
         String region = "var." + REGISTRY_REGION;
         String of = partitionOf(region);
-        String runners = "(var.partition != null ? var.partition : var.region != null ? " + partitionOf("var.region")
-                + " : local.partition)";
+        String runners = givenPartition();
         return new Validation(ref(region + " == null ? true : " + of + " == " + runners),
                 Expression.raw(region + " == null ? \"\" : %s", template(REGISTRY_REGION + " ${jsonencode(" + region + ")}: "
                         + RegistryCoordinates.hubInOtherPartition("${" + of + "}", "${" + runners + "}") + ".")),

@@ -357,8 +357,7 @@ final class RuleMapValidation {
         String url = "each.value.upstream_registry_url";
         String isEcr = "try(split(\".\", " + url + ")[1] == \"dkr\" && split(\".\", " + url + ")[2] == \"ecr\", false)";
         String upstream = Coordinates.partitionOf("split(\".\", " + url + ")[3]");
-        String registry = "(var.partition != null ? var.partition : var.region != null ? "
-                + Coordinates.partitionOf("var.region") + " : local.partition)";
+        String registry = Coordinates.givenPartition();
         return new Validation(
                 ref("!" + isEcr + " ? true : " + upstream + " == " + registry),
                 new Expression.Template(List.of("rule \"", ref("each.key"), "\": upstream_registry_url = \"", ref(url),

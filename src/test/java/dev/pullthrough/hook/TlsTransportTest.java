@@ -127,23 +127,30 @@ class TlsTransportTest {
     /** A TLS server for one connection: TLS in server mode over the accepted socket, limited to {@code protocol}. */
     private int serve(String protocol, int receiveBuffer, TlsScenario scenario) throws IOException {
         server = OneConnectionServer.start(receiveBuffer, tcp -> {
-            SSLSocket tls = (SSLSocket) ((SSLSocketFactory) serverContext.getSocketFactory())
-                    .createSocket(tcp, null, true);
-            SSLParameters parameters = tls.getSSLParameters();
-            parameters.setProtocols(new String[] {protocol});
-            parameters.setSNIMatchers(List.of(new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
-                @Override
-                public boolean matches(SNIServerName name) {
-                    requestedServerNames.add(((SNIHostName) name).getAsciiName());
-                    return true;
-                }
-            }));
-            tls.setSSLParameters(parameters);
+            SSLSocket tls = serverSide(tcp, protocol);
             tls.startHandshake();
             negotiatedProtocol.set(tls.getSession().getProtocol());
             scenario.serve(tls, tcp);
         });
         return server.port();
+    }
+
+    /** TLS in server mode over {@code tcp} (limited to {@code protocol} unless null), recording the SNI names asked for. */
+    private SSLSocket serverSide(Socket tcp, String protocol) throws IOException {
+        SSLSocket tls = (SSLSocket) ((SSLSocketFactory) serverContext.getSocketFactory()).createSocket(tcp, null, true);
+        SSLParameters parameters = tls.getSSLParameters();
+        if (protocol != null) {
+            parameters.setProtocols(new String[] {protocol});
+        }
+        parameters.setSNIMatchers(List.of(new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
+            @Override
+            public boolean matches(SNIServerName name) {
+                requestedServerNames.add(((SNIHostName) name).getAsciiName());
+                return true;
+            }
+        }));
+        tls.setSSLParameters(parameters);
+        return tls;
     }
 
     private UpstreamTransport connect(int port, SSLContext context, String host, int sendBuffer) throws IOException {
@@ -370,17 +377,7 @@ class TlsTransportTest {
 
     private int serveFailingHandshake(AtomicReference<Exception> serverSaw) throws IOException {
         server = OneConnectionServer.start(0, tcp -> {
-            SSLSocket tls = (SSLSocket) ((SSLSocketFactory) serverContext.getSocketFactory())
-                    .createSocket(tcp, null, true);
-            SSLParameters parameters = tls.getSSLParameters();
-            parameters.setSNIMatchers(List.of(new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
-                @Override
-                public boolean matches(SNIServerName name) {
-                    requestedServerNames.add(((SNIHostName) name).getAsciiName());
-                    return true;
-                }
-            }));
-            tls.setSSLParameters(parameters);
+            SSLSocket tls = serverSide(tcp, null);
             try {
                 tls.startHandshake();
                 tls.getInputStream().read();
