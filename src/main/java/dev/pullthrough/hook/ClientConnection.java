@@ -118,7 +118,11 @@ final class ClientConnection implements LoopChannel {
      */
     void sendHead(int status, List<String[]> headers, long length, Framing framing) {
         committed = true;
-        StringBuilder head = new StringBuilder(256).append(http11 ? "HTTP/1.1 " : "HTTP/1.0 ").append(status).append(' ')
+        int size = 96;
+        for (String[] h : headers) {
+            size += h[0].length() + h[1].length() + 4;
+        }
+        HeadBytes head = new HeadBytes(size).append(http11 ? "HTTP/1.1 " : "HTTP/1.0 ").append(status).append(' ')
                 .append(HttpStatus.reason(status)).append("\r\n");
         boolean hasLength = false;
         for (String[] h : headers) {
@@ -126,7 +130,7 @@ final class ClientConnection implements LoopChannel {
                 continue; // a value with a line break would split the response
             }
             hasLength |= h[0].equalsIgnoreCase("Content-Length");
-            head.append(h[0]).append(": ").append(h[1]).append("\r\n");
+            head.header(h[0], h[1]);
         }
         switch (framing) {
             case LENGTH -> {
@@ -145,8 +149,7 @@ final class ClientConnection implements LoopChannel {
         } else if (!http11) {
             head.append("Connection: keep-alive\r\n");
         }
-        head.append("\r\n");
-        out.add(ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.ISO_8859_1)));
+        out.add(head.append("\r\n").toBuffer());
     }
 
     /**

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,9 +66,9 @@ public final class MirrorProxy implements AutoCloseable {
      */
     static final String STATE_DIR_HEADER = "Pullthrough-Mirror-State-Dir";
     private static final Pattern HEADER_SAFE = Pattern.compile("[\\x20-\\x7e]+");
-    static final Set<String> REQUEST_HEADERS = Set.of("accept", "range", "if-none-match", "if-modified-since",
-            "if-range", "user-agent");
-    static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "docker-content-digest",
+    private static final List<String> REQUEST_HEADERS = List.of("accept", "range", "if-none-match",
+            "if-modified-since", "if-range", "user-agent");
+    private static final List<String> RESPONSE_HEADERS = List.of("content-type", "docker-content-digest",
             "docker-distribution-api-version", "etag", "location", "content-range", "accept-ranges", "last-modified",
             "cache-control", "expires", "link");
     private static final Pattern LINK_PATH = Pattern.compile("<(/v2/[^>]*)>");
@@ -79,6 +78,7 @@ public final class MirrorProxy implements AutoCloseable {
     private final ProxyCounters counters;
     private final MirrorLoop loop;
     private final List<String[]> ownHeaders;
+    private volatile AuthorizationLine authorizationLine;
 
     private MirrorProxy(Config config, Consumer<String> log) throws IOException {
         this.config = config;
@@ -225,12 +225,44 @@ public final class MirrorProxy implements AutoCloseable {
     List<String[]> responseHeaders(UpstreamResponseHead head, String prefix) {
         List<String[]> headers = new ArrayList<>(ownHeaders);
         for (String[] h : head.headers()) {
-            String lower = h[0].toLowerCase(Locale.ROOT);
-            if (RESPONSE_HEADERS.contains(lower)) {
+            String lower = known(RESPONSE_HEADERS, h[0]);
+            if (lower != null) {
                 headers.add(new String[] {h[0], rewriteHeader(lower, h[1], prefix)});
             }
         }
         return headers;
+    }
+
+    /** Whether a client's header is passed on to the registry (the rest, cookies and credentials above all, is not). */
+    static boolean isForwardedRequestHeader(String name) {
+        return known(REQUEST_HEADERS, name) != null;
+    }
+
+    /** The lower-case name from {@code names} that {@code name} is in any case, or null: no lower-cased copy made. */
+    private static String known(List<String> names, String name) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(name)) {
+                return names.get(i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The {@code Authorization} header line for a token, as bytes: encoded once per token, not per request (the
+     * token is 2-3 KB). The last one is kept; a refresh makes the next request encode the new one.
+     */
+    byte[] authorizationLine(EcrToken t) {
+        AuthorizationLine last = authorizationLine;
+        if (last == null || last.token() != t) {
+            last = new AuthorizationLine(t,
+                    ("Authorization: " + t.authorizationHeader() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            authorizationLine = last;
+        }
+        return last.bytes();
+    }
+
+    private record AuthorizationLine(EcrToken token, byte[] bytes) {
     }
 
     /**

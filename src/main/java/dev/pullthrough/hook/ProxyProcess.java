@@ -22,24 +22,24 @@ public final class ProxyProcess {
     /**
      * A small heap: the mirror only copies streams, on one event-loop thread. 24 MB holds the state of the server's
      * 256 client connections and their registry connections (buffers of a few KB, 64 KiB while a blob streams, and
-     * TLS buffers per registry connection) with room for garbage (docs/PERFORMANCE.md).
+     * TLS buffers per registry connection) with room for garbage (docs/PERFORMANCE.md, "Memory").
      *
-     * <p>-Xmn6m with SurvivorRatio=2: a young generation that holds what a burst of 200 requests has in flight, with
-     * survivor spaces of 1.5 MB, so a collection in the middle of a burst no longer promotes it; with the default
-     * young size (~2.7 MB of an 8 MB heap) the old generation grew the heap to its cap over a few dozen bursts. Peak
-     * RSS after 20-40 bursts of 200: 54 MiB instead of 69, CPU per burst the same or lower. -Xms10m leaves the old
-     * generation 4 MB at start: the mirror's archive maps its heap objects there, and a JVM that cannot map them
-     * refuses to start.
+     * <p>-Xmn5m with SurvivorRatio=2: a young generation that holds what a burst of 200 requests has in flight, with
+     * survivor spaces of 1.25 MB, so a collection in the middle of a burst does not promote it; with the default young
+     * size the old generation grew the heap to its cap over a few dozen bursts. This holds because a request makes
+     * little garbage (heads written straight to bytes, the token's header encoded once: {@link HeadBytes}); before
+     * that a young generation of 5 MB still grew the heap. -Xms9m leaves the old generation 4 MB at start: the
+     * mirror's archive loads its heap objects there, and a JVM that cannot place them refuses to start.
      *
-     * <p>CompileThresholdScaling=0.1: C1 compiles a method after a tenth of the usual calls, so the request path runs
-     * compiled from the first few dozen requests instead of the first few hundred: 200 concurrent manifest HEADs on a
-     * fresh mirror used ~25% less of its CPU (74-77 vs 93-104 ms per burst, 3 alternating runs of 7 bursts) and one
-     * request at a time ~20% less, for ~10 ms more compiling while the mirror starts ({@code bench/mirror-cpu.sh}).
+     * <p>CompileThresholdScaling=0.3: C1 compiles a method after 30% of the usual calls, so the request path runs
+     * compiled from the first burst (0.1 compiled more of what only start-up runs: ~0.3 MB more code for the same CPU
+     * per burst; 1 used ~25% more CPU on a fresh mirror's first bursts). -UsePerfData: no shared-memory counters file
+     * (nothing reads it; jcmd still attaches). Each flag chosen with {@code bench/mirror-cpu.sh}.
      */
-    static final List<String> JVM_FLAGS = List.of("-Xms10m", "-Xmx24m", "-Xmn6m", "-XX:SurvivorRatio=2", "-Xss256k",
-            "-XX:+UseSerialGC",
+    static final List<String> JVM_FLAGS = List.of("-Xms9m", "-Xmx24m", "-Xmn5m", "-XX:SurvivorRatio=2", "-Xss256k",
+            "-XX:+UseSerialGC", "-XX:-UsePerfData",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1",
-            "-XX:CompileThresholdScaling=0.1",
+            "-XX:CompileThresholdScaling=0.3",
             "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", "-XX:MaxDirectMemorySize=32m",
             "-Djdk.nio.maxCachedBufferSize=262144", "-XX:+ExitOnOutOfMemoryError");
 

@@ -60,7 +60,7 @@ public record RegistryEndpoint(String scheme, String host, int port) {
         if (h.equals("localhost")) {
             return true;
         }
-        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+        if (!isDigitsAndDots(h) && !h.contains(":")) {
             return false;
         }
         try {
@@ -68,6 +68,17 @@ public record RegistryEndpoint(String scheme, String host, int port) {
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /** The shape of an IPv4 literal; checked per request (the mirror's Host header), so without a regex. */
+    private static boolean isDigitsAndDots(String h) {
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if ((c < '0' || c > '9') && c != '.') {
+                return false;
+            }
+        }
+        return !h.isEmpty();
     }
 
     /** {@code host} or {@code host:port} when the port is not the scheme's default: Docker's key for logins. */

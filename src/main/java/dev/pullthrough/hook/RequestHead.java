@@ -22,7 +22,7 @@ public record RequestHead(String method, String rawPath, String rawQuery, String
      * 1.1, a target that is not a path, a header without a name, obsolete line folding, or space before a colon.
      */
     static RequestHead parse(String text, InetAddress peer) {
-        String[] lines = text.split("\r?\n");
+        String[] lines = MessageHead.lines(text);
         int firstLine = 0;
         while (firstLine < lines.length && lines[firstLine].isEmpty()) {
             firstLine++; // a stray CRLF before a request is allowed

@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 /**
@@ -41,7 +39,7 @@ final class UpstreamExchange implements LoopChannel {
     private State state = State.ACQUIRING;
     private long deadline = Long.MAX_VALUE;
     private ByteBuffer requestBytes;
-    private byte[] headBuf = new byte[2048];
+    private byte[] headBuf = new byte[1024]; // a registry's head is ~0.5 KB; doubled when needed
     private int headLen;
     private int headEnd;
     private UpstreamResponseHead head;
@@ -140,7 +138,7 @@ final class UpstreamExchange implements LoopChannel {
     private void use(UpstreamConnection c) {
         conn = c;
         c.lendTo(this);
-        requestBytes = ByteBuffer.wrap(requestHead().getBytes(StandardCharsets.ISO_8859_1));
+        requestBytes = requestHead();
         headLen = 0;
         state = State.SENDING;
         deadline = loop.now() + loop.limits().stallTimeout().toNanos();
@@ -151,25 +149,32 @@ final class UpstreamExchange implements LoopChannel {
         }
     }
 
-    private String requestHead() {
-        StringBuilder r = new StringBuilder(512).append(request.method()).append(' ').append(forward.upstreamPath());
+    private ByteBuffer requestHead() {
+        byte[] authorization = proxy.authorizationLine(token);
+        String authority = proxy.upstreamAuthority();
+        int size = request.method().length() + forward.upstreamPath().length()
+                + (forward.query() == null ? 0 : forward.query().length() + 1) + authority.length()
+                + authorization.length + 64;
+        for (String[] h : request.headers()) {
+            size += h[0].length() + h[1].length() + 4;
+        }
+        HeadBytes r = new HeadBytes(size).append(request.method()).append(' ').append(forward.upstreamPath());
         if (forward.query() != null) {
             r.append('?').append(forward.query());
         }
-        r.append(" HTTP/1.1\r\nHost: ").append(proxy.upstreamAuthority()).append("\r\nAuthorization: ")
-                .append(token.authorizationHeader()).append("\r\n");
+        r.append(" HTTP/1.1\r\n").header("Host", authority).append(authorization);
         boolean accept = false;
         for (String[] h : request.headers()) {
-            String lower = h[0].toLowerCase(Locale.ROOT);
-            if (MirrorProxy.REQUEST_HEADERS.contains(lower)) {
-                r.append(h[0]).append(": ").append(h[1]).append("\r\n");
-                accept |= lower.equals("accept");
+            String name = h[0];
+            if (MirrorProxy.isForwardedRequestHeader(name)) {
+                r.header(name, h[1]);
+                accept |= name.equalsIgnoreCase("accept");
             }
         }
         if (!accept) {
             r.append("Accept: */*\r\n");
         }
-        return r.append("\r\n").toString();
+        return r.append("\r\n").toBuffer();
     }
 
     private void writeRequest() throws IOException {

@@ -18,10 +18,13 @@ record UpstreamResponseHead(int status, List<String[]> headers, long contentLeng
         headers = List.copyOf(headers);
     }
 
-    /** Parses a complete head; throws when it is not HTTP/1.x with a numeric status and well-formed headers. */
+    /**
+     * Parses a complete head; throws when it is not HTTP/1.x with a numeric status and well-formed headers. Read line
+     * by line from the bytes: only the names and values become strings, not the head and then each line as well.
+     */
     static UpstreamResponseHead parse(byte[] buf, int length) throws MalformedHead {
-        String[] lines = MessageHead.lines(new String(buf, 0, length, StandardCharsets.ISO_8859_1));
-        String statusLine = lines.length > 0 ? lines[0] : "";
+        int lineEnd = lineEnd(buf, 0, length);
+        String statusLine = latin1(buf, 0, contentEnd(buf, 0, lineEnd));
         if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12 || statusLine.charAt(8) != ' ') {
             throw new MalformedHead("status line");
         }
@@ -32,41 +35,36 @@ record UpstreamResponseHead(int status, List<String[]> headers, long contentLeng
             throw new MalformedHead("status code");
         }
         boolean http10 = statusLine.startsWith("HTTP/1.0");
-        List<String[]> headers = new ArrayList<>();
+        List<String[]> headers = new ArrayList<>(16);
         long contentLength = -1;
         boolean chunked = false;
         boolean close = http10;
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isEmpty()) {
+        for (int from = lineEnd + 1; from < length; from = lineEnd + 1) {
+            lineEnd = lineEnd(buf, from, length);
+            int end = contentEnd(buf, from, lineEnd);
+            if (end == from) {
                 break;
             }
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
+            int colon = indexOf(buf, (byte) ':', from, end);
+            if (colon <= from) {
                 throw new MalformedHead("header line");
             }
-            String name = line.substring(0, colon).trim();
-            String value = line.substring(colon + 1).trim();
-            String lower = name.toLowerCase(Locale.ROOT);
-            switch (lower) {
-                case "content-length" -> {
-                    try {
-                        contentLength = Long.parseLong(value);
-                    } catch (NumberFormatException e) {
-                        throw new MalformedHead("Content-Length");
-                    }
-                    if (contentLength < 0) {
-                        throw new MalformedHead("Content-Length");
-                    }
+            String name = trimmed(buf, from, colon);
+            String value = trimmed(buf, colon + 1, end);
+            if (name.equalsIgnoreCase("content-length")) {
+                try {
+                    contentLength = Long.parseLong(value);
+                } catch (NumberFormatException e) {
+                    throw new MalformedHead("Content-Length");
                 }
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).endsWith("chunked");
-                case "connection" -> {
-                    String v = value.toLowerCase(Locale.ROOT);
-                    close = v.contains("close") || (http10 && !v.contains("keep-alive"));
+                if (contentLength < 0) {
+                    throw new MalformedHead("Content-Length");
                 }
-                default -> {
-                    // Copied or dropped by the caller.
-                }
+            } else if (name.equalsIgnoreCase("transfer-encoding")) {
+                chunked = value.toLowerCase(Locale.ROOT).endsWith("chunked");
+            } else if (name.equalsIgnoreCase("connection")) {
+                String v = value.toLowerCase(Locale.ROOT);
+                close = v.contains("close") || (http10 && !v.contains("keep-alive"));
             }
             headers.add(new String[] {name, value});
         }
@@ -74,6 +72,41 @@ record UpstreamResponseHead(int status, List<String[]> headers, long contentLeng
             throw new MalformedHead("informational status " + status); // never asked for (no Expect, no upgrade)
         }
         return new UpstreamResponseHead(status, headers, chunked ? -1 : contentLength, chunked, close);
+    }
+
+    /** The index of the LF that ends the line starting at {@code from}, or {@code limit}. */
+    private static int lineEnd(byte[] buf, int from, int limit) {
+        int nl = indexOf(buf, (byte) '\n', from, limit);
+        return nl < 0 ? limit : nl;
+    }
+
+    /** Where a line's content ends: before its CR, if it has one. */
+    private static int contentEnd(byte[] buf, int from, int lineEnd) {
+        return lineEnd > from && buf[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+    }
+
+    private static int indexOf(byte[] buf, byte b, int from, int limit) {
+        for (int i = from; i < limit; i++) {
+            if (buf[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code buf[from, to)} as text without the spaces and tabs around it, as {@code String.trim} would cut. */
+    private static String trimmed(byte[] buf, int from, int to) {
+        while (from < to && (buf[from] & 0xFF) <= ' ') {
+            from++;
+        }
+        while (to > from && (buf[to - 1] & 0xFF) <= ' ') {
+            to--;
+        }
+        return latin1(buf, from, to);
+    }
+
+    private static String latin1(byte[] buf, int from, int to) {
+        return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     /** Whether the answer has a body on the wire: never for HEAD, 204 or 304. */

@@ -88,7 +88,7 @@ class HookTarballIT {
         // Both are measured choices (docs/PERFORMANCE.md): without the exit flag every start waited 0.3 s at exit.
         List<String> args = List.of(hook.proxyProcess().orElseThrow().info().arguments().orElseThrow());
 
-        assertThat(args).contains("-XX:UserThreadWaitAttemptsAtExit=0", "-XX:CompileThresholdScaling=0.1", "-Xmn6m",
+        assertThat(args).contains("-XX:UserThreadWaitAttemptsAtExit=0", "-XX:CompileThresholdScaling=0.3", "-Xmn5m",
                 "-XX:SurvivorRatio=2");
         assertThat(Files.readString(hook.proxyLog())).contains("(one event-loop thread)");
         assertThat(Files.readString(HookTarball.launcher())).contains(
