@@ -19,7 +19,8 @@ public record RequestHead(String method, String rawPath, String rawQuery, String
 
     /**
      * Parses a request line and its headers (the text up to the blank line); null when malformed: not HTTP/1.0 or
-     * 1.1, a target that is not a path, a header without a name, obsolete line folding, or space before a colon.
+     * 1.1, a target that is not a path, a control character in the method or target, a header without a name,
+     * obsolete line folding, space before a colon, or a bare CR in a header.
      */
     static RequestHead parse(String text, InetAddress peer) {
         String[] lines = MessageHead.lines(text);
@@ -32,7 +33,8 @@ public record RequestHead(String method, String rawPath, String rawQuery, String
         }
         String[] parts = lines[firstLine].split(" ", -1);
         if (parts.length != 3 || parts[0].isEmpty() || !parts[1].startsWith("/")
-                || !(parts[2].equals("HTTP/1.1") || parts[2].equals("HTTP/1.0"))) {
+                || !(parts[2].equals("HTTP/1.1") || parts[2].equals("HTTP/1.0")) || hasControl(parts[0])
+                || hasControl(parts[1])) {
             return null;
         }
         List<String[]> headers = new ArrayList<>();
@@ -42,8 +44,9 @@ public record RequestHead(String method, String rawPath, String rawQuery, String
                 break;
             }
             int colon = line.indexOf(':');
-            if (colon <= 0 || line.charAt(0) == ' ' || line.charAt(0) == '\t' || line.charAt(colon - 1) == ' ') {
-                return null;
+            if (colon <= 0 || line.charAt(0) == ' ' || line.charAt(0) == '\t' || line.charAt(colon - 1) == ' '
+                    || line.indexOf('\r') >= 0) {
+                return null; // a bare CR is a line break to some servers: forwarded, it would add a header upstream
             }
             headers.add(new String[] {line.substring(0, colon), line.substring(colon + 1).trim()});
         }
@@ -51,6 +54,17 @@ public record RequestHead(String method, String rawPath, String rawQuery, String
         int q = target.indexOf('?');
         return new RequestHead(parts[0], q < 0 ? target : target.substring(0, q), q < 0 ? null : target.substring(q + 1),
                 parts[2], headers, peer);
+    }
+
+    /** A control character (a bare CR above all) in the method or target: forwarded, it could split the line. */
+    private static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first value of a header, by name in any case, or null. */

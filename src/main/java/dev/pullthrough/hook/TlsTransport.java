@@ -35,6 +35,8 @@ import javax.net.ssl.SSLParameters;
  */
 final class TlsTransport implements UpstreamTransport {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    /** A reused connection's first buffers for what it receives: a small answer's records fit. */
+    static final int SMALL_BUFFER = 4096;
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final int RECORD_HEADER = 5;
 
@@ -55,10 +57,18 @@ final class TlsTransport implements UpstreamTransport {
         takeBuffers();
     }
 
+    /**
+     * Buffers for a record of any size while handshaking (a server's certificate flight); after it, small ones for
+     * what comes in. A connection reused for a manifest HEAD or GET receives records of a few hundred bytes to a few
+     * KB, and netIn and appIn grow to the session's full size (~16.7 KB) the first time a record needs it: 200
+     * requests in flight over TLS hold ~5 MB of buffers instead of ~10 MB. netOut stays full size: the engine wraps
+     * only into room for a whole record, whatever the data's size (a small one was enlarged on every request).
+     */
     private void takeBuffers() {
-        netIn = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
-        netOut = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
-        appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize()).flip();
+        int packet = engine.getSession().getPacketBufferSize();
+        netIn = ByteBuffer.allocate(handshakeDone ? SMALL_BUFFER : packet);
+        netOut = ByteBuffer.allocate(packet);
+        appIn = ByteBuffer.allocate(handshakeDone ? SMALL_BUFFER : engine.getSession().getApplicationBufferSize()).flip();
     }
 
     /** After {@link #idle()} gave the buffers back: takes new ones before any bytes move. */
@@ -145,7 +155,9 @@ final class TlsTransport implements UpstreamTransport {
                         }
                         handshakeDone = true;
                         // The last flight may not fit the socket now; interestOps() asks for OP_WRITE until it has.
-                        flushNet();
+                        if (flushNet()) {
+                            idle(); // the handshake's full-size buffers go; small ones come with the first request
+                        }
                         return true;
                     }
                 }

@@ -115,21 +115,15 @@ final class UpstreamExchange implements LoopChannel {
 
     private void acquire(boolean mayReuse) {
         state = State.ACQUIRING;
-        UpstreamConnection idle = mayReuse ? loop.pool().pollIdle() : null;
-        if (idle != null) {
-            reused = true;
-            use(idle);
-            return;
-        }
-        reused = false;
-        loop.pool().open((c, error) -> {
+        loop.pool().acquire(mayReuse, (c, wasReused, error) -> {
             if (state == State.DONE) {
                 if (c != null) {
-                    loop.pool().release(c); // the client left meanwhile: a fresh connection is still good
+                    loop.pool().release(c); // the client left meanwhile: the connection is still good
                 }
             } else if (error != null) {
                 upstreamFailed(error);
             } else {
+                reused = wasReused;
                 use(c);
             }
         });

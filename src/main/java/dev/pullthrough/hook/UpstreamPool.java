@@ -30,11 +30,22 @@ final class UpstreamPool {
     static final int MAX_IDLE = ServerLimits.DEFAULT.maxConnections();
     /** Less than registries' own keep-alive timeouts, so the mirror is the one that closes an idle connection. */
     static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(20);
+    /**
+     * TLS connections opened at once (connect and handshake); a request that finds none idle and this many opening
+     * waits for the next one released or opened. A TLS handshake holds ~50 KB in flight and more in garbage: 200 at
+     * once (a cold mirror's first burst) took the 24 MB heap to its cap with back-to-back full collections, and a
+     * 16 MB heap ran out (docs/PERFORMANCE.md, "The mirror's memory over TLS"). The pool still grows to what a burst
+     * needs, this many connections at a time. Plain connections (a loopback registry) hold nothing while they connect
+     * and are not capped.
+     */
+    static final int MAX_OPENING_TLS = 16;
 
     private final MirrorLoop loop;
     private final RegistryEndpoint endpoint;
     private final ArrayDeque<UpstreamConnection> idle = new ArrayDeque<>();
     private final Set<UpstreamConnection> preparing = new HashSet<>();
+    private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+    private final int maxOpening;
     private volatile InetSocketAddress address;
     private volatile IOException unresolved;
     private SSLContext tls;
@@ -42,6 +53,7 @@ final class UpstreamPool {
     UpstreamPool(MirrorLoop loop, RegistryEndpoint endpoint) {
         this.loop = loop;
         this.endpoint = endpoint;
+        this.maxOpening = endpoint.scheme().equals("https") ? MAX_OPENING_TLS : MAX_IDLE;
         resolve();
         loop.background().scheduleWithFixedDelay(this::resolve, RESOLVE_EVERY_SECONDS, RESOLVE_EVERY_SECONDS,
                 TimeUnit.SECONDS);
@@ -79,6 +91,29 @@ final class UpstreamPool {
         }
     }
 
+    /** How an exchange is given its connection: reused (from the pool) or fresh, or why there is none. */
+    interface Lease {
+        void granted(UpstreamConnection c, boolean reused, IOException error);
+    }
+
+    private record Waiter(boolean mayReuse, Lease lease) {
+    }
+
+    /**
+     * A connection for one exchange, on the loop: an idle one (unless {@code mayReuse} is false: the retry after a
+     * stale one), else a new one, else, with {@link #maxOpening} already opening, the next one released or opened.
+     */
+    void acquire(boolean mayReuse, Lease lease) {
+        UpstreamConnection c = mayReuse ? pollIdle() : null;
+        if (c != null) {
+            lease.granted(c, true, null);
+        } else if (preparing.size() < maxOpening) {
+            open(lease);
+        } else {
+            waiting.addLast(new Waiter(mayReuse, lease));
+        }
+    }
+
     /** An idle connection (reused), or null when none is left. */
     UpstreamConnection pollIdle() {
         UpstreamConnection c;
@@ -88,6 +123,18 @@ final class UpstreamPool {
             }
         }
         return null;
+    }
+
+    private void open(Lease lease) {
+        open((c, error) -> {
+            if (error != null) {
+                lease.granted(null, false, error);
+                failWaiting(error);
+            } else {
+                lease.granted(c, false, null);
+            }
+            openForWaiting();
+        });
     }
 
     /** Opens a new connection; {@code whenReady} is told on the loop. */
@@ -100,23 +147,81 @@ final class UpstreamPool {
         UpstreamConnection.open(loop, this, a, whenReady);
     }
 
+    /**
+     * A connection could not be opened: the requests waiting for one are answered with the same failure now, instead
+     * of each waiting its own connect timeout in turn (16 at a time, 200 requests would wait minutes for an
+     * unreachable registry).
+     */
+    private void failWaiting(IOException error) {
+        Waiter w;
+        while ((w = waiting.pollFirst()) != null) {
+            w.lease().granted(null, false, error);
+        }
+    }
+
+    /** Room to open another connection: for the first waiting request. */
+    private void openForWaiting() {
+        while (!waiting.isEmpty() && preparing.size() < maxOpening) {
+            open(waiting.pollFirst().lease());
+        }
+    }
+
     /** Opens one connection ahead of the first request (TCP and TLS), and keeps it idle. */
     void warmUp() {
         open((c, error) -> {
             if (c != null) {
                 release(c);
+            } else {
+                failWaiting(error);
             }
+            openForWaiting();
         });
     }
 
-    /** A connection whose exchange ended cleanly: kept for the next request, or closed when enough are kept. */
+    /**
+     * A connection whose exchange ended cleanly: handed to the first request waiting for a reused one (on the loop's
+     * next round, not inside the exchange that is ending), else kept for the next request, or closed when enough are
+     * kept.
+     */
     void release(UpstreamConnection c) {
-        if (!c.open() || idle.size() >= MAX_IDLE) {
+        if (!c.open()) {
+            c.close();
+            openForWaiting();
+            return;
+        }
+        Waiter w = firstReusing();
+        if (w != null) {
+            c.lendTo(null);
+            loop.execute(() -> {
+                if (c.open()) {
+                    w.lease().granted(c, true, null);
+                } else {
+                    acquire(true, w.lease());
+                }
+            });
+            return;
+        }
+        if (idle.size() >= MAX_IDLE) {
             c.close();
             return;
         }
         c.returned();
         idle.addLast(c);
+    }
+
+    /** The first waiting request that may take a reused connection (a stale-connection retry may not). */
+    private Waiter firstReusing() {
+        if (waiting.isEmpty()) {
+            return null; // the common case, without an iterator per request
+        }
+        for (java.util.Iterator<Waiter> it = waiting.iterator(); it.hasNext();) {
+            Waiter w = it.next();
+            if (w.mayReuse()) {
+                it.remove();
+                return w;
+            }
+        }
+        return null;
     }
 
     void dropIdle(UpstreamConnection c) {
@@ -145,6 +250,7 @@ final class UpstreamPool {
     }
 
     void closeAll() {
+        waiting.clear();
         List<UpstreamConnection> all = new ArrayList<>(idle);
         all.addAll(preparing);
         idle.clear();

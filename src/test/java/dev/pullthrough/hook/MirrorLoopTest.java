@@ -96,6 +96,8 @@ class MirrorLoopTest {
         assertThat(exchange("GARBAGE\r\n\r\n")).startsWith("HTTP/1.1 400 ");
         assertThat(exchange("GET http://elsewhere/ HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 400 ");
         assertThat(exchange("GET / HTTP/1.1\r\n folded: header\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+        assertThat(exchange("GET / HTTP/1.1\r\nAccept: a\rX-Injected: 1\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+        assertThat(exchange("GET /v2/?a\rX-Injected:1 HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 400 ");
     }
 
     @Test
