@@ -252,9 +252,11 @@ bench_seed_image() {
 # bench_nginx_start NAME UPSTREAM_PORT AUTH_B64 PREFIX: the reference proxy, nginx on a free loopback port, adding
 # the same Authorization header and /v2/<repo> -> /v2/<PREFIX>/<repo> rewrite as the hook's mirror, streaming bodies
 # (no buffering, 64 KiB buffer like the mirror's copy loop), passing redirects untouched, GET/HEAD only, with
-# keep-alive upstream connections. Sets NGINX_PORT and NGINX_PID_FILE.
+# keep-alive upstream connections. NGINX_UPSTREAM_TLS=1: the upstream speaks TLS (handshakes and session reuse as
+# for any https upstream; the stand-in's self-signed certificate is not verified). Sets NGINX_PORT and NGINX_PID_FILE.
 bench_nginx_start() {
-  local upstream="$2" auth="$3" prefix="$4" dir="$BENCH_TMP/$1" nginx
+  local upstream="$2" auth="$3" prefix="$4" dir="$BENCH_TMP/$1" nginx scheme=http tls=""
+  if [ "${NGINX_UPSTREAM_TLS:-0}" = 1 ]; then scheme=https; tls="proxy_ssl_session_reuse on; proxy_ssl_verify off;"; fi
   nginx="$(command -v nginx || echo /usr/sbin/nginx)"
   [ -x "$nginx" ] || die "nginx is missing: apt-get install -y nginx-light"
   mkdir -p "$dir/tmp"
@@ -280,7 +282,8 @@ http {
     location /v2/ {
       limit_except GET { deny all; }
       $rewrite
-      proxy_pass http://registry;
+      proxy_pass $scheme://registry;
+      $tls
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host 127.0.0.1:$upstream;

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Benchmark: the mirror in front of a registry over TLS, as ECR always is, against nginx doing the same.
+#
+# A distribution registry serving HTTPS with a self-signed certificate for 127.0.0.1 (the mirror trusts it through
+# -Djavax.net.ssl.trustStore in PULLTHROUGH_HOOK_PROXY_JAVA_OPTS; nginx does not verify it), nginx with an https
+# upstream and keep-alive, and the mirror from the release tarball (`bin/pullthrough-hook start`). Each round starts a
+# fresh mirror, then sends BURSTS bursts of `ab -n N -c C -i` manifest HEADs to nginx and to the mirror, back to back.
+# The first burst of a fresh mirror opens its registry connections (TLS handshakes); later ones reuse them. Per
+# burst: both p50s, the CPU each used (utime + stime from /proc) and the mirror's RSS; per round the mirror's peak
+# (VmHWM). The token is a 2 KB password, as ECR's are.
+#
+# Env: ROUNDS (3), BURSTS (12), C (200), N (C), OPTS (extra flags for the mirror's JVM), BENCH_OUT.
+set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ROUNDS="${ROUNDS:-3}"
+BURSTS="${BURSTS:-12}"
+C="${C:-200}"
+N="${N:-$C}"
+
+bench_init mirror-tls
+bench_need ab "apt-get install -y apache2-utils"
+bench_need openssl "apt-get install -y openssl"
+tarball="$(ls "$ROOT"/target/pullthrough-hook-*-linux-x64.tar.gz 2>/dev/null | head -1)"
+[ -n "$tarball" ] || die "no target/pullthrough-hook-*-linux-x64.tar.gz: run 'mvn -DskipTests package' (needs a JDK 25)"
+mkdir -p "$BENCH_TMP/tarball" && tar -xzf "$tarball" -C "$BENCH_TMP/tarball"
+HOOK="$(ls -d "$BENCH_TMP"/tarball/pullthrough-hook-*)/bin/pullthrough-hook"
+KEYTOOL="$(dirname "$HOOK")/../runtime/bin/keytool"
+[ -x "$KEYTOOL" ] || KEYTOOL="$(command -v keytool)" || die "no keytool: install a JDK"
+
+say "registry over TLS, token API, nginx"
+password="$(bench_random_password)"
+bench_registry_start seed ""
+bench_seed_image "127.0.0.1:$REGISTRY_PORT" docker-hub/bench/app 1 1
+certs="$BENCH_TMP/certs"
+mkdir -p "$certs"
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+  -keyout "$certs/key.pem" -out "$certs/cert.pem" 2> /dev/null
+"$KEYTOOL" -importcert -noprompt -alias registry -file "$certs/cert.pem" -keystore "$certs/trust.p12" \
+  -storetype PKCS12 -storepass changeit > /dev/null 2>&1
+TLS_PORT="$(bench_free_port)"
+# The seeded registry's configuration, on another port, with TLS and Basic auth for the token's password.
+sed -e "s|addr: 127.0.0.1:[0-9]*|addr: 127.0.0.1:$TLS_PORT\n  tls:\n    certificate: $certs/cert.pem\n    key: $certs/key.pem|" \
+  "$BENCH_TMP/seed/config.yml" > "$certs/config.yml"
+printf '%s' "${password:0:72}" | htpasswd -niB -C 4 AWS | grep "^AWS:" > "$certs/htpasswd"
+printf 'auth:\n  htpasswd:\n    realm: pt-ecr-stand-in\n    path: %s\n' "$certs/htpasswd" >> "$certs/config.yml"
+"$(command -v docker-registry || command -v registry)" serve "$certs/config.yml" > "$certs/registry.log" 2>&1 < /dev/null &
+registry_pid=$!
+bench_on_exit "kill $registry_pid"
+for _ in $(seq 100); do
+  curl -s -o /dev/null --cacert "$certs/cert.pem" "https://127.0.0.1:$TLS_PORT/v2/" && break
+  kill -0 "$registry_pid" 2> /dev/null || { cat "$certs/registry.log" >&2; die "the TLS registry did not start"; }
+  sleep 0.1
+done
+bench_token_standin "$password"
+NGINX_UPSTREAM_TLS=1 bench_nginx_start nginx "$TLS_PORT" "$(printf 'AWS:%s' "$password" | base64 -w0)" docker-hub
+NGINX="127.0.0.1:$NGINX_PORT"
+nginx_pid="$(cat "$NGINX_PID_FILE")"
+
+cpu_ticks() { # PID...: utime + stime of each and of its children, in clock ticks
+  local total=0 p q
+  for p in "$@"; do
+    for q in "$p" $(pgrep -P "$p"); do total=$((total + $(awk '{print $14 + $15}' "/proc/$q/stat"))); done
+  done
+  echo "$total"
+}
+tick_ms=$((1000 / $(getconf CLK_TCK)))
+burst() { # URL: prints the p50 in ms
+  ab -q -n "$N" -c "$C" -i -s 30 -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    -e "$BENCH_TMP/ab.csv" "$1" > "$BENCH_TMP/ab.txt" 2>&1 || true
+  local failed
+  failed="$(awk '/^Failed requests:/ {print $3}' "$BENCH_TMP/ab.txt")"
+  [ "${failed:-x}" = 0 ] || { cat "$BENCH_TMP/ab.txt" >&2; die "ab reported failed requests"; }
+  grep -q '^Non-2xx' "$BENCH_TMP/ab.txt" && { cat "$BENCH_TMP/ab.txt" >&2; die "ab got non-2xx answers"; }
+  awk -F, '$1==50 {print $2}' "$BENCH_TMP/ab.csv"
+}
+
+rows="$RESULTS_DIR/bursts.tsv"
+printf 'round\tburst\tnginx_p50_ms\tmirror_p50_ms\tnginx_cpu_ms\tmirror_cpu_ms\tmirror_rss_kb\tmirror_hwm_kb\n' > "$rows"
+for ((r = 0; r < ROUNDS; r++)); do
+  say "round $r"
+  state="$BENCH_TMP/state-$r"
+  port="$(bench_free_port)"
+  PULLTHROUGH_HOOK_PROXY_JAVA_OPTS="-Djavax.net.ssl.trustStore=$certs/trust.p12 -Djavax.net.ssl.trustStorePassword=changeit ${OPTS:-}" \
+    "$HOOK" start --strict --registry "https://127.0.0.1:$TLS_PORT" --region us-east-1 \
+    --docker-hub-prefix docker-hub --daemon-config none --docker-pid-file none --containerd-certs-dir none \
+    --buildkitd-config none --docker-config none --github-env none --listen "127.0.0.1:$port" \
+    --state-dir "$state" > "$BENCH_TMP/start.log" 2>&1 || { cat "$BENCH_TMP/start.log" >&2; die "hook start failed"; }
+  bench_on_exit "'$HOOK' stop --state-dir '$state'"
+  mirror_pid="$(cut -d' ' -f1 "$state/proxy.pid")"
+  for ((b = 0; b < BURSTS; b++)); do
+    n0="$(cpu_ticks "$nginx_pid")"; ng="$(burst "http://$NGINX/v2/bench/app/manifests/1")"; n1="$(cpu_ticks "$nginx_pid")"
+    m0="$(cpu_ticks "$mirror_pid")"; mi="$(burst "http://127.0.0.1:$port/v2/bench/app/manifests/1")"; m1="$(cpu_ticks "$mirror_pid")"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$b" "$ng" "$mi" $(((n1 - n0) * tick_ms)) $(((m1 - m0) * tick_ms)) \
+      $(bench_rss_kb "$mirror_pid") >> "$rows"
+  done
+  "$HOOK" stop --state-dir "$state" > /dev/null 2>&1 || true
+done
+
+{
+  echo "mirror over TLS: $BURSTS bursts of $N manifest HEADs, $C at once, per fresh mirror; OPTS='${OPTS:-}'"
+  python3 - "$rows" <<'PY'
+import csv, statistics, sys
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+first = [r for r in rows if r["burst"] == "0"]
+rest = [r for r in rows if r["burst"] != "0"]
+def f(rs, key):
+    return statistics.median(float(r[key]) for r in rs)
+print(f"first burst (handshakes): mirror CPU {f(first, 'mirror_cpu_ms'):.0f} ms (nginx {f(first, 'nginx_cpu_ms'):.0f}), "
+      f"p50 mirror - nginx {statistics.median(float(r['mirror_p50_ms']) - float(r['nginx_p50_ms']) for r in first):+.1f} ms")
+print(f"later bursts (median of {len(rest)}): mirror CPU {f(rest, 'mirror_cpu_ms'):.0f} ms (nginx {f(rest, 'nginx_cpu_ms'):.0f}), "
+      f"p50 mirror - nginx {statistics.median(float(r['mirror_p50_ms']) - float(r['nginx_p50_ms']) for r in rest):+.1f} ms")
+per_round = {}
+for r in rows:
+    per_round.setdefault(r["round"], []).append(int(r["mirror_hwm_kb"]))
+print("mirror peak RSS per round: " + ", ".join(f"{max(v) / 1024:.1f}" for v in per_round.values()) + " MiB")
+PY
+} | tee "$RESULTS_DIR/summary.txt"
