@@ -179,9 +179,8 @@ final class UpstreamPool {
     }
 
     /**
-     * A connection whose exchange ended cleanly: handed to the first request waiting for a reused one (on the loop's
-     * next round, not inside the exchange that is ending), else kept for the next request, or closed when enough are
-     * kept.
+     * A connection whose exchange ended cleanly: handed to the first request waiting for a reused one, else kept for
+     * the next request, or closed when enough are kept.
      */
     void release(UpstreamConnection c) {
         if (!c.open()) {
@@ -191,14 +190,7 @@ final class UpstreamPool {
         }
         Waiter w = firstReusing();
         if (w != null) {
-            c.lendTo(null);
-            loop.execute(() -> {
-                if (c.open()) {
-                    w.lease().granted(c, true, null);
-                } else {
-                    acquire(true, w.lease());
-                }
-            });
+            w.lease().granted(c, true, null); // the exchange that released it no longer touches it
             return;
         }
         if (idle.size() >= MAX_IDLE) {
