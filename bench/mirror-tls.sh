@@ -7,9 +7,11 @@
 # fresh mirror, then sends BURSTS bursts of `ab -n N -c C -i` manifest HEADs to nginx and to the mirror, back to back.
 # The first burst of a fresh mirror opens its registry connections (TLS handshakes); later ones reuse them. Per
 # burst: both p50s, the CPU each used (utime + stime from /proc) and the mirror's RSS; per round the mirror's peak
-# (VmHWM). The token is a 2 KB password, as ECR's are.
+# (VmHWM). Then, per round, a BLOB_MB blob fetched with curl through the mirror, through nginx and straight from the
+# registry (curl's own TLS), BLOB_RUNS times each: throughput. The token is a 2 KB password, as ECR's are.
 #
-# Env: ROUNDS (3), BURSTS (12), C (200), N (C), OPTS (extra flags for the mirror's JVM), BENCH_OUT.
+# Env: ROUNDS (3), BURSTS (12), C (200), N (C), BLOB_MB (64), BLOB_RUNS (3), OPTS (extra flags for the mirror's JVM),
+# BENCH_OUT.
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -17,6 +19,8 @@ ROUNDS="${ROUNDS:-3}"
 BURSTS="${BURSTS:-12}"
 C="${C:-200}"
 N="${N:-$C}"
+BLOB_MB="${BLOB_MB:-64}"
+BLOB_RUNS="${BLOB_RUNS:-3}"
 
 bench_init mirror-tls
 bench_need ab "apt-get install -y apache2-utils"
@@ -32,6 +36,9 @@ say "registry over TLS, token API, nginx"
 password="$(bench_random_password)"
 bench_registry_start seed ""
 bench_seed_image "127.0.0.1:$REGISTRY_PORT" docker-hub/bench/app 1 1
+head -c "$((BLOB_MB * 1024 * 1024))" /dev/urandom > "$BENCH_TMP/big.bin"
+blob_digest="$(bench_push_blob "127.0.0.1:$REGISTRY_PORT" docker-hub/bench/big "$BENCH_TMP/big.bin")"
+rm -f "$BENCH_TMP/big.bin"
 certs="$BENCH_TMP/certs"
 mkdir -p "$certs"
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
@@ -76,6 +83,8 @@ burst() { # URL: prints the p50 in ms
 }
 
 rows="$RESULTS_DIR/bursts.tsv"
+blobs="$RESULTS_DIR/blobs.tsv"
+printf 'round\tvia\tbytes_per_s\n' > "$blobs"
 printf 'round\tburst\tnginx_p50_ms\tmirror_p50_ms\tnginx_cpu_ms\tmirror_cpu_ms\tmirror_rss_kb\tmirror_hwm_kb\n' > "$rows"
 for ((r = 0; r < ROUNDS; r++)); do
   say "round $r"
@@ -94,14 +103,27 @@ for ((r = 0; r < ROUNDS; r++)); do
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$b" "$ng" "$mi" $(((n1 - n0) * tick_ms)) $(((m1 - m0) * tick_ms)) \
       $(bench_rss_kb "$mirror_pid") >> "$rows"
   done
+  for ((k = 0; k < BLOB_RUNS; k++)); do
+    for via in mirror nginx direct; do
+      case "$via" in
+        mirror) url="http://127.0.0.1:$port/v2/bench/big/blobs/$blob_digest"; extra=() ;;
+        nginx) url="http://$NGINX/v2/bench/big/blobs/$blob_digest"; extra=() ;;
+        direct) url="https://127.0.0.1:$TLS_PORT/v2/docker-hub/bench/big/blobs/$blob_digest"
+          extra=(--cacert "$certs/cert.pem" -u "AWS:$password") ;;
+      esac
+      speed="$(curl -sf "${extra[@]}" -o /dev/null -w '%{speed_download}' "$url")" || die "blob through $via failed"
+      printf '%s\t%s\t%s\n' "$r" "$via" "$speed" >> "$blobs"
+    done
+  done
   "$HOOK" stop --state-dir "$state" > /dev/null 2>&1 || true
 done
 
 {
   echo "mirror over TLS: $BURSTS bursts of $N manifest HEADs, $C at once, per fresh mirror; OPTS='${OPTS:-}'"
-  python3 - "$rows" <<'PY'
+  python3 - "$rows" "$blobs" <<'PY'
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+blobs = list(csv.DictReader(open(sys.argv[2]), delimiter="\t"))
 first = [r for r in rows if r["burst"] == "0"]
 rest = [r for r in rows if r["burst"] != "0"]
 def f(rs, key):
@@ -114,5 +136,10 @@ per_round = {}
 for r in rows:
     per_round.setdefault(r["round"], []).append(int(r["mirror_hwm_kb"]))
 print("mirror peak RSS per round: " + ", ".join(f"{max(v) / 1024:.1f}" for v in per_round.values()) + " MiB")
+speeds = {}
+for b in blobs:
+    speeds.setdefault(b["via"], []).append(float(b["bytes_per_s"]) / 1048576)
+print("blob throughput (median [min-max] MiB/s): " + "; ".join(
+    f"{via} {statistics.median(v):.0f} [{min(v):.0f}-{max(v):.0f}]" for via, v in speeds.items()))
 PY
 } | tee "$RESULTS_DIR/summary.txt"
