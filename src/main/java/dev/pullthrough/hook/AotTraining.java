@@ -110,7 +110,7 @@ public final class AotTraining {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(ProxyProcess.JVM_FLAGS);
+        cmd.addAll(ProxyProcess.jvmFlags(false));
         cmd.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + cache,
                 "-cp", System.getProperty("java.class.path")));
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
@@ -119,15 +119,20 @@ public final class AotTraining {
         if (code != 0) {
             throw new IllegalStateException("creating the mirror's AOT cache failed (exit " + code + "): " + cmd);
         }
-        // A JVM that cannot map an archive ignores it silently; AOTMode=on makes that a failure, here at build time.
-        List<String> check = new ArrayList<>(cmd.subList(0, 1 + ProxyProcess.JVM_FLAGS.size()));
-        check.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", "-XX:AOTCache=" + cache,
-                "-XX:AOTMode=on", "-cp", System.getProperty("java.class.path"), HookMain.class.getName(), "--version"));
-        ProcessBuilder mapped = new ProcessBuilder(check).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        mapped.environment().remove("PULLTHROUGH_HOOK_PROXY_JAVA_OPTS");
-        if (mapped.start().waitFor() != 0) {
-            throw new IllegalStateException("the runtime cannot map " + cache + ": " + check);
+        // A JVM that cannot map an archive ignores it silently; AOTMode=on makes that a failure, here at build time,
+        // with the flags for a plain-HTTP registry and for an HTTPS one (other compiler settings).
+        for (boolean tls : new boolean[] {false, true}) {
+            List<String> check = new ArrayList<>(List.of(cmd.get(0)));
+            check.addAll(ProxyProcess.jvmFlags(tls));
+            check.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
+                    "-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-cp", System.getProperty("java.class.path"),
+                    HookMain.class.getName(), "--version"));
+            ProcessBuilder mapped = new ProcessBuilder(check).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            mapped.environment().remove("PULLTHROUGH_HOOK_PROXY_JAVA_OPTS");
+            if (mapped.start().waitFor() != 0) {
+                throw new IllegalStateException("the runtime cannot map " + cache + ": " + check);
+            }
         }
     }
 

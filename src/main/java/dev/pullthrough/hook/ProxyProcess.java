@@ -31,17 +31,43 @@ public final class ProxyProcess {
      * that a young generation of 5 MB still grew the heap. -Xms9m leaves the old generation 4 MB at start: the
      * mirror's archive loads its heap objects there, and a JVM that cannot place them refuses to start.
      *
-     * <p>CompileThresholdScaling=0.3: C1 compiles a method after 30% of the usual calls, so the request path runs
-     * compiled from the first burst (0.1 compiled more of what only start-up runs: ~0.3 MB more code for the same CPU
-     * per burst; 1 used ~25% more CPU on a fresh mirror's first bursts). -UsePerfData: no shared-memory counters file
-     * (nothing reads it; jcmd still attaches). Each flag chosen with {@code bench/mirror-cpu.sh}.
+     * <p>-UsePerfData: no shared-memory counters file (nothing reads it; jcmd still attaches). The compiler flags
+     * depend on the registry's scheme ({@link #jvmFlags}). Each flag chosen with {@code bench/mirror-cpu.sh} and
+     * {@code bench/mirror-tls.sh}.
      */
     static final List<String> JVM_FLAGS = List.of("-Xms9m", "-Xmx24m", "-Xmn5m", "-XX:SurvivorRatio=2", "-Xss256k",
             "-XX:+UseSerialGC", "-XX:-UsePerfData",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1",
-            "-XX:CompileThresholdScaling=0.3",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
             "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", "-XX:MaxDirectMemorySize=32m",
             "-Djdk.nio.maxCachedBufferSize=262144", "-XX:+ExitOnOutOfMemoryError");
+
+    /**
+     * C1 only, for a plain-HTTP registry (a loopback one): compiled code from the first burst at the least CPU and
+     * memory. CompileThresholdScaling=0.3: C1 compiles a method after 30% of the usual calls (0.1 compiled more of
+     * what only start-up runs, ~0.3 MB more code for the same CPU per burst; 1 used ~25% more CPU on a fresh
+     * mirror's first bursts).
+     */
+    static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.3");
+
+    /**
+     * For an HTTPS registry (ECR always): the JDK decrypts TLS fast only in C2-compiled code (its AES-GCM and GHASH
+     * intrinsics are C2's), and with C1 alone a blob streamed through the mirror at 47 MiB/s against nginx's 856.
+     * Full tiered compilation fixed that (~500 MiB/s) but took four times the CPU per burst and 100+ MiB while C2
+     * compiled the request path; here C2's thresholds are out of reach for everything but the JDK's cipher classes,
+     * which get it almost at once: 621 MiB/s, CPU per later burst the same as C1 only (90 vs 85 ms), peak RSS 95
+     * instead of 77 MiB (docs/PERFORMANCE.md, "Blob throughput over TLS").
+     */
+    static final List<String> TLS_CIPHERS_ON_C2 = List.of("-XX:TieredStopAtLevel=4", "-XX:CompileThresholdScaling=0.3",
+            "-XX:Tier4InvocationThreshold=2000000", "-XX:Tier4MinInvocationThreshold=1000000",
+            "-XX:Tier4CompileThreshold=3000000", "-XX:Tier4BackEdgeThreshold=100000000", "-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.*::*,0.0001");
+
+    /** The mirror's JVM flags for a registry reached over TLS or not. */
+    static List<String> jvmFlags(boolean tlsRegistry) {
+        List<String> flags = new ArrayList<>(JVM_FLAGS);
+        flags.addAll(tlsRegistry ? TLS_CIPHERS_ON_C2 : C1_ONLY);
+        return List.copyOf(flags);
+    }
 
     private final Process process;
     private final StateDir dir;
@@ -59,7 +85,7 @@ public final class ProxyProcess {
         Optional<Path> setsid = findOnPath("setsid");
         setsid.ifPresent(p -> cmd.add(p.toString()));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(jvmFlags(s.registry().scheme().equals("https")));
         String extra = System.getenv("PULLTHROUGH_HOOK_PROXY_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+"))); // for diagnosis: e.g. -XX:NativeMemoryTracking=summary
