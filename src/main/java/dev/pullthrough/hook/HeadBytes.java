@@ -8,8 +8,8 @@ import java.nio.ByteBuffer;
  * <p>Written by hand because the obvious route ({@code StringBuilder}, {@code toString}, {@code getBytes}) copies
  * a head three to five times, and every head the mirror sends upstream carries the ECR token (2-3 KB of base64). At
  * a burst of 200 requests those copies were the mirror's largest allocation; the garbage made young collections run
- * mid-burst and promote requests still in flight, which grew the heap (docs/PERFORMANCE.md, "Memory"). Sized by the
- * caller so it never grows in the common case.
+ * mid-burst and promote requests still in flight, which grew the heap (docs/PERFORMANCE.md, "The mirror's memory,
+ * second pass"). Sized by the caller so it never grows in the common case.
  */
 final class HeadBytes {
     private byte[] buf;

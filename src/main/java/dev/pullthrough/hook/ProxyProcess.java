@@ -22,7 +22,8 @@ public final class ProxyProcess {
     /**
      * A small heap: the mirror only copies streams, on one event-loop thread. 24 MB holds the state of the server's
      * 256 client connections and their registry connections (buffers of a few KB, 64 KiB while a blob streams, and
-     * TLS buffers per registry connection) with room for garbage (docs/PERFORMANCE.md, "Memory").
+     * TLS buffers per registry connection) with room for garbage (docs/PERFORMANCE.md, "The mirror's memory, second
+     * pass").
      *
      * <p>-Xmn5m with SurvivorRatio=2: a young generation that holds what a burst of 200 requests has in flight, with
      * survivor spaces of 1.25 MB, so a collection in the middle of a burst does not promote it; with the default young
