@@ -320,6 +320,29 @@ bench_token_standin() {
     AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
 }
 
+# bench_cpu_ticks PID...: utime + stime of each process and of its children, in clock ticks of BENCH_TICK_MS ms.
+# CPU is the figure that moves least with other load on the machine.
+BENCH_TICK_MS=$((1000 / $(getconf CLK_TCK)))
+bench_cpu_ticks() {
+  local total=0 p q
+  for p in "$@"; do
+    for q in "$p" $(pgrep -P "$p"); do total=$((total + $(awk '{print $14 + $15}' "/proc/$q/stat"))); done
+  done
+  echo "$total"
+}
+
+# bench_manifest_burst URL N C: `ab -n N -c C -i` manifest HEADs to URL; prints the p50 in ms. Dies when ab reports a
+# failed request or a non-2xx answer (the figures would be of errors).
+bench_manifest_burst() {
+  ab -q -n "$2" -c "$3" -i -s 30 -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    -e "$BENCH_TMP/ab.csv" "$1" > "$BENCH_TMP/ab.txt" 2>&1 || true
+  local failed
+  failed="$(awk '/^Failed requests:/ {print $3}' "$BENCH_TMP/ab.txt")"
+  [ "${failed:-x}" = 0 ] || { cat "$BENCH_TMP/ab.txt" >&2; die "ab reported failed requests"; }
+  grep -q '^Non-2xx' "$BENCH_TMP/ab.txt" && { cat "$BENCH_TMP/ab.txt" >&2; die "ab got non-2xx answers"; }
+  awk -F, '$1==50 {print $2}' "$BENCH_TMP/ab.csv"
+}
+
 # bench_random_password: an ECR-like long opaque password (2048 base64 characters).
 bench_random_password() { head -c 1536 /dev/urandom | base64 -w0; }
 

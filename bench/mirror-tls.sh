@@ -64,24 +64,6 @@ NGINX_UPSTREAM_TLS=1 bench_nginx_start nginx "$TLS_PORT" "$(printf 'AWS:%s' "$pa
 NGINX="127.0.0.1:$NGINX_PORT"
 nginx_pid="$(cat "$NGINX_PID_FILE")"
 
-cpu_ticks() { # PID...: utime + stime of each and of its children, in clock ticks
-  local total=0 p q
-  for p in "$@"; do
-    for q in "$p" $(pgrep -P "$p"); do total=$((total + $(awk '{print $14 + $15}' "/proc/$q/stat"))); done
-  done
-  echo "$total"
-}
-tick_ms=$((1000 / $(getconf CLK_TCK)))
-burst() { # URL: prints the p50 in ms
-  ab -q -n "$N" -c "$C" -i -s 30 -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
-    -e "$BENCH_TMP/ab.csv" "$1" > "$BENCH_TMP/ab.txt" 2>&1 || true
-  local failed
-  failed="$(awk '/^Failed requests:/ {print $3}' "$BENCH_TMP/ab.txt")"
-  [ "${failed:-x}" = 0 ] || { cat "$BENCH_TMP/ab.txt" >&2; die "ab reported failed requests"; }
-  grep -q '^Non-2xx' "$BENCH_TMP/ab.txt" && { cat "$BENCH_TMP/ab.txt" >&2; die "ab got non-2xx answers"; }
-  awk -F, '$1==50 {print $2}' "$BENCH_TMP/ab.csv"
-}
-
 rows="$RESULTS_DIR/bursts.tsv"
 blobs="$RESULTS_DIR/blobs.tsv"
 printf 'round\tvia\tbytes_per_s\n' > "$blobs"
@@ -98,9 +80,9 @@ for ((r = 0; r < ROUNDS; r++)); do
   bench_on_exit "'$HOOK' stop --state-dir '$state'"
   mirror_pid="$(cut -d' ' -f1 "$state/proxy.pid")"
   for ((b = 0; b < BURSTS; b++)); do
-    n0="$(cpu_ticks "$nginx_pid")"; ng="$(burst "http://$NGINX/v2/bench/app/manifests/1")"; n1="$(cpu_ticks "$nginx_pid")"
-    m0="$(cpu_ticks "$mirror_pid")"; mi="$(burst "http://127.0.0.1:$port/v2/bench/app/manifests/1")"; m1="$(cpu_ticks "$mirror_pid")"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$b" "$ng" "$mi" $(((n1 - n0) * tick_ms)) $(((m1 - m0) * tick_ms)) \
+    n0="$(bench_cpu_ticks "$nginx_pid")"; ng="$(bench_manifest_burst "http://$NGINX/v2/bench/app/manifests/1" "$N" "$C")"; n1="$(bench_cpu_ticks "$nginx_pid")"
+    m0="$(bench_cpu_ticks "$mirror_pid")"; mi="$(bench_manifest_burst "http://127.0.0.1:$port/v2/bench/app/manifests/1" "$N" "$C")"; m1="$(bench_cpu_ticks "$mirror_pid")"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$b" "$ng" "$mi" $(((n1 - n0) * BENCH_TICK_MS)) $(((m1 - m0) * BENCH_TICK_MS)) \
       $(bench_rss_kb "$mirror_pid") >> "$rows"
   done
   for ((k = 0; k < BLOB_RUNS; k++)); do

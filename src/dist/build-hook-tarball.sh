@@ -52,7 +52,8 @@ chmod 0644 "$stage/systemd/pullthrough-hook.service"
 # mirror's JVM flags): a JDK 25 runtime loads every class of its archive at start, and the long-running mirror
 # should not hold the hook's AWS SDK and Jackson classes. The mirror's is recorded without method profiles
 # (-AOTRecordTraining): replaying them compiled what the training ran at every mirror start and held ~6 MB more for
-# the mirror's life (peak RSS 49 vs 55 MiB, CPU per burst the same: docs/PERFORMANCE.md, "Memory").
+# the mirror's life (peak RSS 48 vs 53 MiB, CPU per burst the same: docs/PERFORMANCE.md, "The mirror's memory,
+# second pass").
 stage="$(cd "$stage" && pwd -P)"
 mirror_conf="$out/dist/mirror.aotconf"
 rm -f "$mirror_conf"

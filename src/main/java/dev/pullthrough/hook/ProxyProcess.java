@@ -32,23 +32,22 @@ public final class ProxyProcess {
      * that a young generation of 5 MB still grew the heap. -Xms9m leaves the old generation 4 MB at start: the
      * mirror's archive loads its heap objects there, and a JVM that cannot place them refuses to start.
      *
-     * <p>-UsePerfData: no shared-memory counters file (nothing reads it; jcmd still attaches). The compiler flags
-     * depend on the registry's scheme ({@link #jvmFlags}). Each flag chosen with {@code bench/mirror-cpu.sh} and
+     * <p>-UsePerfData: no shared-memory counters file (nothing reads it; jcmd still attaches).
+     *
+     * <p>CompileThresholdScaling=0.3: methods are compiled after 30% of the usual calls, so the request path runs
+     * compiled from the first burst (0.1 compiled more of what only start-up runs, ~0.3 MB more code for the same CPU
+     * per burst; 1 used ~25% more CPU on a fresh mirror's first bursts). Which compilers run depends on the
+     * registry's scheme ({@link #jvmFlags}). Each flag chosen with {@code bench/mirror-cpu.sh} and
      * {@code bench/mirror-tls.sh}.
      */
-    static final List<String> JVM_FLAGS = List.of("-Xms9m", "-Xmx24m", "-Xmn5m", "-XX:SurvivorRatio=2", "-Xss256k",
-            "-XX:+UseSerialGC", "-XX:-UsePerfData",
+    private static final List<String> JVM_FLAGS = List.of("-Xms9m", "-Xmx24m", "-Xmn5m", "-XX:SurvivorRatio=2",
+            "-Xss256k", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:CompileThresholdScaling=0.3",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
             "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", "-XX:MaxDirectMemorySize=32m",
             "-Djdk.nio.maxCachedBufferSize=262144", "-XX:+ExitOnOutOfMemoryError");
 
-    /**
-     * C1 only, for a plain-HTTP registry (a loopback one): compiled code from the first burst at the least CPU and
-     * memory. CompileThresholdScaling=0.3: C1 compiles a method after 30% of the usual calls (0.1 compiled more of
-     * what only start-up runs, ~0.3 MB more code for the same CPU per burst; 1 used ~25% more CPU on a fresh
-     * mirror's first bursts).
-     */
-    static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.3");
+    /** C1 only, for a plain-HTTP registry (a loopback one): the least CPU per burst and the least memory. */
+    private static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1");
 
     /**
      * For an HTTPS registry (ECR always): the JDK decrypts TLS fast only in C2-compiled code (its AES-GCM and GHASH
@@ -58,7 +57,7 @@ public final class ProxyProcess {
      * which get it almost at once: 621 MiB/s, CPU per later burst the same as C1 only (90 vs 85 ms), peak RSS 95
      * instead of 77 MiB (docs/PERFORMANCE.md, "Blob throughput over TLS").
      */
-    static final List<String> TLS_CIPHERS_ON_C2 = List.of("-XX:TieredStopAtLevel=4", "-XX:CompileThresholdScaling=0.3",
+    private static final List<String> TLS_CIPHERS_ON_C2 = List.of("-XX:TieredStopAtLevel=4",
             "-XX:Tier4InvocationThreshold=2000000", "-XX:Tier4MinInvocationThreshold=1000000",
             "-XX:Tier4CompileThreshold=3000000", "-XX:Tier4BackEdgeThreshold=100000000", "-XX:CompileCommand=quiet",
             "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.*::*,0.0001");

@@ -36,7 +36,7 @@ import javax.net.ssl.SSLParameters;
 final class TlsTransport implements UpstreamTransport {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
     /** A reused connection's first buffers for what it receives: a small answer's records fit. */
-    static final int SMALL_BUFFER = 4096;
+    private static final int SMALL_BUFFER = 4096;
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final int RECORD_HEADER = 5;
 

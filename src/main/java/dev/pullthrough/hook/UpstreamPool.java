@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -115,7 +116,7 @@ final class UpstreamPool {
     }
 
     /** An idle connection (reused), or null when none is left. */
-    UpstreamConnection pollIdle() {
+    private UpstreamConnection pollIdle() {
         UpstreamConnection c;
         while ((c = idle.pollLast()) != null) {
             if (c.open()) {
@@ -168,13 +169,10 @@ final class UpstreamPool {
 
     /** Opens one connection ahead of the first request (TCP and TLS), and keeps it idle. */
     void warmUp() {
-        open((c, error) -> {
+        open((c, reused, error) -> {
             if (c != null) {
                 release(c);
-            } else {
-                failWaiting(error);
             }
-            openForWaiting();
         });
     }
 
@@ -185,7 +183,6 @@ final class UpstreamPool {
     void release(UpstreamConnection c) {
         if (!c.open()) {
             c.close();
-            openForWaiting();
             return;
         }
         Waiter w = firstReusing();
@@ -206,7 +203,7 @@ final class UpstreamPool {
         if (waiting.isEmpty()) {
             return null; // the common case, without an iterator per request
         }
-        for (java.util.Iterator<Waiter> it = waiting.iterator(); it.hasNext();) {
+        for (Iterator<Waiter> it = waiting.iterator(); it.hasNext();) {
             Waiter w = it.next();
             if (w.mayReuse()) {
                 it.remove();
