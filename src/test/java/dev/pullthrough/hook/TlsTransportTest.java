@@ -216,6 +216,41 @@ class TlsTransportTest {
     }
 
     @Test
+    void read_bodyIntoABufferWithRoomForSeveralRecords_returnsSeveralRecordsInOneCall() throws Exception {
+        byte[] body = randomBytes(64 << 10); // four full records
+        CountDownLatch written = new CountDownLatch(1);
+        int port = serve("TLSv1.3", 0, (tls, tcp) -> {
+            tls.getOutputStream().write(body);
+            tls.getOutputStream().flush();
+            written.countDown();
+            OneConnectionServer.readLine(tls.getInputStream());
+        });
+        UpstreamTransport t = connect(port, trusting, "127.0.0.1", 0);
+        driver.handshake(t);
+        assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // The body was handed to the socket: the first read decrypts every whole record that came with one socket
+        // read and fits the 64 KB buffer (up to three), not one record per call (and per write to the client).
+        ByteBuffer dst = ByteBuffer.allocate(64 << 10);
+        int first = 0;
+        while (first == 0) {
+            first = t.read(dst);
+            if (first == 0) {
+                driver.await(t, SelectionKey.OP_READ);
+            }
+        }
+        TransportDriver.Received rest = driver.readUpTo(t, body.length - first, 64 << 10);
+        driver.writeAll(t, "thanks\n".getBytes(US_ASCII));
+
+        server.awaitDone();
+        assertThat(first).as("bytes from the first read: more than one record holds").isGreaterThan(16384);
+        byte[] all = new byte[body.length];
+        System.arraycopy(dst.array(), 0, all, 0, first);
+        System.arraycopy(rest.bytes(), 0, all, first, rest.bytes().length);
+        assertThat(Arrays.mismatch(all, body)).as("first differing byte").isEqualTo(-1);
+    }
+
+    @Test
     void write_serverNotReading_takesLessAndFlushesOnceTheServerDrains() throws Exception {
         byte[] upload = randomBytes(512 << 10);
         CountDownLatch startReading = new CountDownLatch(1);
