@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class ProxyProcess {
     /**
      * A small heap: the mirror only copies streams, on one event-loop thread. 24 MB holds the state of the server's
-     * 256 client connections and their registry connections (buffers of a few KB, 64 KiB while a blob streams, and
+     * 256 client connections and their registry connections (buffers of a few KB, 256 KiB while a blob streams, and
      * TLS buffers per registry connection) with room for garbage (docs/PERFORMANCE.md, "The mirror's memory, second
      * pass").
      *
