@@ -105,7 +105,7 @@ public final class MirrorProxy implements AutoCloseable {
             throw new IllegalArgumentException("the mirror listens on loopback only: " + config.listen());
         }
         MirrorProxy proxy = new MirrorProxy(config, log);
-        proxy.loop.start(new UpstreamPool(proxy.loop, config.upstream()));
+        proxy.loop.start(new UpstreamPool(proxy.loop, config.upstream(), proxy.counters));
         return proxy;
     }
 

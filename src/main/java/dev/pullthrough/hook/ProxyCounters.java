@@ -20,6 +20,8 @@ public final class ProxyCounters {
     final AtomicLong timeouts = new AtomicLong();
     /** Redirects (ECR blob 307s) passed back to the client. */
     final AtomicLong redirects = new AtomicLong();
+    /** Connections opened to the registry (over TLS each is a handshake; pooled ones carry many requests). */
+    final AtomicLong registryConnections = new AtomicLong();
     /** Per upstream registry of the route table, in its order; fixed at start, so reads need no lock. */
     private final Map<String, UpstreamCounters> upstreams = new LinkedHashMap<>();
 
@@ -79,6 +81,7 @@ public final class ProxyCounters {
         m.put("unauthorized", unauthorized.get());
         m.put("upstreamErrors", upstreamErrors.get());
         m.put("timeouts", timeouts.get());
+        m.put("registryConnections", registryConnections.get());
         return m;
     }
 }

@@ -176,7 +176,11 @@ final class UpstreamConnection implements LoopChannel {
 
     /** Closes at once; a connection that is mid-answer is never reused. */
     void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
         state = State.CLOSED;
+        pool.closed(this);
         owner = null;
         key.cancel();
         if (transport != null) {

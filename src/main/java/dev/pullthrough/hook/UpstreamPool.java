@@ -40,6 +40,15 @@ final class UpstreamPool {
      * and are not capped.
      */
     static final int MAX_OPENING_TLS = 16;
+    /**
+     * TLS connections open at most (idle, in use and opening): a request beyond them waits for the next one released,
+     * as a browser does per host. ECR answers the mirror's requests with small bodies (manifests, and a redirect to
+     * S3 for every blob, which the client follows itself), so an exchange holds its connection for milliseconds, and
+     * a burst of 200 manifest requests is served by 64 connections with no handshake after the first burst; opening
+     * one per request in flight cost 3-12 ms of CPU per handshake in the JDK's TLS, and ~30 KB of heap per connection
+     * kept (docs/PERFORMANCE.md, "The mirror over TLS, third pass"). Plain connections are not capped.
+     */
+    static final int MAX_CONNECTIONS_TLS = 64;
 
     private final MirrorLoop loop;
     private final RegistryEndpoint endpoint;
@@ -47,14 +56,21 @@ final class UpstreamPool {
     private final Set<UpstreamConnection> preparing = new HashSet<>();
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
     private final int maxOpening;
+    private final int maxLive;
+    private final ProxyCounters counters;
+    /** Connections counted from their first step until closed. */
+    private int live;
     private volatile InetSocketAddress address;
     private volatile IOException unresolved;
     private SSLContext tls;
 
-    UpstreamPool(MirrorLoop loop, RegistryEndpoint endpoint) {
+    UpstreamPool(MirrorLoop loop, RegistryEndpoint endpoint, ProxyCounters counters) {
         this.loop = loop;
         this.endpoint = endpoint;
-        this.maxOpening = endpoint.scheme().equals("https") ? MAX_OPENING_TLS : MAX_IDLE;
+        this.counters = counters;
+        boolean https = endpoint.scheme().equals("https");
+        this.maxOpening = https ? MAX_OPENING_TLS : MAX_IDLE;
+        this.maxLive = https ? MAX_CONNECTIONS_TLS : Integer.MAX_VALUE;
         resolve();
         loop.background().scheduleWithFixedDelay(this::resolve, RESOLVE_EVERY_SECONDS, RESOLVE_EVERY_SECONDS,
                 TimeUnit.SECONDS);
@@ -102,13 +118,14 @@ final class UpstreamPool {
 
     /**
      * A connection for one exchange, on the loop: an idle one (unless {@code mayReuse} is false: the retry after a
-     * stale one), else a new one, else, with {@link #maxOpening} already opening, the next one released or opened.
+     * stale one), else a new one, else, with {@link #maxOpening} already opening or {@link #maxLive} open, the next
+     * one released or opened.
      */
     void acquire(boolean mayReuse, Lease lease) {
         UpstreamConnection c = mayReuse ? pollIdle() : null;
         if (c != null) {
             lease.granted(c, true, null);
-        } else if (preparing.size() < maxOpening) {
+        } else if (mayOpen()) {
             open(lease);
         } else {
             waiting.addLast(new Waiter(mayReuse, lease));
@@ -160,9 +177,13 @@ final class UpstreamPool {
         }
     }
 
+    private boolean mayOpen() {
+        return preparing.size() < maxOpening && live < maxLive;
+    }
+
     /** Room to open another connection: for the first waiting request. */
     private void openForWaiting() {
-        while (!waiting.isEmpty() && preparing.size() < maxOpening) {
+        while (!waiting.isEmpty() && mayOpen()) {
             open(waiting.pollFirst().lease());
         }
     }
@@ -190,7 +211,8 @@ final class UpstreamPool {
             w.lease().granted(c, true, null); // the exchange that released it no longer touches it
             return;
         }
-        if (idle.size() >= MAX_IDLE) {
+        if (idle.size() >= MAX_IDLE || !waiting.isEmpty()) {
+            // Kept idle while only retries that need a new connection wait, it would hold their slot: closed instead.
             c.close();
             return;
         }
@@ -220,6 +242,19 @@ final class UpstreamPool {
 
     void preparing(UpstreamConnection c) {
         preparing.add(c);
+        live++;
+        counters.registryConnections.incrementAndGet();
+    }
+
+    /**
+     * A connection counted by {@link #preparing} was closed, from wherever: its slot goes to a waiting request, on
+     * the loop's next turn (the caller may be an exchange halfway through its own ending).
+     */
+    void closed(UpstreamConnection c) {
+        live--;
+        if (!waiting.isEmpty()) {
+            loop.execute(this::openForWaiting);
+        }
     }
 
     void prepared(UpstreamConnection c) {

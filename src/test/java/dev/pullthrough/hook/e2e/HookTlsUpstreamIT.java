@@ -110,21 +110,27 @@ class HookTlsUpstreamIT {
                         URI.create("http://" + hook.files().listen() + "/v2/" + REPOSITORY + "/manifests/1"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("Accept", RegistryApiSeeder.OCI_MANIFEST).build();
 
-        // Many registry connections at once, each with its own TLS handshake, pooled afterwards.
-        List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> answers = new java.util.ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            answers.add(client.sendAsync(head, HttpResponse.BodyHandlers.discarding()));
-        }
+        // Three bursts of 100: registry connections are opened (a TLS handshake each) up to the pool's cap, then reused.
         java.util.Set<String> digests = new java.util.HashSet<>();
-        for (var answer : answers) {
-            HttpResponse<Void> r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(r.statusCode()).isEqualTo(200);
-            digests.add(r.headers().firstValue("Docker-Content-Digest").orElse("none"));
+        for (int burst = 0; burst < 3; burst++) {
+            List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                answers.add(client.sendAsync(head, HttpResponse.BodyHandlers.discarding()));
+            }
+            for (var answer : answers) {
+                HttpResponse<Void> r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.statusCode()).isEqualTo(200);
+                digests.add(r.headers().firstValue("Docker-Content-Digest").orElse("none"));
+            }
         }
 
         assertThat(digests).hasSize(1).noneMatch(d -> d.equals("none"));
         HttpResponse<Void> again = client.send(head, HttpResponse.BodyHandlers.discarding());
-        assertThat(again.statusCode()).as("a request after the burst, on a pooled TLS connection").isEqualTo(200);
+        assertThat(again.statusCode()).as("a request after the bursts, on a pooled TLS connection").isEqualTo(200);
+        hook.awaitStatsAbove("served", 300);
+        // Without the cap the pool grew by up to 16 connections per burst for as long as bursts came.
+        assertThat(hook.statsCounter("registryConnections")).as("TLS connections opened for 301 requests, 100 at once")
+                .isBetween(2L, 64L); // UpstreamPool.MAX_CONNECTIONS_TLS
     }
 
     @Test
