@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * The loopback registry mirror. Serves the Docker Registry v2 read API to local clients without authentication and
@@ -101,11 +102,16 @@ public final class MirrorProxy implements AutoCloseable {
      * this while it is still fetching the token.
      */
     public static MirrorProxy bind(Config config, Consumer<String> log) throws IOException {
+        return bind(config, log, null);
+    }
+
+    /** With this TLS context for an https registry instead of the JDK's default one (tests trust their own CA). */
+    static MirrorProxy bind(Config config, Consumer<String> log, SSLContext tls) throws IOException {
         if (!config.listen().address().isLoopbackAddress()) {
             throw new IllegalArgumentException("the mirror listens on loopback only: " + config.listen());
         }
         MirrorProxy proxy = new MirrorProxy(config, log);
-        proxy.loop.start(new UpstreamPool(proxy.loop, config.upstream(), proxy.counters));
+        proxy.loop.start(new UpstreamPool(proxy.loop, config.upstream(), proxy.counters, tls));
         return proxy;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -118,14 +119,34 @@ final class UpstreamConnection implements LoopChannel {
             case READY -> {
                 if (owner != null) {
                     owner.ready(readyOps);
-                } else {
-                    pool.dropIdle(this); // idle and readable: closed by the registry
+                } else if (!stillGoodWhileIdle()) {
+                    pool.dropIdle(this);
                 }
             }
             default -> {
                 // Closed: a late readiness from before the close.
             }
         }
+    }
+
+    /**
+     * An idle connection turned readable: the registry closed it, sent bytes no request asked for (either way it is
+     * done), or, over TLS 1.3, sent a session ticket after the handshake, which the transport takes in and which
+     * leaves the connection as good as before. Without this check the warm-up connection was dropped by the ticket
+     * that follows every TLS 1.3 handshake, and the first request paid a handshake of its own.
+     */
+    private boolean stillGoodWhileIdle() {
+        try {
+            int n = transport.read(ByteBuffer.allocate(1));
+            transport.idle();
+            if (n == 0) {
+                interest(SelectionKey.OP_READ | transport.interestOps());
+                return true;
+            }
+        } catch (IOException e) {
+            // Broken: dropped like a closed one.
+        }
+        return false;
     }
 
     private void connected() throws IOException {

@@ -47,8 +47,14 @@ final class UpstreamPool {
      * a burst of 200 manifest requests is served by 64 connections with no handshake after the first burst; opening
      * one per request in flight cost 3-12 ms of CPU per handshake in the JDK's TLS, and ~30 KB of heap per connection
      * kept (docs/PERFORMANCE.md, "The mirror over TLS, third pass"). Plain connections are not capped.
+     *
+     * <p>The cap bends when connections stop turning over: a request that has waited {@link #OVER_CAP_AFTER_NANOS}
+     * opens its own, so 64 exchanges stuck on a slow registry (a cache miss fetched from upstream, a hung answer
+     * before its stall timeout) delay the next request by a second, not until they end.
      */
     static final int MAX_CONNECTIONS_TLS = 64;
+    /** How long a request waits for a connection under the cap before it opens one beyond it. */
+    static final long OVER_CAP_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final MirrorLoop loop;
     private final RegistryEndpoint endpoint;
@@ -64,7 +70,9 @@ final class UpstreamPool {
     private volatile IOException unresolved;
     private SSLContext tls;
 
-    UpstreamPool(MirrorLoop loop, RegistryEndpoint endpoint, ProxyCounters counters) {
+    /** {@code tls}: the context for an https registry, null for the JDK's default one. */
+    UpstreamPool(MirrorLoop loop, RegistryEndpoint endpoint, ProxyCounters counters, SSLContext tls) {
+        this.tls = tls;
         this.loop = loop;
         this.endpoint = endpoint;
         this.counters = counters;
@@ -113,7 +121,7 @@ final class UpstreamPool {
         void granted(UpstreamConnection c, boolean reused, IOException error);
     }
 
-    private record Waiter(boolean mayReuse, Lease lease) {
+    private record Waiter(boolean mayReuse, Lease lease, long since) {
     }
 
     /**
@@ -128,7 +136,8 @@ final class UpstreamPool {
         } else if (mayOpen()) {
             open(lease);
         } else {
-            waiting.addLast(new Waiter(mayReuse, lease));
+            // Not loop.now(): read before the events of this turn, it can be a tick old.
+            waiting.addLast(new Waiter(mayReuse, lease, System.nanoTime()));
         }
     }
 
@@ -261,8 +270,15 @@ final class UpstreamPool {
         preparing.remove(c);
     }
 
-    /** Times out connects and handshakes; closes connections idle for too long. */
+    /**
+     * Times out connects and handshakes; closes connections idle for too long; opens beyond the cap for requests that
+     * waited too long for one.
+     */
     void checkDeadlines(long now) {
+        while (!waiting.isEmpty() && preparing.size() < maxOpening
+                && now - waiting.peekFirst().since() > OVER_CAP_AFTER_NANOS) {
+            open(waiting.pollFirst().lease());
+        }
         if (!preparing.isEmpty()) {
             for (UpstreamConnection c : List.copyOf(preparing)) {
                 c.checkDeadline(now);

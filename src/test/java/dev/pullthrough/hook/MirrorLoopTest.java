@@ -34,7 +34,7 @@ class MirrorLoopTest {
     private void start(MirrorLoop.Handler handler, ServerLimits limits) throws IOException {
         loop = MirrorLoop.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), limits, handler, log::add);
         // No registry behind it: the warm-up connection fails quietly and no request here is forwarded.
-        loop.start(new UpstreamPool(loop, new RegistryEndpoint("http", "127.0.0.1", FreePorts.unused()), new ProxyCounters()));
+        loop.start(new UpstreamPool(loop, new RegistryEndpoint("http", "127.0.0.1", FreePorts.unused()), new ProxyCounters(), null));
         loop.accept(fatal::add);
     }
 

@@ -4,15 +4,12 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pullthrough.testing.process.ProcessRunner;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Arrays;
@@ -22,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
@@ -33,7 +29,6 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.StandardConstants;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +46,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(30)
 class TlsTransportTest {
-    private static final String PASSWORD = "changeit";
 
     @TempDir
     static Path keys;
@@ -69,36 +63,10 @@ class TlsTransportTest {
 
     @BeforeAll
     static void certificates() throws Exception {
-        KeyStore serverKeys = keyPair("server.p12");
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(serverKeys, PASSWORD.toCharArray());
-        serverContext = SSLContext.getInstance("TLS");
-        serverContext.init(keyManagers.getKeyManagers(), null, null);
-        trusting = clientTrusting(serverKeys);
-        trustingAnother = clientTrusting(keyPair("other.p12"));
-    }
-
-    /** A self-signed EC certificate for IP 127.0.0.1 only (no DNS name), made by the running JDK's keytool. */
-    private static KeyStore keyPair(String file) throws Exception {
-        Path store = keys.resolve(file);
-        ProcessRunner.inheritingEnvironment().run(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-alias", "registry", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + file.replace(".p12", ""),
-                "-ext", "san=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD)).requireSuccess();
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            keyStore.load(in, PASSWORD.toCharArray());
-        }
-        return keyStore;
-    }
-
-    private static SSLContext clientTrusting(KeyStore trusted) throws Exception {
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trustManagers.getTrustManagers(), null);
-        return context;
+        KeyStore serverKeys = TestCertificates.keyPair(keys, "server.p12");
+        serverContext = TestCertificates.serverContext(serverKeys);
+        trusting = TestCertificates.clientTrusting(serverKeys);
+        trustingAnother = TestCertificates.clientTrusting(TestCertificates.keyPair(keys, "other.p12"));
     }
 
     @BeforeEach
