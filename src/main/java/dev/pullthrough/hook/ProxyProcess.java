@@ -56,11 +56,19 @@ public final class ProxyProcess {
      * compiled the request path; here C2's thresholds are out of reach for everything but the JDK's cipher classes,
      * which get it almost at once: 621 MiB/s, CPU per later burst the same as C1 only (90 vs 85 ms), peak RSS 95
      * instead of 77 MiB (docs/PERFORMANCE.md, "Blob throughput over TLS").
+     *
+     * <p>Everything else then stays in C1's profiling tier, whose code calls the compilation policy every 1024
+     * invocations (every 8192 loop turns) to ask for a C2 compile that never comes: each call matched the method
+     * against the CompileCommand patterns by name, ~4% of the mirror's CPU in a later burst (perf). The notify
+     * frequencies are raised 1000-fold; the cipher classes' are scaled down by their CompileThresholdScaling as
+     * before, so they still reach C2 within their first records. Bursts 10-30 of 200 over TLS: 31.0-33.8 to 29.5 ms
+     * of CPU each (docs/PERFORMANCE.md, "The mirror over TLS, third pass").
      */
     private static final List<String> TLS_CIPHERS_ON_C2 = List.of("-XX:TieredStopAtLevel=4",
             "-XX:Tier4InvocationThreshold=2000000", "-XX:Tier4MinInvocationThreshold=1000000",
             "-XX:Tier4CompileThreshold=3000000", "-XX:Tier4BackEdgeThreshold=100000000", "-XX:CompileCommand=quiet",
-            "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.*::*,0.0001");
+            "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.*::*,0.0001",
+            "-XX:Tier3InvokeNotifyFreqLog=20", "-XX:Tier3BackedgeNotifyFreqLog=23");
 
     /** The mirror's JVM flags for a registry reached over TLS or not. */
     static List<String> jvmFlags(boolean tlsRegistry) {

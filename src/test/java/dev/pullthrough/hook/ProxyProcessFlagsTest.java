@@ -23,6 +23,8 @@ class ProxyProcessFlagsTest {
                 .doesNotContain("-XX:TieredStopAtLevel=1");
         // Everything else must stay out of C2's reach: a threshold no request path reaches in a job's life.
         assertThat(flags).contains("-XX:Tier4InvocationThreshold=2000000", "-XX:Tier4BackEdgeThreshold=100000000");
+        // C1's profiled code stops asking for the C2 compiles that are out of its reach.
+        assertThat(flags).contains("-XX:Tier3InvokeNotifyFreqLog=20", "-XX:Tier3BackedgeNotifyFreqLog=23");
     }
 
     @Test
