@@ -54,8 +54,9 @@ public final class ProxyProcess {
      * intrinsics are C2's), and with C1 alone a blob streamed through the mirror at 47 MiB/s against nginx's 856.
      * Full tiered compilation fixed that (~500 MiB/s) but took four times the CPU per burst and 100+ MiB while C2
      * compiled the request path; here C2's thresholds are out of reach for everything but the JDK's cipher classes,
-     * which get it almost at once: 621 MiB/s, CPU per later burst the same as C1 only (90 vs 85 ms), peak RSS 95
-     * instead of 77 MiB (docs/PERFORMANCE.md, "Blob throughput over TLS").
+     * which get it almost at once: 621 MiB/s when adopted (~850 since several records are read at once), CPU per
+     * later burst the same as C1 only (90 vs 85 ms), peak RSS 95 instead of 77 MiB (docs/PERFORMANCE.md, "Blob
+     * throughput over TLS").
      *
      * <p>Everything else then stays in C1's profiling tier, whose code calls the compilation policy every 1024
      * invocations (every 8192 loop turns) to ask for a C2 compile that never comes: each call matched the method
