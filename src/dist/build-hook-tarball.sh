@@ -5,8 +5,9 @@
 #     bin/pullthrough-hook                       launcher (POSIX sh): start|stop|status, same flags as `pullthrough hook`
 #     runtime/                                   a Java runtime made with jlink: only the modules jdeps finds in the jar
 #     lib/pullthrough-hook.jar                   the hook jar
-#     lib/hook.aot, lib/mirror.aot               class-data archives (JDK 25 AOT caches) of the hook's and the mirror's
-#                                                JVMs, from a training run made here
+#     lib/hook.aot, lib/mirror.aot,              class-data archives (JDK 25 AOT caches) of the hook's and the mirror's
+#       lib/mirror-tls.aot                       JVMs (the mirror's for a plain and an https registry), from training
+#                                                runs made here
 #     github-actions/job-started.sh, job-completed.sh   runner scripts that never fail a job
 #     systemd/pullthrough-hook.service           unit for long-lived runners
 #
@@ -50,22 +51,26 @@ chmod 0644 "$stage/systemd/pullthrough-hook.service"
 # directory instead. Two archives: hook.aot for the hook's JVM (recorded by the training JVM itself) and mirror.aot
 # for the mirror's (recorded by the mirror process the training's `start` launches, created by AotTraining with the
 # mirror's JVM flags): a JDK 25 runtime loads every class of its archive at start, and the long-running mirror
-# should not hold the hook's AWS SDK and Jackson classes. The mirror's is recorded without method profiles
+# should not hold the hook's AWS SDK and Jackson classes. A third, mirror-tls.aot, for the mirror in front of an
+# https registry (ECR): recorded by a second round against an HTTPS stand-in, in a child JVM; the hook picks it by
+# the registry's scheme (ProxyProcess.archiveFlags). The mirror's is recorded without method profiles
 # (-AOTRecordTraining): replaying them compiled what the training ran at every mirror start and held ~6 MB more for
 # the mirror's life (peak RSS 48 vs 53 MiB, CPU per burst the same: docs/PERFORMANCE.md, "The mirror's memory,
 # second pass").
 stage="$(cd "$stage" && pwd -P)"
 mirror_conf="$out/dist/mirror.aotconf"
-rm -f "$mirror_conf"
+mirror_tls_conf="$out/dist/mirror-tls.aotconf"
+rm -f "$mirror_conf" "$mirror_tls_conf"
 ( cd "$stage/lib" && env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS -u _JAVA_OPTIONS \
     PULLTHROUGH_HOOK_PROXY_JAVA_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTMode=record -XX:AOTConfiguration=$mirror_conf -Xlog:aot=off -Xlog:cds=off" \
     "$stage/runtime/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:AOTCacheOutput="$stage/lib/hook.aot" \
     -Xlog:aot=off -Xlog:cds=off -cp "$stage/lib/pullthrough-hook.jar" dev.pullthrough.hook.AotTraining \
-    "$mirror_conf" "$stage/lib/mirror.aot" ) \
+    "$mirror_conf" "$stage/lib/mirror.aot" "$mirror_tls_conf" "$stage/lib/mirror-tls.aot" ) \
   > "$out/dist/aot-training.log" 2>&1 || { tail -20 "$out/dist/aot-training.log" >&2; fail "the training run failed"; }
 [ -s "$stage/lib/hook.aot" ] || fail "no archive written (see $out/dist/aot-training.log)"
 [ -s "$stage/lib/mirror.aot" ] || fail "no mirror archive written (see $out/dist/aot-training.log)"
-rm -f "$mirror_conf"
+[ -s "$stage/lib/mirror-tls.aot" ] || fail "no archive for the mirror over TLS written (see $out/dist/aot-training.log)"
+rm -f "$mirror_conf" "$mirror_tls_conf"
 
 # The launcher works from the unpacked tree (status of a state dir that has no hook: "mirror down", exit 3), and
 # its JVM maps the archive (an archive that does not match is ignored silently at run time: caught here).

@@ -2,7 +2,10 @@ package dev.pullthrough.hook;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
@@ -10,11 +13,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * The build-time training run for the tarball's two class-data archives (JDK 25 AOT caches): one {@code hook start},
@@ -25,52 +33,145 @@ import java.util.stream.Stream;
  * {@code main(CONFIG, CACHE)} then creates the mirror's archive with the mirror's own JVM flags. Two archives, not
  * one: a JDK 25 runtime loads every class of its archive at start, so a shared one would give the long-running
  * mirror the hook's ~5000 classes (the AWS SDK, Jackson: ~15 MB of RSS it never uses), and the hook's JVM the
- * mirror's server. It reads no real file, needs no AWS account and leaves nothing behind (a temp dir, removed).
- * Not part of the hook's interface.
+ * mirror's server. A third archive, for the mirror in front of an https registry as ECR is, comes from a second
+ * round in a child JVM against an HTTPS stand-in (a throw-away RSA key made with the runtime's keytool, trusted by
+ * the mirror through {@code -Djavax.net.ssl.trustStore}): it holds the JDK's TLS classes, which the plain-HTTP
+ * mirror must not load at every start. It reads no real file, needs no AWS account and leaves nothing behind (temp
+ * dirs, removed). Not part of the hook's interface.
  */
 public final class AotTraining {
     private static final String TARGET = "AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken";
     private static final String PASSWORD = "training-only";
+    private static final String TLS_ROUND = "--tls-round";
 
     private AotTraining() {
     }
 
-    /** {@code args}: nothing, or the mirror's recorded AOT configuration and the archive to create from it. */
+    /**
+     * {@code args}: nothing; or the mirror's recorded AOT configuration and the archive to create from it; or those
+     * two and the same two for the mirror in front of an https registry. ({@value #TLS_ROUND} {@code DIR}: the child
+     * JVM's half of that TLS round.)
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals(TLS_ROUND)) {
+            tlsRound(Path.of(args[1]));
+            System.exit(0);
+        }
         Path tmp = Files.createTempDirectory("pullthrough-aot-");
         HttpServer standIn = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         standIn.createContext("/", AotTraining::answer);
         standIn.start();
         try {
             String base = "http://127.0.0.1:" + standIn.getAddress().getPort();
-            // The SDK's own override settings (system-property twins of AWS_ENDPOINT_URL_ECR and the key pair).
-            System.setProperty("aws.endpointUrlEcr", base);
-            System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7EXAMPLE");
-            System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
-            int start = hook(tmp, "start", "--strict", "--registry", base, "--region", "us-east-1",
-                    "--daemon-config", tmp.resolve("daemon.json").toString(), "--docker-pid-file", "none",
-                    "--containerd-certs-dir", tmp.resolve("certs.d").toString(),
-                    "--buildkitd-config", tmp.resolve("buildkitd.toml").toString(),
-                    "--docker-config", tmp.resolve("docker").toString(),
-                    "--github-env", tmp.resolve("github_env").toString(), "--listen", "127.0.0.1:0");
-            if (start == 0) {
-                throughTheMirror(new StateDir(tmp.resolve("state")));
-            }
-            hook(tmp, "status");
-            int stop = hook(tmp, "stop");
-            if (start != 0 || stop != 0) {
-                throw new IllegalStateException("training run failed: start " + start + ", stop " + stop);
-            }
+            round(tmp, base, base);
         } finally {
             standIn.stop(0);
-            try (Stream<Path> files = Files.walk(tmp)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            delete(tmp);
         }
-        if (args.length == 2) {
-            createMirrorCache(Path.of(args[0]), Path.of(args[1]));
+        if (args.length >= 2) {
+            createMirrorCache(Path.of(args[0]), Path.of(args[1]), false);
+        }
+        if (args.length == 4) {
+            recordTlsMirror(Path.of(args[2]));
+            createMirrorCache(Path.of(args[2]), Path.of(args[3]), true);
         }
         System.exit(0);
+    }
+
+    /** start, requests through the mirror, status, stop: the token from {@code tokenBase}, the registry at the other. */
+    private static void round(Path tmp, String tokenBase, String registryBase) throws IOException {
+        // The SDK's own override settings (system-property twins of AWS_ENDPOINT_URL_ECR and the key pair).
+        System.setProperty("aws.endpointUrlEcr", tokenBase);
+        System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7EXAMPLE");
+        System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        int start = hook(tmp, "start", "--strict", "--registry", registryBase, "--region", "us-east-1",
+                "--daemon-config", tmp.resolve("daemon.json").toString(), "--docker-pid-file", "none",
+                "--containerd-certs-dir", tmp.resolve("certs.d").toString(),
+                "--buildkitd-config", tmp.resolve("buildkitd.toml").toString(),
+                "--docker-config", tmp.resolve("docker").toString(),
+                "--github-env", tmp.resolve("github_env").toString(), "--listen", "127.0.0.1:0");
+        if (start == 0) {
+            throughTheMirror(new StateDir(tmp.resolve("state")));
+        }
+        hook(tmp, "status");
+        int stop = hook(tmp, "stop");
+        if (start != 0 || stop != 0) {
+            throw new IllegalStateException("training run against " + registryBase + " failed: start " + start
+                    + ", stop " + stop);
+        }
+    }
+
+    /**
+     * Records the configuration of a mirror in front of an https registry: a child JVM (its own
+     * PULLTHROUGH_HOOK_PROXY_JAVA_OPTS, and nothing recorded into the hook's archive) runs a round against an
+     * HTTPS stand-in whose key is made here.
+     */
+    private static void recordTlsMirror(Path config) throws IOException, InterruptedException {
+        Path tmp = Files.createTempDirectory("pullthrough-aot-tls-");
+        try {
+            Path keys = tmp.resolve("registry.p12");
+            // RSA, as ECR's certificates are: the archive then holds the classes that check such a chain.
+            run(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-alias", "registry", "-keyalg", "RSA", "-keysize", "2048", "-dname",
+                    "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-validity", "1", "-storetype", "PKCS12",
+                    "-keystore", keys.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD), "keytool");
+            ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    AotTraining.class.getName(), TLS_ROUND, tmp.toString()).inheritIO();
+            child.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
+            child.environment().put("PULLTHROUGH_HOOK_PROXY_JAVA_OPTS", "-XX:+UnlockDiagnosticVMOptions"
+                    + " -XX:-AOTRecordTraining -XX:AOTMode=record -XX:AOTConfiguration=" + config
+                    + " -Xlog:aot=off -Xlog:cds=off -Djavax.net.ssl.trustStore=" + keys
+                    + " -Djavax.net.ssl.trustStorePassword=" + PASSWORD);
+            run(child, "the training round against an https registry");
+        } finally {
+            delete(tmp);
+        }
+    }
+
+    /** The child JVM's round: the token API over HTTP, the registry over HTTPS with the key in {@code dir}. */
+    private static void tlsRound(Path dir) throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(dir.resolve("registry.p12"))) {
+            keys.load(in, PASSWORD.toCharArray());
+        }
+        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        managers.init(keys, PASSWORD.toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(managers.getKeyManagers(), null, null);
+        HttpServer token = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        token.createContext("/", AotTraining::answer);
+        HttpsServer registry = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        registry.setHttpsConfigurator(new HttpsConfigurator(tls));
+        registry.createContext("/", AotTraining::answer);
+        // A thread per exchange: on the server's one default thread, the mirror's idle warm-up connection held it
+        // waiting for a request while the next connection's handshake waited behind it.
+        ExecutorService exchanges = Executors.newCachedThreadPool();
+        registry.setExecutor(exchanges);
+        token.start();
+        registry.start();
+        try {
+            round(dir, "http://127.0.0.1:" + token.getAddress().getPort(),
+                    "https://127.0.0.1:" + registry.getAddress().getPort());
+        } finally {
+            token.stop(0);
+            registry.stop(0);
+            exchanges.shutdownNow();
+        }
+    }
+
+    private static void run(ProcessBuilder pb, String what) throws IOException, InterruptedException {
+        int code = pb.start().waitFor();
+        if (code != 0) {
+            throw new IllegalStateException(what + " failed (exit " + code + "): " + pb.command());
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private static int hook(Path tmp, String command, String... args) {
@@ -103,14 +204,15 @@ public final class AotTraining {
     }
 
     /** The mirror's archive from its recorded configuration, made with the JVM flags the mirror runs with. */
-    private static void createMirrorCache(Path config, Path cache) throws IOException, InterruptedException {
+    private static void createMirrorCache(Path config, Path cache, boolean tlsRegistry)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(config)) {
             throw new IllegalStateException("the mirror recorded no AOT configuration at " + config
                     + " (PULLTHROUGH_HOOK_PROXY_JAVA_OPTS=-XX:AOTMode=record -XX:AOTConfiguration=" + config + ")");
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(ProxyProcess.jvmFlags(false));
+        cmd.addAll(ProxyProcess.jvmFlags(tlsRegistry));
         cmd.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + cache,
                 "-cp", System.getProperty("java.class.path")));
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
@@ -120,8 +222,9 @@ public final class AotTraining {
             throw new IllegalStateException("creating the mirror's AOT cache failed (exit " + code + "): " + cmd);
         }
         // A JVM that cannot map an archive ignores it silently; AOTMode=on makes that a failure, here at build time,
-        // with the flags for a plain-HTTP registry and for an HTTPS one (other compiler settings).
-        for (boolean tls : new boolean[] {false, true}) {
+        // with the flags it is mapped with: the plain-HTTP archive with both compiler settings (an https registry
+        // falls back to it when the TLS archive is missing), the TLS one with the https settings.
+        for (boolean tls : tlsRegistry ? new boolean[] {true} : new boolean[] {false, true}) {
             List<String> check = new ArrayList<>(List.of(cmd.get(0)));
             check.addAll(ProxyProcess.jvmFlags(tls));
             check.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",

@@ -71,6 +71,28 @@ public final class ProxyProcess {
             "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.*::*,0.0001",
             "-XX:Tier3InvokeNotifyFreqLog=20", "-XX:Tier3BackedgeNotifyFreqLog=23");
 
+    /**
+     * The class-data archive the mirror maps, from the directory the tarball's launcher names in
+     * {@code PULLTHROUGH_HOOK_MIRROR_AOT_DIR}: {@code mirror-tls.aot} for an https registry (trained against one: the
+     * JDK's ~1100 TLS classes come mapped instead of parsed, and {@code hook start} over TLS, which waits for the
+     * mirror's first handshake, took ~120 ms less: docs/PERFORMANCE.md, "The mirror over TLS, third pass"), else
+     * {@code mirror.aot}, which holds no TLS class (a JDK 25 runtime loads every class of its archive at start, and
+     * the TLS ones cost the plain-HTTP mirror 7 MB). None outside the tarball.
+     */
+    static List<String> archiveFlags(String dir, boolean tlsRegistry) {
+        if (dir == null || dir.isBlank()) {
+            return List.of();
+        }
+        Path archive = Path.of(dir, tlsRegistry ? "mirror-tls.aot" : "mirror.aot");
+        if (!Files.isRegularFile(archive)) {
+            archive = Path.of(dir, "mirror.aot"); // maps with the https flags too (the build checks it)
+        }
+        if (!Files.isRegularFile(archive)) {
+            return List.of();
+        }
+        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", "-XX:AOTCache=" + archive);
+    }
+
     /** The mirror's JVM flags for a registry reached over TLS or not. */
     static List<String> jvmFlags(boolean tlsRegistry) {
         List<String> flags = new ArrayList<>(JVM_FLAGS);
@@ -94,7 +116,9 @@ public final class ProxyProcess {
         Optional<Path> setsid = findOnPath("setsid");
         setsid.ifPresent(p -> cmd.add(p.toString()));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmFlags(s.registry().scheme().equals("https")));
+        boolean https = s.registry().scheme().equals("https");
+        cmd.addAll(jvmFlags(https));
+        cmd.addAll(archiveFlags(System.getenv("PULLTHROUGH_HOOK_MIRROR_AOT_DIR"), https));
         String extra = System.getenv("PULLTHROUGH_HOOK_PROXY_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+"))); // for diagnosis: e.g. -XX:NativeMemoryTracking=summary

@@ -2,8 +2,12 @@ package dev.pullthrough.hook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProxyProcessFlagsTest {
     @Test
@@ -47,5 +51,23 @@ class ProxyProcessFlagsTest {
             return flag.replaceFirst("=.*", "");
         }
         return flag.substring(0, Math.min(4, flag.length()));
+    }
+
+    @Test
+    void archive_httpsRegistry_theTlsTrainedOneWhenTheTarballHasIt(@TempDir Path lib) throws IOException {
+        Files.write(lib.resolve("mirror.aot"), new byte[] {1});
+        Files.write(lib.resolve("mirror-tls.aot"), new byte[] {1});
+
+        assertThat(ProxyProcess.archiveFlags(lib.toString(), true)).contains("-XX:AOTCache=" + lib.resolve("mirror-tls.aot"));
+        assertThat(ProxyProcess.archiveFlags(lib.toString(), false)).contains("-XX:AOTCache=" + lib.resolve("mirror.aot"));
+    }
+
+    @Test
+    void archive_noTlsArchive_httpsFallsBackToThePlainOne_andNoDirectoryMeansNone(@TempDir Path lib) throws IOException {
+        Files.write(lib.resolve("mirror.aot"), new byte[] {1});
+
+        assertThat(ProxyProcess.archiveFlags(lib.toString(), true)).contains("-XX:AOTCache=" + lib.resolve("mirror.aot"));
+        assertThat(ProxyProcess.archiveFlags(null, true)).isEmpty(); // java -jar: no launcher, no archive
+        assertThat(ProxyProcess.archiveFlags(lib.resolve("missing").toString(), false)).isEmpty();
     }
 }

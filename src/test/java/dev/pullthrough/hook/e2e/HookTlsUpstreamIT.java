@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -85,11 +86,7 @@ class HookTlsUpstreamIT {
         ProcessResult start = hook.start("--strict");
 
         assertThat(start.exitCode()).as("%s", start).isZero();
-        HttpResponse<Void> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://" + hook.files().listen() + "/v2/" + REPOSITORY + "/manifests/1"))
-                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                        .header("Accept", RegistryApiSeeder.OCI_MANIFEST).build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> head = headManifest();
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.headers().firstValue("Docker-Content-Digest")).isPresent();
         assertThat(ecr.accessEntriesSince(mark)).extracting(e -> e.path())
@@ -97,6 +94,23 @@ class HookTlsUpstreamIT {
         // An HTTPS registry gets C2 for the JDK's cipher classes (blobs stream ~13x faster than with C1 alone).
         assertThat(hook.proxyProcess().orElseThrow().info().arguments().orElseThrow()).contains(
                 "-XX:TieredStopAtLevel=4", "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.*::*,0.0001");
+    }
+
+    @Test
+    void tarball_httpsRegistry_mirrorMapsTheArchiveTrainedOverTls() throws Exception {
+        hook = hookFor(ecr.url(), "-Djavax.net.ssl.trustStore=" + trustStore
+                + " -Djavax.net.ssl.trustStorePassword=changeit -Djavax.net.ssl.trustStoreType=PKCS12")
+                .withLauncher(List.of(HookTarball.launcher().toString()));
+
+        ProcessResult start = hook.start("--strict");
+
+        assertThat(start.exitCode()).as("%s", start).isZero();
+        // The JDK's TLS classes come mapped from lib/mirror-tls.aot; lib/mirror.aot (no TLS class) is for http ones.
+        String maps = Files.readString(Path.of("/proc", Long.toString(hook.proxyPid().orElseThrow()), "maps"));
+        assertThat(maps).contains(HookTarball.home().resolve("lib/mirror-tls.aot").toString())
+                .doesNotContain(HookTarball.home().resolve("lib/mirror.aot").toString());
+        HttpResponse<Void> head = headManifest();
+        assertThat(head.statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -143,6 +157,15 @@ class HookTlsUpstreamIT {
         assertThat(start.stderr()).contains(ecr.url(), "TLS certificate was not accepted", "javax.net.ssl.trustStore",
                 "everything the hook changed was put back").doesNotContain("could not be reached");
         assertThat(hook.proxyPid()).isEmpty();
+    }
+
+    /** A manifest HEAD through the running hook's mirror. */
+    private HttpResponse<Void> headManifest() throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://" + hook.files().listen() + "/v2/" + REPOSITORY + "/manifests/1"))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .header("Accept", RegistryApiSeeder.OCI_MANIFEST).build(),
+                HttpResponse.BodyHandlers.discarding());
     }
 
     private static HookProcess hookFor(String registryUrl, String mirrorJavaOpts) {
