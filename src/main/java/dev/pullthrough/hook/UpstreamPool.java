@@ -66,6 +66,8 @@ final class UpstreamPool {
     private final ProxyCounters counters;
     /** Connections counted from their first step until closed. */
     private int live;
+    /** The warm-up connection is still connecting or handshaking. */
+    private boolean warmUpOpening;
     private volatile InetSocketAddress address;
     private volatile IOException unresolved;
     private SSLContext tls;
@@ -133,6 +135,8 @@ final class UpstreamPool {
         UpstreamConnection c = mayReuse ? pollIdle() : null;
         if (c != null) {
             lease.granted(c, true, null);
+        } else if (warmUpOpening && mayReuse && waiting.isEmpty()) {
+            waiting.addLast(new Waiter(true, lease, System.nanoTime())); // the warm-up connection will be its own
         } else if (mayOpen()) {
             open(lease);
         } else {
@@ -197,9 +201,15 @@ final class UpstreamPool {
         }
     }
 
-    /** Opens one connection ahead of the first request (TCP and TLS), and keeps it idle. */
+    /**
+     * Opens one connection ahead of the first request (TCP and TLS), and keeps it idle. A request that comes while it
+     * is still opening waits for it instead of opening its own ({@link #acquire}): over TLS the first request is
+     * `hook start`'s check, and a second cold handshake beside the first one made that check wait for both.
+     */
     void warmUp() {
+        warmUpOpening = true;
         open((c, reused, error) -> {
+            warmUpOpening = false;
             if (c != null) {
                 release(c);
             }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,6 +54,8 @@ class MirrorTlsPoolTest {
     private final Semaphore hanging = new Semaphore(0);
     /** One permit per handshake the registry finished (its session ticket sent). */
     private final Semaphore handshakes = new Semaphore(0);
+    /** The registry starts no handshake before this opens (open unless a test closes it). */
+    private volatile CountDownLatch handshakeGate = new CountDownLatch(0);
     private ServerSocket registry;
     private MirrorProxy proxy;
     private ExecutorService clients;
@@ -139,6 +142,26 @@ class MirrorTlsPoolTest {
         assertThat(accepted.get()).as("registry connections").isEqualTo(1);
     }
 
+    @Test
+    @Timeout(60)
+    void requestWhileTheWarmUpHandshakeIsInFlight_waitsForItInsteadOfOpeningAnother() throws Exception {
+        handshakeGate = new CountDownLatch(1);
+        startRegistryAndMirror();
+
+        // As `hook start`'s check through a cold mirror: the request is in while the warm-up handshake is held (the
+        // mirror reads it within microseconds; the handshake, once let go, takes milliseconds of round trips).
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), proxy.address().port())) {
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write("HEAD /v2/fast/a/manifests/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    .getBytes(ISO_8859_1));
+            handshakeGate.countDown();
+
+            // Before, the request opened a connection of its own and was answered over it: two handshakes.
+            assertThat(OneConnectionServer.readLine(s.getInputStream())).startsWith("HTTP/1.1 200 ");
+        }
+        assertThat(accepted.get()).as("registry connections").isEqualTo(1);
+    }
+
     /**
      * A keep-alive HTTPS registry stand-in: answers a request for a {@code /fast/} repository at once with an empty
      * 200, and never answers one for a {@code /hang/} repository.
@@ -173,6 +196,7 @@ class MirrorTlsPoolTest {
         try {
             SSLSocket tls = (SSLSocket) ((SSLSocketFactory) serverContext.getSocketFactory()).createSocket(tcp, null, true);
             tls.setUseClientMode(false);
+            handshakeGate.await();
             tls.startHandshake(); // returns once the server's last flight, the session ticket included, is sent
             handshakes.release();
             InputStream in = tls.getInputStream();
@@ -195,6 +219,8 @@ class MirrorTlsPoolTest {
             }
         } catch (IOException ended) {
             // The mirror or the test closed the connection.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
