@@ -179,6 +179,11 @@ final class MirrorLoop implements AutoCloseable {
         exchanges.remove(e);
     }
 
+    /** Exchanges started and not yet ended (each client request forwarded to the registry). */
+    int exchangesInFlight() {
+        return exchanges.size();
+    }
+
     void closed(ClientConnection c) {
         if (open.remove(c)) {
             openCount.decrementAndGet();

@@ -271,14 +271,19 @@ public final class MirrorProxy implements AutoCloseable {
     private record AuthorizationLine(EcrToken token, byte[] bytes) {
     }
 
+    /** Exchanges in flight up to which a blob gets the large copy buffer. */
+    static final int LARGE_BUFFER_EXCHANGES = 8;
+
     /**
-     * 256 KiB for a blob, no more than the body for a manifest (a few KB): 200 manifest GETs at once then hold a few
-     * hundred KB of copy buffers, not 50 MB of a heap capped for the mirror's memory target. A blob over TLS leaves in
-     * writes of up to 15 records instead of 3 (64 KiB): ~15% less CPU per blob (docs/PERFORMANCE.md, "Blob throughput
-     * over TLS"); over plain HTTP throughput and peak RSS were unchanged.
+     * No more than the body for a manifest (a few KB): 200 manifest GETs at once then hold a few hundred KB of copy
+     * buffers, not megabytes of a heap capped for the mirror's memory target. For a blob 256 KiB while at most
+     * {@value #LARGE_BUFFER_EXCHANGES} exchanges are in flight ({@code large}), else 64 KiB: over TLS a blob then
+     * leaves in writes of up to 15 records instead of 3, ~15% less CPU per blob (docs/PERFORMANCE.md, "The mirror
+     * over TLS, third pass"), and the TLS receive buffer grows to match (~270 KB); with many blobs at once the
+     * 64 KiB buffers keep 256 streams (~150 KB each over TLS) inside the 24 MB heap, where 256 KiB ones would not.
      */
-    static byte[] copyBuffer(long contentLength) {
-        int max = 256 * 1024;
+    static byte[] copyBuffer(long contentLength, boolean large) {
+        int max = (large ? 256 : 64) * 1024;
         return new byte[contentLength >= 0 ? (int) Math.max(1024, Math.min(max, contentLength)) : max];
     }
 

@@ -308,7 +308,8 @@ final class UpstreamExchange implements LoopChannel {
             framing = ClientConnection.Framing.CLOSE; // the body ends when the registry closes
         }
         client.sendHead(status, headers, head.contentLength(), framing);
-        body = ByteBuffer.wrap(MirrorProxy.copyBuffer(Math.max(head.contentLength(), headLen - headEnd)));
+        body = ByteBuffer.wrap(MirrorProxy.copyBuffer(Math.max(head.contentLength(), headLen - headEnd),
+                loop.exchangesInFlight() <= MirrorProxy.LARGE_BUFFER_EXCHANGES));
         if (chunks != null && !client.http11()) {
             decoded = ByteBuffer.allocate(body.capacity());
         }
