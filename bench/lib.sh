@@ -93,10 +93,11 @@ bench_free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# bench_wait_http URL [SECONDS]: until URL answers any HTTP status.
+# bench_wait_http URL [SECONDS [CURL_ARGS...]]: until URL answers any HTTP status.
 bench_wait_http() {
   local url="$1" deadline=$((SECONDS + ${2:-20}))
-  until curl -s -o /dev/null --max-time 1 "$url"; do
+  shift 2 2> /dev/null || shift $#
+  until curl -s -o /dev/null --max-time 1 "$@" "$url"; do
     [ $SECONDS -lt $deadline ] || return 1
     sleep 0.05
   done
@@ -160,9 +161,24 @@ bench_dockerd_stop() {
   awk -v p="$DOCKERD_DIR/" 'index($5, p) == 1 {print $5}' /proc/self/mountinfo | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
 }
 
+# bench_tls_certs DIR: a self-signed certificate for 127.0.0.1 (DIR/cert.pem, DIR/key.pem) and a PKCS12 trust store
+# holding it (DIR/trust.p12, password changeit) for a JVM's -Djavax.net.ssl.trustStore. KEYTOOL names the keytool
+# (default: the one on PATH).
+bench_tls_certs() {
+  local dir="$1" keytool="${KEYTOOL:-$(command -v keytool || true)}"
+  bench_need openssl "apt-get install -y openssl"
+  [ -n "$keytool" ] || die "no keytool: install a JDK, or set KEYTOOL"
+  mkdir -p "$dir"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+    -keyout "$dir/key.pem" -out "$dir/cert.pem" 2> /dev/null
+  "$keytool" -importcert -noprompt -alias registry -file "$dir/cert.pem" -keystore "$dir/trust.p12" \
+    -storetype PKCS12 -storepass changeit > /dev/null 2>&1
+}
+
 # bench_registry_start NAME [PASSWORD [STORAGE_DIR]]: a distribution registry on a free loopback port in
 # $BENCH_TMP/NAME; with PASSWORD it requires HTTP Basic auth for user AWS (like ECR: `Basic realm=` challenge).
-# STORAGE_DIR lets two registries serve the same images. Sets REGISTRY_PORT.
+# STORAGE_DIR lets two registries serve the same images. With BENCH_REGISTRY_TLS=DIR (made by bench_tls_certs) it
+# serves HTTPS with DIR's certificate, as ECR does. Sets REGISTRY_PORT.
 bench_registry_start() {
   local name="$1" password="${2:-}" dir="$BENCH_TMP/$1" bin storage="${3:-$BENCH_TMP/$1/data}"
   bin="$(command -v docker-registry || command -v registry || true)"
@@ -185,6 +201,13 @@ http:
   addr: 127.0.0.1:$REGISTRY_PORT
   secret: pullthrough-bench-only
 YML
+  local scheme=http ready=()
+  if [ -n "${BENCH_REGISTRY_TLS:-}" ]; then
+    printf '  tls:\n    certificate: %s\n    key: %s\n' "$BENCH_REGISTRY_TLS/cert.pem" "$BENCH_REGISTRY_TLS/key.pem" \
+      >> "$dir/config.yml"
+    scheme=https
+    ready=(--cacert "$BENCH_REGISTRY_TLS/cert.pem")
+  fi
   if [ -n "$password" ]; then
     bench_need htpasswd "apt-get install -y apache2-utils"
     # bcrypt reads 72 bytes; htpasswd refuses longer passwords. The full password still authenticates.
@@ -195,7 +218,8 @@ YML
   "$bin" serve "$dir/config.yml" > "$dir/registry.log" 2>&1 < /dev/null &
   local pid=$!
   bench_on_exit "kill $pid; wait $pid"
-  bench_wait_http "http://127.0.0.1:$REGISTRY_PORT/v2/" || { tail "$dir/registry.log" >&2; die "registry $name did not start"; }
+  bench_wait_http "$scheme://127.0.0.1:$REGISTRY_PORT/v2/" 20 "${ready[@]}" \
+    || { tail "$dir/registry.log" >&2; die "registry $name did not start"; }
 }
 
 # bench_push_blob REGISTRY REPO FILE [CURL_AUTH...]: uploads FILE as a blob (monolithic POST+PUT); prints its digest.

@@ -40,25 +40,10 @@ head -c "$((BLOB_MB * 1024 * 1024))" /dev/urandom > "$BENCH_TMP/big.bin"
 blob_digest="$(bench_push_blob "127.0.0.1:$REGISTRY_PORT" docker-hub/bench/big "$BENCH_TMP/big.bin")"
 rm -f "$BENCH_TMP/big.bin"
 certs="$BENCH_TMP/certs"
-mkdir -p "$certs"
-openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
-  -keyout "$certs/key.pem" -out "$certs/cert.pem" 2> /dev/null
-"$KEYTOOL" -importcert -noprompt -alias registry -file "$certs/cert.pem" -keystore "$certs/trust.p12" \
-  -storetype PKCS12 -storepass changeit > /dev/null 2>&1
-TLS_PORT="$(bench_free_port)"
-# The seeded registry's configuration, on another port, with TLS and Basic auth for the token's password.
-sed -e "s|addr: 127.0.0.1:[0-9]*|addr: 127.0.0.1:$TLS_PORT\n  tls:\n    certificate: $certs/cert.pem\n    key: $certs/key.pem|" \
-  "$BENCH_TMP/seed/config.yml" > "$certs/config.yml"
-printf '%s' "${password:0:72}" | htpasswd -niB -C 4 AWS | grep "^AWS:" > "$certs/htpasswd"
-printf 'auth:\n  htpasswd:\n    realm: pt-ecr-stand-in\n    path: %s\n' "$certs/htpasswd" >> "$certs/config.yml"
-"$(command -v docker-registry || command -v registry)" serve "$certs/config.yml" > "$certs/registry.log" 2>&1 < /dev/null &
-registry_pid=$!
-bench_on_exit "kill $registry_pid"
-for _ in $(seq 100); do
-  curl -s -o /dev/null --cacert "$certs/cert.pem" "https://127.0.0.1:$TLS_PORT/v2/" && break
-  kill -0 "$registry_pid" 2> /dev/null || { cat "$certs/registry.log" >&2; die "the TLS registry did not start"; }
-  sleep 0.1
-done
+KEYTOOL="$KEYTOOL" bench_tls_certs "$certs"
+# The seeded registry's images, served over TLS with Basic auth for the token's password.
+BENCH_REGISTRY_TLS="$certs" bench_registry_start tls "$password" "$BENCH_TMP/seed/data"
+TLS_PORT="$REGISTRY_PORT"
 bench_token_standin "$password"
 NGINX_UPSTREAM_TLS=1 bench_nginx_start nginx "$TLS_PORT" "$(printf 'AWS:%s' "$password" | base64 -w0)" docker-hub
 NGINX="127.0.0.1:$NGINX_PORT"

@@ -6,7 +6,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 status=0
-for bench in synth proxy mirror-cpu mirror-tls faults upstreams hook-startup images token-storm; do
+for bench in synth proxy mirror-cpu mirror-tls faults upstreams hook-startup hook-start-tls images token-storm; do
   echo "######## $bench" >&2
   "$here/$bench.sh" || { echo "######## $bench FAILED" >&2; status=1; }
 done
