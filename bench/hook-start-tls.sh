@@ -13,7 +13,7 @@
 #          lib/mirror.aot, which holds no TLS class): what the TLS archive saves
 # Reported per setting: median [min-max] in ms, and the ratios of the medians to plain.
 #
-# Env: RUNS (9), ARCHIVE_AB (0), BENCH_OUT.
+# Env: RUNS (9), ARCHIVE_AB (0), OPTS (extra flags for the mirror's JVM), BENCH_OUT.
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -54,7 +54,7 @@ for ((k = 0; k < RUNS; k++)); do
     esac
     state="$BENCH_TMP/state-$setting-$k"
     t0="$(date +%s%N)"
-    PULLTHROUGH_HOOK_PROXY_JAVA_OPTS="-Djavax.net.ssl.trustStore=$certs/trust.p12 -Djavax.net.ssl.trustStorePassword=changeit" \
+    PULLTHROUGH_HOOK_PROXY_JAVA_OPTS="-Djavax.net.ssl.trustStore=$certs/trust.p12 -Djavax.net.ssl.trustStorePassword=changeit ${OPTS:-}" \
       "$hook" start --strict --registry "$registry" --region us-east-1 --docker-hub-prefix docker-hub \
       --daemon-config none --docker-pid-file none --containerd-certs-dir none --buildkitd-config none \
       --docker-config none --github-env none --listen "127.0.0.1:$(bench_free_port)" --state-dir "$state" \

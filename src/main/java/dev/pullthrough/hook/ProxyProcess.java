@@ -34,20 +34,22 @@ public final class ProxyProcess {
      *
      * <p>-UsePerfData: no shared-memory counters file (nothing reads it; jcmd still attaches).
      *
-     * <p>CompileThresholdScaling=0.3: methods are compiled after 30% of the usual calls, so the request path runs
-     * compiled from the first burst (0.1 compiled more of what only start-up runs, ~0.3 MB more code for the same CPU
-     * per burst; 1 used ~25% more CPU on a fresh mirror's first bursts). Which compilers run depends on the
-     * registry's scheme ({@link #jvmFlags}). Each flag chosen with {@code bench/mirror-cpu.sh} and
-     * {@code bench/mirror-tls.sh}.
+     * <p>Which compilers run, and how early, depends on the registry's scheme ({@link #jvmFlags}). Each flag chosen
+     * with {@code bench/mirror-cpu.sh} and {@code bench/mirror-tls.sh}.
      */
     private static final List<String> JVM_FLAGS = List.of("-Xms9m", "-Xmx24m", "-Xmn5m", "-XX:SurvivorRatio=2",
-            "-Xss256k", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:CompileThresholdScaling=0.3",
+            "-Xss256k", "-XX:+UseSerialGC", "-XX:-UsePerfData",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
             "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", "-XX:MaxDirectMemorySize=32m",
             "-Djdk.nio.maxCachedBufferSize=262144", "-XX:+ExitOnOutOfMemoryError");
 
-    /** C1 only, for a plain-HTTP registry (a loopback one): the least CPU per burst and the least memory. */
-    private static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1");
+    /**
+     * C1 only, for a plain-HTTP registry (a loopback one): the least CPU per burst and the least memory.
+     * CompileThresholdScaling=0.3: methods are compiled after 30% of the usual calls, so the request path runs
+     * compiled from the first burst (0.1 compiled more of what only start-up runs, ~0.3 MB more code for the same CPU
+     * per burst; 1 used ~25% more CPU on a fresh mirror's first bursts).
+     */
+    private static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.3");
 
     /**
      * For an HTTPS registry (ECR always): the JDK decrypts TLS fast only in C2-compiled code (its AES-GCM and GHASH
@@ -64,6 +66,12 @@ public final class ProxyProcess {
      * frequencies are raised 1000-fold; the cipher classes' are scaled down by their CompileThresholdScaling as
      * before, so they still reach C2 within their first records. Bursts 10-30 of 200 over TLS: 31.0-33.8 to 29.5 ms
      * of CPU each (docs/PERFORMANCE.md, "The mirror over TLS, third pass").
+     *
+     * <p>The default compile thresholds here, not C1_ONLY's 0.3 scaling: over TLS the first handshakes run thousands
+     * of JDK methods a few dozen times each, and compiling them at 30% of the usual calls compiled more for little:
+     * with the defaults, a fresh mirror's first burst of 200 took 715 and 850 ms of CPU (+248 and +387 ms p50 over
+     * nginx) and peaked at 88-90 MiB, against 800-905 ms (+306 to +438 ms) and 90-93 MiB in five runs with 0.3;
+     * later bursts the same. A small edge, within the runs' spread for the first burst, steadier for memory.
      */
     private static final List<String> TLS_CIPHERS_ON_C2 = List.of("-XX:TieredStopAtLevel=4",
             "-XX:Tier4InvocationThreshold=2000000", "-XX:Tier4MinInvocationThreshold=1000000",

@@ -14,7 +14,8 @@ class ProxyProcessFlagsTest {
     void plainHttpRegistry_c1OnlyWithTheSmallHeap() {
         List<String> flags = ProxyProcess.jvmFlags(false);
 
-        assertThat(flags).contains("-XX:TieredStopAtLevel=1", "-Xmx24m", "-Xmn5m", "-XX:+UseSerialGC")
+        assertThat(flags).contains("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.3", "-Xmx24m", "-Xmn5m",
+                        "-XX:+UseSerialGC")
                 .noneMatch(f -> f.startsWith("-XX:CompileCommand") || f.equals("-XX:TieredStopAtLevel=4"));
     }
 
@@ -24,7 +25,9 @@ class ProxyProcessFlagsTest {
 
         assertThat(flags).contains("-XX:TieredStopAtLevel=4", "-Xmx24m", "-Xmn5m", "-XX:+UseSerialGC",
                 "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.*::*,0.0001")
-                .doesNotContain("-XX:TieredStopAtLevel=1");
+                .doesNotContain("-XX:TieredStopAtLevel=1")
+                // the default thresholds: compiling the TLS code early made a cold mirror's first burst slower
+                .noneMatch(f -> f.startsWith("-XX:CompileThresholdScaling="));
         // Everything else must stay out of C2's reach: a threshold no request path reaches in a job's life.
         assertThat(flags).contains("-XX:Tier4InvocationThreshold=2000000", "-XX:Tier4BackEdgeThreshold=100000000");
         // C1's profiled code stops asking for the C2 compiles that are out of its reach.
