@@ -45,7 +45,7 @@ final class UpstreamPool {
      * as a browser does per host. ECR answers the mirror's requests with small bodies (manifests, and a redirect to
      * S3 for every blob, which the client follows itself), so an exchange holds its connection for milliseconds, and
      * a burst of 200 manifest requests is served by 64 connections with no handshake after the first burst; opening
-     * one per request in flight cost 3-12 ms of CPU per handshake in the JDK's TLS, and ~30 KB of heap per connection
+     * one per request in flight cost 3-12 ms of CPU per handshake in the JDK's TLS, and the heap held each engine
      * kept (docs/PERFORMANCE.md, "The mirror over TLS, third pass"). Plain connections are not capped.
      *
      * <p>The cap bends when connections stop turning over: a request that has waited {@link #OVER_CAP_AFTER_NANOS}
