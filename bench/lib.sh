@@ -96,7 +96,7 @@ bench_free_port() {
 # bench_wait_http URL [SECONDS [CURL_ARGS...]]: until URL answers any HTTP status.
 bench_wait_http() {
   local url="$1" deadline=$((SECONDS + ${2:-20}))
-  shift 2 2> /dev/null || shift $#
+  shift $(($# < 2 ? $# : 2)) # what follows are curl's extra arguments
   until curl -s -o /dev/null --max-time 1 "$@" "$url"; do
     [ $SECONDS -lt $deadline ] || return 1
     sleep 0.05

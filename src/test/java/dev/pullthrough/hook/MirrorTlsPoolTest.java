@@ -3,7 +3,6 @@ package dev.pullthrough.hook;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -225,15 +224,6 @@ class MirrorTlsPoolTest {
     }
 
     private String statusLine(String path) throws IOException {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), proxy.address().port())) {
-            s.setSoTimeout(30_000);
-            s.getOutputStream().write(("HEAD " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(ISO_8859_1));
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int b;
-            while ((b = s.getInputStream().read()) >= 0 && b != '\r') {
-                line.write(b);
-            }
-            return line.toString(ISO_8859_1);
-        }
+        return MirrorStatusLine.of(proxy, "HEAD " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", Duration.ofSeconds(30));
     }
 }

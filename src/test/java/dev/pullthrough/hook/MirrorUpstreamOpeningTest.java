@@ -2,12 +2,10 @@ package dev.pullthrough.hook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,15 +94,6 @@ class MirrorUpstreamOpeningTest {
     }
 
     private String statusLine(String request) throws IOException {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), proxy.address().port())) {
-            s.setSoTimeout(15_000);
-            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int b;
-            while ((b = s.getInputStream().read()) >= 0 && b != '\r') {
-                line.write(b);
-            }
-            return line.toString(StandardCharsets.ISO_8859_1);
-        }
+        return MirrorStatusLine.of(proxy, request, Duration.ofSeconds(15));
     }
 }
