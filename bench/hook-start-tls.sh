@@ -7,10 +7,12 @@
 # over HTTP and, on another port, over HTTPS (a self-signed certificate the mirror trusts through
 # -Djavax.net.ssl.trustStore); the token API is the ECR stand-in. Each run starts (timed from the shell, the launcher
 # included) and stops the hook once per setting, the settings alternating:
-#   plain  the tarball, plain-HTTP registry (the anchor)
-#   tls    the tarball, TLS registry (the mirror maps lib/mirror-tls.aot)
-#   tls-without-archive  (ARCHIVE_AB=1) the same tarball without lib/mirror-tls.aot (the mirror falls back to
-#          lib/mirror.aot, which holds no TLS class): what the TLS archive saves
+#   plain      the tarball, plain-HTTP registry (the anchor)
+#   tls-ecr    the tarball, TLS registry named as ECR ($BENCH_ECR_HOST, resolved by the mirror through a hosts file
+#              of its own): the mirror maps lib/mirror-tls.aot and runs C1 alone, as for ECR
+#   tls-other  the same registry by its address: an https registry that is not ECR, C2 for the cipher classes
+#   tls-without-archive  (ARCHIVE_AB=1) tls-ecr from the same tarball without lib/mirror-tls.aot (the mirror falls
+#              back to lib/mirror.aot, which holds no TLS class): what the TLS archive saves
 # Reported per setting: median [min-max] in ms, and the ratios of the medians to plain.
 #
 # Env: RUNS (9), ARCHIVE_AB (0), OPTS (extra flags for the mirror's JVM), BENCH_OUT.
@@ -25,7 +27,9 @@ tarball="$(ls "$ROOT"/target/pullthrough-hook-*-linux-x64.tar.gz 2>/dev/null | h
 [ -n "$tarball" ] || die "no target/pullthrough-hook-*-linux-x64.tar.gz: run 'mvn -DskipTests package' (needs a JDK 25)"
 mkdir -p "$BENCH_TMP/tarball" && tar -xzf "$tarball" -C "$BENCH_TMP/tarball"
 home="$(ls -d "$BENCH_TMP"/tarball/pullthrough-hook-*)"
-settings=(plain tls)
+# tls-ecr: the registry named as ECR (C1 alone, what ECR runners get); tls-other: the same registry by its address
+# (C2 for the cipher classes, for an https registry that streams blobs itself).
+settings=(plain tls-ecr tls-other)
 if [ "$ARCHIVE_AB" = 1 ]; then
   mkdir -p "$BENCH_TMP/without" && tar -xzf "$tarball" -C "$BENCH_TMP/without"
   without="$(ls -d "$BENCH_TMP"/without/pullthrough-hook-*)"
@@ -41,6 +45,7 @@ certs="$BENCH_TMP/certs"
 KEYTOOL="$home/runtime/bin/keytool" bench_tls_certs "$certs"
 BENCH_REGISTRY_TLS="$certs" bench_registry_start tls "$password" "$BENCH_TMP/plain/data"
 TLS_PORT="$REGISTRY_PORT"
+bench_ecr_hosts_file "$BENCH_TMP/hosts"
 bench_token_standin "$password"
 
 rows="$RESULTS_DIR/starts.tsv"
@@ -49,12 +54,15 @@ for ((k = 0; k < RUNS; k++)); do
   for setting in "${settings[@]}"; do
     case "$setting" in
       plain) hook="$home/bin/pullthrough-hook"; registry="http://127.0.0.1:$PLAIN_PORT" ;;
-      tls) hook="$home/bin/pullthrough-hook"; registry="https://127.0.0.1:$TLS_PORT" ;;
-      tls-without-archive) hook="$without/bin/pullthrough-hook"; registry="https://127.0.0.1:$TLS_PORT" ;;
+      tls-ecr) hook="$home/bin/pullthrough-hook"; registry="https://$BENCH_ECR_HOST:$TLS_PORT" ;;
+      tls-other) hook="$home/bin/pullthrough-hook"; registry="https://127.0.0.1:$TLS_PORT" ;;
+      tls-without-archive) hook="$without/bin/pullthrough-hook"; registry="https://$BENCH_ECR_HOST:$TLS_PORT" ;;
     esac
+    hosts=""
+    [ "${registry#https://$BENCH_ECR_HOST}" = "$registry" ] || hosts="-Djdk.net.hosts.file=$BENCH_TMP/hosts"
     state="$BENCH_TMP/state-$setting-$k"
     t0="$(date +%s%N)"
-    PULLTHROUGH_HOOK_PROXY_JAVA_OPTS="-Djavax.net.ssl.trustStore=$certs/trust.p12 -Djavax.net.ssl.trustStorePassword=changeit ${OPTS:-}" \
+    PULLTHROUGH_HOOK_PROXY_JAVA_OPTS="-Djavax.net.ssl.trustStore=$certs/trust.p12 -Djavax.net.ssl.trustStorePassword=changeit $hosts ${OPTS:-}" \
       "$hook" start --strict --registry "$registry" --region us-east-1 --docker-hub-prefix docker-hub \
       --daemon-config none --docker-pid-file none --containerd-certs-dir none --buildkitd-config none \
       --docker-config none --github-env none --listen "127.0.0.1:$(bench_free_port)" --state-dir "$state" \

@@ -161,18 +161,28 @@ bench_dockerd_stop() {
   awk -v p="$DOCKERD_DIR/" 'index($5, p) == 1 {print $5}' /proc/self/mountinfo | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
 }
 
-# bench_tls_certs DIR: a self-signed certificate for 127.0.0.1 (DIR/cert.pem, DIR/key.pem) and a PKCS12 trust store
-# holding it (DIR/trust.p12, password changeit) for a JVM's -Djavax.net.ssl.trustStore. KEYTOOL names the keytool
-# (default: the one on PATH).
+# An ECR registry's name for a loopback TLS registry: the hook picks the mirror's compilers by the registry's host
+# (ECR redirects every blob; ProxyProcess.jvmFlags), so a bench of what ECR runners get must use such a name. The
+# mirror resolves it through a hosts file of its own (bench_ecr_hosts_file), nothing of the machine's.
+BENCH_ECR_HOST=123456789012.dkr.ecr.us-east-1.amazonaws.com
+
+# bench_tls_certs DIR: a self-signed certificate for 127.0.0.1 and $BENCH_ECR_HOST (DIR/cert.pem, DIR/key.pem) and a
+# PKCS12 trust store holding it (DIR/trust.p12, password changeit) for a JVM's -Djavax.net.ssl.trustStore. KEYTOOL
+# names the keytool (default: the one on PATH).
 bench_tls_certs() {
   local dir="$1" keytool="${KEYTOOL:-$(command -v keytool || true)}"
   bench_need openssl "apt-get install -y openssl"
   [ -n "$keytool" ] || die "no keytool: install a JDK, or set KEYTOOL"
   mkdir -p "$dir"
-  openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
-    -keyout "$dir/key.pem" -out "$dir/cert.pem" 2> /dev/null
+  openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 \
+    -addext "subjectAltName=IP:127.0.0.1,DNS:$BENCH_ECR_HOST" -keyout "$dir/key.pem" -out "$dir/cert.pem" 2> /dev/null
   "$keytool" -importcert -noprompt -alias registry -file "$dir/cert.pem" -keystore "$dir/trust.p12" \
     -storetype PKCS12 -storepass changeit > /dev/null 2>&1
+}
+
+# bench_ecr_hosts_file FILE: a hosts file for a JVM's -Djdk.net.hosts.file that maps $BENCH_ECR_HOST to 127.0.0.1.
+bench_ecr_hosts_file() {
+  printf '127.0.0.1 %s\n' "$BENCH_ECR_HOST" > "$1"
 }
 
 # bench_registry_start NAME [PASSWORD [STORAGE_DIR]]: a distribution registry on a free loopback port in

@@ -10,8 +10,14 @@
 # (VmHWM). Then, per round, a BLOB_MB blob fetched with curl through the mirror, through nginx and straight from the
 # registry (curl's own TLS), BLOB_RUNS times each: throughput. The token is a 2 KB password, as ECR's are.
 #
-# Env: ROUNDS (3), BURSTS (12), C (200), N (C), BLOB_MB (64), BLOB_RUNS (3), OPTS (extra flags for the mirror's JVM),
-# BENCH_OUT.
+# REGISTRY_AS picks what the mirror is told the registry is, which picks its compilers (ProxyProcess.jvmFlags):
+#   ecr      (default) the registry named as ECR ($BENCH_ECR_HOST, resolved by the mirror through a hosts file of its
+#            own): C1 alone, what ECR runners get. Real ECR redirects every blob to S3, so the blob figures of this
+#            setting are for a case ECR never sends through the mirror.
+#   address  the registry by its address, an https registry that is not ECR: C2 for the cipher classes, for blobs.
+#
+# Env: ROUNDS (3), BURSTS (12), C (200), N (C), BLOB_MB (64), BLOB_RUNS (3), REGISTRY_AS (ecr), OPTS (extra flags for
+# the mirror's JVM), BENCH_OUT.
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -21,6 +27,11 @@ C="${C:-200}"
 N="${N:-$C}"
 BLOB_MB="${BLOB_MB:-64}"
 BLOB_RUNS="${BLOB_RUNS:-3}"
+REGISTRY_AS="${REGISTRY_AS:-ecr}"
+case "$REGISTRY_AS" in
+  ecr|address) ;;
+  *) die "REGISTRY_AS=$REGISTRY_AS: use ecr (the registry named as ECR) or address (by its address)" ;;
+esac
 
 bench_init mirror-tls
 bench_need ab "apt-get install -y apache2-utils"
@@ -44,6 +55,12 @@ KEYTOOL="$KEYTOOL" bench_tls_certs "$certs"
 # The seeded registry's images, served over TLS with Basic auth for the token's password.
 BENCH_REGISTRY_TLS="$certs" bench_registry_start tls "$password" "$BENCH_TMP/seed/data"
 TLS_PORT="$REGISTRY_PORT"
+bench_ecr_hosts_file "$BENCH_TMP/hosts"
+if [ "$REGISTRY_AS" = ecr ]; then
+  registry="https://$BENCH_ECR_HOST:$TLS_PORT"; hosts="-Djdk.net.hosts.file=$BENCH_TMP/hosts"
+else
+  registry="https://127.0.0.1:$TLS_PORT"; hosts=""
+fi
 bench_token_standin "$password"
 NGINX_UPSTREAM_TLS=1 bench_nginx_start nginx "$TLS_PORT" "$(printf 'AWS:%s' "$password" | base64 -w0)" docker-hub
 NGINX="127.0.0.1:$NGINX_PORT"
@@ -57,8 +74,8 @@ for ((r = 0; r < ROUNDS; r++)); do
   say "round $r"
   state="$BENCH_TMP/state-$r"
   port="$(bench_free_port)"
-  PULLTHROUGH_HOOK_PROXY_JAVA_OPTS="-Djavax.net.ssl.trustStore=$certs/trust.p12 -Djavax.net.ssl.trustStorePassword=changeit ${OPTS:-}" \
-    "$HOOK" start --strict --registry "https://127.0.0.1:$TLS_PORT" --region us-east-1 \
+  PULLTHROUGH_HOOK_PROXY_JAVA_OPTS="-Djavax.net.ssl.trustStore=$certs/trust.p12 -Djavax.net.ssl.trustStorePassword=changeit $hosts ${OPTS:-}" \
+    "$HOOK" start --strict --registry "$registry" --region us-east-1 \
     --docker-hub-prefix docker-hub --daemon-config none --docker-pid-file none --containerd-certs-dir none \
     --buildkitd-config none --docker-config none --github-env none --listen "127.0.0.1:$port" \
     --state-dir "$state" > "$BENCH_TMP/start.log" 2>&1 || { cat "$BENCH_TMP/start.log" >&2; die "hook start failed"; }
@@ -86,7 +103,7 @@ for ((r = 0; r < ROUNDS; r++)); do
 done
 
 {
-  echo "mirror over TLS: $BURSTS bursts of $N manifest HEADs, $C at once, per fresh mirror; OPTS='${OPTS:-}'"
+  echo "mirror over TLS: $BURSTS bursts of $N manifest HEADs, $C at once, per fresh mirror; registry as $REGISTRY_AS ($registry); OPTS='${OPTS:-}'"
   python3 - "$rows" "$blobs" <<'PY'
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))

@@ -212,7 +212,9 @@ public final class AotTraining {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(ProxyProcess.jvmFlags(tlsRegistry));
+        // The training registries are loopback ones, so the TLS archive is made with the flags of an https registry
+        // that is not ECR; the check below maps it with each set.
+        cmd.addAll(ProxyProcess.jvmFlags(tlsRegistry ? MirrorCompilers.CIPHERS_ON_C2 : MirrorCompilers.C1_EARLY));
         cmd.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + cache,
                 "-cp", System.getProperty("java.class.path")));
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
@@ -222,11 +224,11 @@ public final class AotTraining {
             throw new IllegalStateException("creating the mirror's AOT cache failed (exit " + code + "): " + cmd);
         }
         // A JVM that cannot map an archive ignores it silently; AOTMode=on makes that a failure, here at build time,
-        // with the flags it is mapped with: the plain-HTTP archive with both compiler settings (an https registry
-        // falls back to it when the TLS archive is missing), the TLS one with the https settings.
-        for (boolean tls : tlsRegistry ? new boolean[] {true} : new boolean[] {false, true}) {
+        // with every compiler set: an https registry maps the TLS archive, or the plain-HTTP one when the TLS one is
+        // missing.
+        for (MirrorCompilers compilers : MirrorCompilers.values()) {
             List<String> check = new ArrayList<>(List.of(cmd.get(0)));
-            check.addAll(ProxyProcess.jvmFlags(tls));
+            check.addAll(ProxyProcess.jvmFlags(compilers));
             check.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
                     "-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-cp", System.getProperty("java.class.path"),
                     HookMain.class.getName(), "--version"));

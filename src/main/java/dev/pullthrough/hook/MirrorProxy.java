@@ -144,6 +144,15 @@ public final class MirrorProxy implements AutoCloseable {
         return ListenAddress.of(loop.address());
     }
 
+    /** The registry connections; touch it on the loop only ({@link MirrorLoop#execute}). */
+    UpstreamPool pool() {
+        return loop.pool();
+    }
+
+    MirrorLoop loop() {
+        return loop;
+    }
+
     public ProxyCounters counters() {
         return counters;
     }

@@ -34,7 +34,7 @@ public final class ProxyProcess {
      *
      * <p>-UsePerfData: no shared-memory counters file (nothing reads it; jcmd still attaches).
      *
-     * <p>Which compilers run, and how early, depends on the registry's scheme ({@link #jvmFlags}). Each flag chosen
+     * <p>Which compilers run, and how early, depends on the registry ({@link MirrorCompilers}). Each flag chosen
      * with {@code bench/mirror-cpu.sh} and {@code bench/mirror-tls.sh}.
      */
     private static final List<String> JVM_FLAGS = List.of("-Xms9m", "-Xmx24m", "-Xmn5m", "-XX:SurvivorRatio=2",
@@ -42,42 +42,6 @@ public final class ProxyProcess {
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
             "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", "-XX:MaxDirectMemorySize=32m",
             "-Djdk.nio.maxCachedBufferSize=262144", "-XX:+ExitOnOutOfMemoryError");
-
-    /**
-     * C1 only, for a plain-HTTP registry (a loopback one): the least CPU per burst and the least memory.
-     * CompileThresholdScaling=0.3: methods are compiled after 30% of the usual calls, so the request path runs
-     * compiled from the first burst (0.1 compiled more of what only start-up runs, ~0.3 MB more code for the same CPU
-     * per burst; 1 used ~25% more CPU on a fresh mirror's first bursts).
-     */
-    private static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.3");
-
-    /**
-     * For an HTTPS registry (ECR always): the JDK decrypts TLS fast only in C2-compiled code (its AES-GCM and GHASH
-     * intrinsics are C2's), and with C1 alone a blob streamed through the mirror at 47 MiB/s against nginx's 856.
-     * Full tiered compilation fixed that (~500 MiB/s) but took four times the CPU per burst and 100+ MiB while C2
-     * compiled the request path; here C2's thresholds are out of reach for everything but the JDK's cipher classes,
-     * which get it almost at once: 621 MiB/s when adopted (~850 since several records are read at once), CPU per
-     * later burst the same as C1 only (90 vs 85 ms), peak RSS 95 instead of 77 MiB (docs/PERFORMANCE.md, "Blob
-     * throughput over TLS").
-     *
-     * <p>Everything else then stays in C1's profiling tier, whose code calls the compilation policy every 1024
-     * invocations (every 8192 loop turns) to ask for a C2 compile that never comes: each call matched the method
-     * against the CompileCommand patterns by name, ~4% of the mirror's CPU in a later burst (perf). The notify
-     * frequencies are raised 1000-fold; the cipher classes' are scaled down by their CompileThresholdScaling as
-     * before, so they still reach C2 within their first records. Bursts 10-30 of 200 over TLS: 31.0-33.8 to 29.5 ms
-     * of CPU each (docs/PERFORMANCE.md, "The mirror over TLS, third pass").
-     *
-     * <p>The default compile thresholds here, not C1_ONLY's 0.3 scaling: over TLS the first handshakes run thousands
-     * of JDK methods a few dozen times each, and compiling them at 30% of the usual calls compiled more for little:
-     * with the defaults, a fresh mirror's first burst of 200 took 715 and 850 ms of CPU (+248 and +387 ms p50 over
-     * nginx) and peaked at 88-90 MiB, against 800-905 ms (+306 to +438 ms) and 90-93 MiB in five runs with 0.3;
-     * later bursts the same. A small edge, within the runs' spread for the first burst, steadier for memory.
-     */
-    private static final List<String> TLS_CIPHERS_ON_C2 = List.of("-XX:TieredStopAtLevel=4",
-            "-XX:Tier4InvocationThreshold=2000000", "-XX:Tier4MinInvocationThreshold=1000000",
-            "-XX:Tier4CompileThreshold=3000000", "-XX:Tier4BackEdgeThreshold=100000000", "-XX:CompileCommand=quiet",
-            "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.*::*,0.0001",
-            "-XX:Tier3InvokeNotifyFreqLog=20", "-XX:Tier3BackedgeNotifyFreqLog=23");
 
     /**
      * The class-data archive the mirror maps, from the directory the tarball's launcher names in
@@ -101,10 +65,14 @@ public final class ProxyProcess {
         return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", "-XX:AOTCache=" + archive);
     }
 
-    /** The mirror's JVM flags for a registry reached over TLS or not. */
-    static List<String> jvmFlags(boolean tlsRegistry) {
+    /** The mirror's JVM flags for its registry: the heap above and the compilers for what the registry sends. */
+    static List<String> jvmFlags(RegistryEndpoint registry) {
+        return jvmFlags(MirrorCompilers.forRegistry(registry));
+    }
+
+    static List<String> jvmFlags(MirrorCompilers compilers) {
         List<String> flags = new ArrayList<>(JVM_FLAGS);
-        flags.addAll(tlsRegistry ? TLS_CIPHERS_ON_C2 : C1_ONLY);
+        flags.addAll(compilers.flags());
         return List.copyOf(flags);
     }
 
@@ -125,7 +93,7 @@ public final class ProxyProcess {
         setsid.ifPresent(p -> cmd.add(p.toString()));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         boolean https = s.registry().scheme().equals("https");
-        cmd.addAll(jvmFlags(https));
+        cmd.addAll(jvmFlags(s.registry()));
         cmd.addAll(archiveFlags(System.getenv("PULLTHROUGH_HOOK_MIRROR_AOT_DIR"), https));
         String extra = System.getenv("PULLTHROUGH_HOOK_PROXY_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The ECR registry the mirror forwards to: {@code https://<host>[:port]}. Given as a bare host (what
@@ -13,6 +14,14 @@ import java.util.Locale;
  */
 public record RegistryEndpoint(String scheme, String host, int port) {
     static final String SETTING = "--registry";
+
+    /**
+     * An ECR private registry's host: {@code <account>.dkr.ecr.<region>.amazonaws.com} ({@code .com.cn} in China),
+     * its FIPS form {@code dkr.ecr-fips}, and the dual-stack forms {@code dkr-ecr[-fips].<region>.on.aws}.
+     */
+    private static final Pattern ECR_HOST = Pattern.compile(
+            "[0-9]{12}\\.dkr\\.ecr(?:-fips)?\\.[a-z0-9-]+\\.amazonaws\\.com(?:\\.cn)?"
+                    + "|[0-9]{12}\\.dkr-ecr(?:-fips)?\\.[a-z0-9-]+\\.on\\.aws");
 
     public RegistryEndpoint {
         if (!scheme.equals("https") && !scheme.equals("http")) {
@@ -79,6 +88,15 @@ public record RegistryEndpoint(String scheme, String host, int port) {
             }
         }
         return !h.isEmpty();
+    }
+
+    /**
+     * Whether this is an ECR registry, by its host name. ECR answers every blob GET with a redirect to S3, which the
+     * mirror passes to the client, so what the mirror decrypts from it are small bodies only (manifests, errors):
+     * the mirror's compilers are chosen by this ({@link MirrorCompilers}).
+     */
+    public boolean isEcr() {
+        return scheme.equals("https") && ECR_HOST.matcher(host).matches();
     }
 
     /** {@code host} or {@code host:port} when the port is not the scheme's default: Docker's key for logins. */

@@ -94,6 +94,11 @@ final class TlsTransport implements UpstreamTransport {
         }
     }
 
+    @Override
+    public boolean holdsBuffers() {
+        return netIn != null;
+    }
+
     /**
      * A client for {@code host} (a DNS name or an IP literal, brackets allowed) whose certificate must name that host,
      * as an {@code https://} URL's would.

@@ -85,12 +85,20 @@ final class UpstreamConnection implements LoopChannel {
         interest(0);
     }
 
-    /** Back from an exchange into the pool (or closed when the pool is full). */
+    /** Back from an exchange into the pool; keeps its buffers until {@link #giveBuffersBack}. */
     void returned() {
         owner = null;
-        transport.idle();
         idleSince = loop.now();
         interest(SelectionKey.OP_READ); // the registry closing an idle connection shows as readable
+    }
+
+    /** Idle for a while: the transport's buffers go (it takes new ones for its next request). */
+    void giveBuffersBack() {
+        transport.idle();
+    }
+
+    boolean holdsBuffers() {
+        return transport.holdsBuffers();
     }
 
     boolean open() {

@@ -25,12 +25,20 @@ final class UpstreamPool {
     static final int RESOLVE_EVERY_SECONDS = 15;
     /**
      * Idle connections kept: as many as the server's connection cap, so every connection of a burst is reused by the
-     * next one (keeping 128 of 200 left a sixth of the loop's CPU in connect, socket and close). An idle TLS
-     * connection holds its engine's state only, its buffers are given back ({@link UpstreamTransport#idle}).
+     * next one (keeping 128 of 200 left a sixth of the loop's CPU in connect, socket and close). A TLS connection
+     * idle for {@link #BUFFERS_BACK_AFTER_NANOS} holds its engine's state only, its buffers are given back
+     * ({@link UpstreamTransport#idle}).
      */
     static final int MAX_IDLE = ServerLimits.DEFAULT.maxConnections();
     /** Less than registries' own keep-alive timeouts, so the mirror is the one that closes an idle connection. */
     static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(20);
+    /**
+     * How long an idle connection keeps its transport's buffers (TLS: ~25 KB). Given back at every return, each
+     * request over TLS took new ones, live while it ran: in a burst they outlived young collections, were promoted
+     * and died in the old generation, which grew the heap to its 24 MB cap over a dozen bursts. Kept while the
+     * connection is reused within this, they stay with it; a pool idle longer gives them back.
+     */
+    static final long BUFFERS_BACK_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
     /**
      * TLS connections opened at once (connect and handshake); a request that finds none idle and this many opening
      * waits for the next one released or opened. A TLS handshake holds ~50 KB in flight and more in garbage: 200 at
@@ -297,6 +305,25 @@ final class UpstreamPool {
         while (!idle.isEmpty() && now - idle.peekFirst().idleSince > IDLE_NANOS) {
             idle.pollFirst().close();
         }
+        for (UpstreamConnection c : idle) { // oldest first: the ones idle long enough are a prefix
+            if (now - c.idleSince <= BUFFERS_BACK_AFTER_NANOS) {
+                break;
+            }
+            c.giveBuffersBack();
+        }
+    }
+
+    /** Idle connections that still hold their transport's buffers. */
+    int idleHoldingBuffers() {
+        int n = 0;
+        for (UpstreamConnection c : idle) {
+            n += c.holdsBuffers() ? 1 : 0;
+        }
+        return n;
+    }
+
+    int idleConnections() {
+        return idle.size();
     }
 
     void closeAll() {

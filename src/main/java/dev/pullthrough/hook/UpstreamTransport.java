@@ -29,6 +29,11 @@ interface UpstreamTransport extends AutoCloseable {
     default void idle() {
     }
 
+    /** Whether it holds buffers {@link #idle} would give back. Plain: never. */
+    default boolean holdsBuffers() {
+        return false;
+    }
+
     /** The SelectionKey interest ops (OP_READ and/or OP_WRITE) the transport itself needs to make progress with the handshake or with pending output; 0 when it needs nothing. The caller ORs in what it wants for application data. */
     int interestOps();
 

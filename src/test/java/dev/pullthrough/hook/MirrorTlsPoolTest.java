@@ -161,6 +161,43 @@ class MirrorTlsPoolTest {
         assertThat(accepted.get()).as("registry connections").isEqualTo(1);
     }
 
+    @Test
+    @Timeout(60)
+    void connectionBackInThePool_keepsItsBuffersForTheNextRequest_andGivesThemBackOnceIdleAWhile() throws Exception {
+        startRegistryAndMirror();
+        assertThat(statusLine("/v2/fast/a/manifests/1")).startsWith("HTTP/1.1 200 ");
+
+        // Given back at every return, a burst's buffers were taken anew per request, outlived young collections and
+        // grew the heap to its cap with promoted garbage (docs/PERFORMANCE.md, "The mirror over TLS, fourth pass").
+        assertThat(onLoop(() -> proxy.pool().idleHoldingBuffers())).isEqualTo(1);
+        long returned = System.nanoTime();
+        assertThat(onLoop(() -> {
+            proxy.pool().checkDeadlines(returned + UpstreamPool.BUFFERS_BACK_AFTER_NANOS / 2);
+            return proxy.pool().idleHoldingBuffers();
+        })).isEqualTo(1);
+        assertThat(onLoop(() -> {
+            proxy.pool().checkDeadlines(returned + UpstreamPool.BUFFERS_BACK_AFTER_NANOS + TimeUnit.SECONDS.toNanos(1));
+            return proxy.pool().idleHoldingBuffers();
+        })).isZero();
+
+        assertThat(onLoop(() -> proxy.pool().idleConnections())).as("still pooled").isEqualTo(1);
+        assertThat(statusLine("/v2/fast/a/manifests/1")).startsWith("HTTP/1.1 200 ");
+        assertThat(accepted.get()).as("registry connections").isEqualTo(1);
+    }
+
+    /** Runs {@code task} on the mirror's loop, which owns the pool, and returns its result. */
+    private <T> T onLoop(java.util.concurrent.Callable<T> task) throws Exception {
+        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+        proxy.loop().execute(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(30, TimeUnit.SECONDS);
+    }
+
     /**
      * A keep-alive HTTPS registry stand-in: answers a request for a {@code /fast/} repository at once with an empty
      * 200, and never answers one for a {@code /hang/} repository.

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProxyProcessFlagsTest {
     @Test
-    void plainHttpRegistry_c1OnlyWithTheSmallHeap() {
-        List<String> flags = ProxyProcess.jvmFlags(false);
+    void plainHttpRegistry_c1OnlyWithTheSmallHeap() throws Exception {
+        List<String> flags = ProxyProcess.jvmFlags(RegistryEndpoint.parse("http://127.0.0.1:5000"));
 
         assertThat(flags).contains("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.3", "-Xmx24m", "-Xmn5m",
                         "-XX:+UseSerialGC")
@@ -20,8 +20,8 @@ class ProxyProcessFlagsTest {
     }
 
     @Test
-    void httpsRegistry_c2OnlyForTheJdksCipherClassesWithTheSameHeap() {
-        List<String> flags = ProxyProcess.jvmFlags(true);
+    void httpsRegistryNotEcr_c2OnlyForTheJdksCipherClassesWithTheSameHeap() throws Exception {
+        List<String> flags = ProxyProcess.jvmFlags(RegistryEndpoint.parse("https://127.0.0.1:5443"));
 
         assertThat(flags).contains("-XX:TieredStopAtLevel=4", "-Xmx24m", "-Xmn5m", "-XX:+UseSerialGC",
                 "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.*::*,0.0001")
@@ -35,13 +35,42 @@ class ProxyProcessFlagsTest {
     }
 
     @Test
+    void ecrOverTls_c1Only_becauseEcrRedirectsEveryBlobAndTheMirrorDecryptsSmallBodiesOnly() throws Exception {
+        for (String host : List.of("123456789012.dkr.ecr.us-east-1.amazonaws.com",
+                "https://123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn",
+                "123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com", "123456789012.dkr-ecr.eu-west-1.on.aws",
+                "123456789012.dkr-ecr-fips.us-east-1.on.aws")) {
+            RegistryEndpoint ecr = RegistryEndpoint.parse(host);
+
+            assertThat(ecr.isEcr()).as(host).isTrue();
+            assertThat(ProxyProcess.jvmFlags(ecr)).as(host).contains("-XX:TieredStopAtLevel=1", "-Xmx24m")
+                    .noneMatch(f -> f.startsWith("-XX:CompileCommand") || f.startsWith("-XX:Tier4"))
+                    // the default thresholds: compiling the TLS code early took more memory and CPU
+                    .noneMatch(f -> f.startsWith("-XX:CompileThresholdScaling="));
+        }
+    }
+
+    @Test
+    void otherHttpsRegistry_c2ForTheCipherClasses_becauseItMayStreamBlobsThroughTheMirror() throws Exception {
+        for (String host : List.of("https://127.0.0.1:5443", "registry.example.com", "ecr.us-east-1.amazonaws.com",
+                "12345678901.dkr.ecr.us-east-1.amazonaws.com",
+                "123456789012.dkr.ecr.us-east-1.amazonaws.com.evil.example")) {
+            RegistryEndpoint other = RegistryEndpoint.parse(host);
+
+            assertThat(other.isEcr()).as(host).isFalse();
+            assertThat(ProxyProcess.jvmFlags(other)).as(host)
+                    .isEqualTo(ProxyProcess.jvmFlags(MirrorCompilers.CIPHERS_ON_C2));
+        }
+    }
+
+    @Test
     void eachFlagAppearsOnce_soNoLaterDuplicateSilentlyWins() {
-        for (boolean tls : new boolean[] {false, true}) {
-            List<String> names = ProxyProcess.jvmFlags(tls).stream()
+        for (MirrorCompilers compilers : MirrorCompilers.values()) {
+            List<String> names = ProxyProcess.jvmFlags(compilers).stream()
                     .filter(f -> !f.startsWith("-XX:CompileCommand"))
                     .map(ProxyProcessFlagsTest::name)
                     .toList();
-            assertThat(names).as("tls=%s", tls).doesNotHaveDuplicates();
+            assertThat(names).as("%s", compilers).doesNotHaveDuplicates();
         }
     }
 
