@@ -15,14 +15,6 @@ import java.util.regex.Pattern;
 public record RegistryEndpoint(String scheme, String host, int port) {
     static final String SETTING = "--registry";
 
-    /**
-     * An ECR private registry's host: {@code <account>.dkr.ecr.<region>.amazonaws.com} ({@code .com.cn} in China),
-     * its FIPS form {@code dkr.ecr-fips}, and the dual-stack forms {@code dkr-ecr[-fips].<region>.on.aws}.
-     */
-    private static final Pattern ECR_HOST = Pattern.compile(
-            "[0-9]{12}\\.dkr\\.ecr(?:-fips)?\\.[a-z0-9-]+\\.amazonaws\\.com(?:\\.cn)?"
-                    + "|[0-9]{12}\\.dkr-ecr(?:-fips)?\\.[a-z0-9-]+\\.on\\.aws");
-
     public RegistryEndpoint {
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new IllegalArgumentException("scheme " + scheme);
@@ -96,7 +88,18 @@ public record RegistryEndpoint(String scheme, String host, int port) {
      * the mirror's compilers are chosen by this ({@link MirrorCompilers}).
      */
     public boolean isEcr() {
-        return scheme.equals("https") && ECR_HOST.matcher(host).matches();
+        return scheme.equals("https") && EcrHost.PATTERN.matcher(host).matches();
+    }
+
+    /** Compiled on first use only: {@code hook start} against a plain-HTTP registry never needs it. */
+    private static final class EcrHost {
+        /**
+         * An ECR private registry's host: {@code <account>.dkr.ecr.<region>.amazonaws.com} ({@code .com.cn} in
+         * China), its FIPS form {@code dkr.ecr-fips}, and the dual-stack forms {@code dkr-ecr[-fips].<region>.on.aws}.
+         */
+        static final Pattern PATTERN = Pattern.compile(
+                "[0-9]{12}\\.dkr\\.ecr(?:-fips)?\\.[a-z0-9-]+\\.amazonaws\\.com(?:\\.cn)?"
+                        + "|[0-9]{12}\\.dkr-ecr(?:-fips)?\\.[a-z0-9-]+\\.on\\.aws");
     }
 
     /** {@code host} or {@code host:port} when the port is not the scheme's default: Docker's key for logins. */
