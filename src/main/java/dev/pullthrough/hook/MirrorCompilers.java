@@ -20,11 +20,10 @@ enum MirrorCompilers {
      * ECR over TLS: C1 alone at the default thresholds. ECR answers every blob GET with a redirect to S3, which the
      * mirror passes to the client, so what the mirror decrypts from ECR is small (manifests, errors) and C2's
      * fast ciphers (CIPHERS_ON_C2) would buy nothing. Against CIPHERS_ON_C2 over the same TLS registry (bursts of 200
-     * manifest HEADs, the same run): peak RSS 73-76 instead of 88-91 MiB, a cold mirror's first burst 350 instead of
-     * 695 ms of CPU (+142 instead of +279 ms p50 over nginx), later bursts 40 ms of CPU either way; {@code hook start}
-     * 480 instead of 551 ms. The default thresholds, not C1_EARLY's 0.3: over TLS the first handshakes run thousands
-     * of the JDK's methods a few dozen times each, and compiling them earlier made 78-79 MiB and a 420-500 ms first
-     * burst.
+     * manifest HEADs, the same run): peak RSS 69-70 instead of 79-81 MiB, a cold mirror's first burst 430 instead of
+     * 685 ms of CPU, later bursts 40 ms of CPU either way; {@code hook start} 487 instead of 540 ms. The default
+     * thresholds, not C1_EARLY's 0.3: over TLS the first handshakes run thousands of the JDK's methods a few dozen
+     * times each, and compiling them earlier took ~1-2 MiB more for no faster first burst.
      */
     C1(List.of("-XX:TieredStopAtLevel=1")),
 
