@@ -85,9 +85,10 @@ final class UpstreamConnection implements LoopChannel {
         interest(0);
     }
 
-    /** Back from an exchange into the pool; keeps its buffers until {@link #giveBuffersBack}. */
+    /** Back from an exchange into the pool; keeps its usual buffers until {@link #giveBuffersBack}. */
     void returned() {
         owner = null;
+        transport.returned();
         idleSince = loop.now();
         interest(SelectionKey.OP_READ); // the registry closing an idle connection shows as readable
     }

@@ -29,6 +29,13 @@ interface UpstreamTransport extends AutoCloseable {
     default void idle() {
     }
 
+    /**
+     * The connection is back in the pool after an exchange: buffers grown past their usual size (for a streamed
+     * body) may be given back at once; the usual ones stay for the next request until {@link #idle}.
+     */
+    default void returned() {
+    }
+
     /** Whether it holds buffers {@link #idle} would give back. Plain: never. */
     default boolean holdsBuffers() {
         return false;
