@@ -23,7 +23,9 @@ enum MirrorCompilers {
      * manifest HEADs, the same run): peak RSS 69-70 instead of 79-81 MiB, a cold mirror's first burst 430 instead of
      * 685 ms of CPU, later bursts 40 ms of CPU either way; {@code hook start} 487 instead of 540 ms. The default
      * thresholds, not C1_EARLY's 0.3: over TLS the first handshakes run thousands of the JDK's methods a few dozen
-     * times each, and compiling them earlier took ~1-2 MiB more for no faster first burst.
+     * times each, and compiling them earlier took ~1-2 MiB more for no faster first burst. Later (scaling 2) was
+     * not clearly better: some rounds peaked at 65.5-66.2 MiB instead of ~71, others did not, and in a busier run its
+     * bursts took more CPU (later bursts 75-80 instead of 50-60 ms).
      */
     C1(List.of("-XX:TieredStopAtLevel=1")),
 
@@ -32,7 +34,7 @@ enum MirrorCompilers {
      * code (its AES-GCM and GHASH intrinsics are C2's), and with C1 alone a blob streamed at 47-55 MiB/s against
      * nginx's ~900. Full tiered compilation fixed that (~500 MiB/s) but took four times the CPU per burst and 100+ MiB
      * while C2 compiled the request path; here C2's thresholds are out of reach for everything but the JDK's cipher
-     * classes, which get it almost at once: ~850-930 MiB/s, later bursts the same CPU as C1 alone, peak RSS ~88 MiB.
+     * classes, which get it almost at once: ~750-930 MiB/s, later bursts the same CPU as C1 alone, peak RSS 79-81 MiB.
      *
      * <p>Everything else then stays in C1's profiling tier, whose code calls the compilation policy every 1024
      * invocations (every 8192 loop turns) to ask for a C2 compile that never comes: each call matched the method
