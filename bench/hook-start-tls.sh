@@ -45,7 +45,6 @@ certs="$BENCH_TMP/certs"
 KEYTOOL="$home/runtime/bin/keytool" bench_tls_certs "$certs"
 BENCH_REGISTRY_TLS="$certs" bench_registry_start tls "$password" "$BENCH_TMP/plain/data"
 TLS_PORT="$REGISTRY_PORT"
-bench_ecr_hosts_file "$BENCH_TMP/hosts"
 bench_token_standin "$password"
 
 rows="$RESULTS_DIR/starts.tsv"
@@ -58,8 +57,7 @@ for ((k = 0; k < RUNS; k++)); do
       tls-other) hook="$home/bin/pullthrough-hook"; registry="https://127.0.0.1:$TLS_PORT" ;;
       tls-without-archive) hook="$without/bin/pullthrough-hook"; registry="https://$BENCH_ECR_HOST:$TLS_PORT" ;;
     esac
-    hosts=""
-    [ "${registry#https://$BENCH_ECR_HOST}" = "$registry" ] || hosts="-Djdk.net.hosts.file=$BENCH_TMP/hosts"
+    hosts="$(bench_hosts_opt "$registry")"
     state="$BENCH_TMP/state-$setting-$k"
     t0="$(date +%s%N)"
     PULLTHROUGH_HOOK_PROXY_JAVA_OPTS="-Djavax.net.ssl.trustStore=$certs/trust.p12 -Djavax.net.ssl.trustStorePassword=changeit $hosts ${OPTS:-}" \

@@ -163,7 +163,7 @@ bench_dockerd_stop() {
 
 # An ECR registry's name for a loopback TLS registry: the hook picks the mirror's compilers by the registry's host
 # (ECR redirects every blob; ProxyProcess.jvmFlags), so a bench of what ECR runners get must use such a name. The
-# mirror resolves it through a hosts file of its own (bench_ecr_hosts_file), nothing of the machine's.
+# mirror resolves it through a hosts file of its own (bench_hosts_opt), nothing of the machine's.
 BENCH_ECR_HOST=123456789012.dkr.ecr.us-east-1.amazonaws.com
 
 # bench_tls_certs DIR: a self-signed certificate for 127.0.0.1 and $BENCH_ECR_HOST (DIR/cert.pem, DIR/key.pem) and a
@@ -180,9 +180,14 @@ bench_tls_certs() {
     -storetype PKCS12 -storepass changeit > /dev/null 2>&1
 }
 
-# bench_ecr_hosts_file FILE: a hosts file for a JVM's -Djdk.net.hosts.file that maps $BENCH_ECR_HOST to 127.0.0.1.
-bench_ecr_hosts_file() {
-  printf '127.0.0.1 %s\n' "$BENCH_ECR_HOST" > "$1"
+# bench_hosts_opt URL: for a registry URL naming $BENCH_ECR_HOST, the mirror's JVM flag that resolves it to 127.0.0.1
+# through a hosts file of its own (written to $BENCH_TMP); nothing for any other URL.
+bench_hosts_opt() {
+  case "$1" in
+    "https://$BENCH_ECR_HOST:"*)
+      printf '127.0.0.1 %s\n' "$BENCH_ECR_HOST" > "$BENCH_TMP/ecr-hosts"
+      printf -- '-Djdk.net.hosts.file=%s' "$BENCH_TMP/ecr-hosts" ;;
+  esac
 }
 
 # bench_registry_start NAME [PASSWORD [STORAGE_DIR]]: a distribution registry on a free loopback port in

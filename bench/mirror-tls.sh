@@ -55,12 +55,8 @@ KEYTOOL="$KEYTOOL" bench_tls_certs "$certs"
 # The seeded registry's images, served over TLS with Basic auth for the token's password.
 BENCH_REGISTRY_TLS="$certs" bench_registry_start tls "$password" "$BENCH_TMP/seed/data"
 TLS_PORT="$REGISTRY_PORT"
-bench_ecr_hosts_file "$BENCH_TMP/hosts"
-if [ "$REGISTRY_AS" = ecr ]; then
-  registry="https://$BENCH_ECR_HOST:$TLS_PORT"; hosts="-Djdk.net.hosts.file=$BENCH_TMP/hosts"
-else
-  registry="https://127.0.0.1:$TLS_PORT"; hosts=""
-fi
+if [ "$REGISTRY_AS" = ecr ]; then registry="https://$BENCH_ECR_HOST:$TLS_PORT"; else registry="https://127.0.0.1:$TLS_PORT"; fi
+hosts="$(bench_hosts_opt "$registry")"
 bench_token_standin "$password"
 NGINX_UPSTREAM_TLS=1 bench_nginx_start nginx "$TLS_PORT" "$(printf 'AWS:%s' "$password" | base64 -w0)" docker-hub
 NGINX="127.0.0.1:$NGINX_PORT"

@@ -144,11 +144,7 @@ public final class MirrorProxy implements AutoCloseable {
         return ListenAddress.of(loop.address());
     }
 
-    /** The registry connections; touch it on the loop only ({@link MirrorLoop#execute}). */
-    UpstreamPool pool() {
-        return loop.pool();
-    }
-
+    /** The event loop, for tests that look at its state on it ({@link MirrorLoop#execute}). */
     MirrorLoop loop() {
         return loop;
     }

@@ -91,7 +91,11 @@ public record RegistryEndpoint(String scheme, String host, int port) {
         return scheme.equals("https") && EcrHost.PATTERN.matcher(host).matches();
     }
 
-    /** Compiled on first use only: {@code hook start} against a plain-HTTP registry never needs it. */
+    /**
+     * Compiled on first use only: {@code hook start} against a plain-HTTP registry never needs it. Broader than the
+     * model's {@code RegistryCoordinates.parseHost}, which checks rule input (the FIPS and dual-stack names are no
+     * rule's, but a runner may pull through them); a wrong answer here only picks the mirror's compilers.
+     */
     private static final class EcrHost {
         /**
          * An ECR private registry's host: {@code <account>.dkr.ecr.<region>.amazonaws.com} ({@code .com.cn} in

@@ -23,8 +23,8 @@ interface UpstreamTransport extends AutoCloseable {
     boolean hasBufferedInput();
 
     /**
-     * The connection now waits in the pool with nothing in flight: buffers may be given back (TLS keeps ~25 KB per
-     * connection otherwise, and the pool holds up to 256). The next call that moves bytes takes them again.
+     * The connection has waited in the pool a while with nothing in flight: buffers may be given back (TLS keeps
+     * ~25 KB per connection otherwise). The next call that moves bytes takes them again.
      */
     default void idle() {
     }

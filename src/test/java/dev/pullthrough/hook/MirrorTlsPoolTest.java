@@ -171,18 +171,18 @@ class MirrorTlsPoolTest {
 
         // Given back at every return, a burst's buffers were taken anew per request, outlived young collections and
         // grew the heap to its cap with promoted garbage (docs/PERFORMANCE.md, "The mirror over TLS, fourth pass").
-        assertThat(onLoop(() -> proxy.pool().idleHoldingBuffers())).isEqualTo(1);
+        assertThat(onLoop(() -> proxy.loop().pool().idleHoldingBuffers())).isEqualTo(1);
         long returned = System.nanoTime();
         assertThat(onLoop(() -> {
-            proxy.pool().checkDeadlines(returned + UpstreamPool.BUFFERS_BACK_AFTER_NANOS / 2);
-            return proxy.pool().idleHoldingBuffers();
+            proxy.loop().pool().checkDeadlines(returned + UpstreamPool.BUFFERS_BACK_AFTER_NANOS / 2);
+            return proxy.loop().pool().idleHoldingBuffers();
         })).isEqualTo(1);
         assertThat(onLoop(() -> {
-            proxy.pool().checkDeadlines(returned + UpstreamPool.BUFFERS_BACK_AFTER_NANOS + TimeUnit.SECONDS.toNanos(1));
-            return proxy.pool().idleHoldingBuffers();
+            proxy.loop().pool().checkDeadlines(returned + UpstreamPool.BUFFERS_BACK_AFTER_NANOS + TimeUnit.SECONDS.toNanos(1));
+            return proxy.loop().pool().idleHoldingBuffers();
         })).isZero();
 
-        assertThat(onLoop(() -> proxy.pool().idleConnections())).as("still pooled").isEqualTo(1);
+        assertThat(onLoop(() -> proxy.loop().pool().idleConnections())).as("still pooled").isEqualTo(1);
         assertThat(statusLine("/v2/fast/a/manifests/1")).startsWith("HTTP/1.1 200 ");
         assertThat(accepted.get()).as("registry connections").isEqualTo(1);
     }
@@ -201,11 +201,11 @@ class MirrorTlsPoolTest {
         // The blob came through receive buffers grown for several records (~270 KB); kept with the connection for
         // the manifests that follow, 64 such connections would hold ~17 MB of the mirror's 24 MB heap.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (onLoop(() -> proxy.pool().idleConnections()) == 0 && System.nanoTime() < deadline) {
+        while (onLoop(() -> proxy.loop().pool().idleConnections()) == 0 && System.nanoTime() < deadline) {
             Thread.onSpinWait(); // until the exchange has put its connection back
         }
-        assertThat(onLoop(() -> proxy.pool().idleConnections())).isEqualTo(1);
-        assertThat(onLoop(() -> proxy.pool().idleHoldingBuffers())).isZero();
+        assertThat(onLoop(() -> proxy.loop().pool().idleConnections())).isEqualTo(1);
+        assertThat(onLoop(() -> proxy.loop().pool().idleHoldingBuffers())).isZero();
         assertThat(statusLine("/v2/fast/a/manifests/1")).startsWith("HTTP/1.1 200 ");
         assertThat(accepted.get()).as("registry connections").isEqualTo(1);
     }

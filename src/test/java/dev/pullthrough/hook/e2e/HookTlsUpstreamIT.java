@@ -48,7 +48,8 @@ class HookTlsUpstreamIT {
         Path key = certs.resolve("key.pem");
         Path cert = certs.resolve("cert.pem");
         run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-                "-addext", "subjectAltName=IP:127.0.0.1,DNS:" + ECR_HOST, "-keyout", key.toString(), "-out", cert.toString()));
+                "-addext", "subjectAltName=IP:127.0.0.1,DNS:" + ECR_HOST, "-keyout", key.toString(),
+                "-out", cert.toString()));
         trustStore = certs.resolve("trust.p12");
         run(List.of("keytool", "-importcert", "-noprompt", "-alias", "stand-in", "-file", cert.toString(),
                 "-keystore", trustStore.toString(), "-storetype", "PKCS12", "-storepass", "changeit"));
